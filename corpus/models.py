@@ -1,0 +1,100 @@
+"""Pydantic models of the notice as data. Unknown keys are refused so a typo in the YAML fails loudly."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Validity(Strict):
+    """A clause's own period of validity where it sets one; ``end`` None means 长期有效."""
+
+    start: date
+    end: date | None
+    note: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def describe(self) -> str:
+        end = f"{self.end:%Y年%-m月%-d日}" if self.end else "长期有效（出台新政策前）"
+        return f"{self.start:%Y年%-m月%-d日}至{end}"
+
+
+class NoticeMetadata(Strict):
+    notice_title: str
+    title: str
+    number: str
+    issuer: str
+    issued_on: date
+    valid_from: date
+    valid_to: date
+    interpreting_unit: str
+    recipients: list[str]
+    trailer: list[str]
+
+
+class Section(Strict):
+    id: str
+    title: str
+
+
+class Clause(Strict):
+    id: str
+    section: str | None
+    title: str
+    text: str
+    responsible_units_text: str | None
+    responsible_units: list[str]
+    evidence: list[str]
+    references: list[str]
+    computable: bool
+    validity: Validity | None = None
+
+
+class Notice(Strict):
+    metadata: NoticeMetadata
+    sections: list[Section]
+    clauses: list[Clause]
+
+    def clause(self, clause_id: str) -> Clause:
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        raise KeyError(clause_id)
+
+    def section_title(self, section_id: str | None) -> str:
+        return next((f"{s.id}、{s.title}" for s in self.sections if s.id == section_id), "")
+
+    def validity(self, clause_id: str) -> Validity:
+        """The clause's own period, or the notice's (有特殊执行日期规定的除外)."""
+        own = self.clause(clause_id).validity
+        if own is not None:
+            return own
+        m = self.metadata
+        return Validity(start=m.valid_from, end=m.valid_to, note="本措施有效期从2024年1月1日起至3月31日。")
+
+
+class Parameter(Strict):
+    """A number the notice states, with the clause and the phrase it comes from."""
+
+    value: str
+    unit: str
+    clause: str
+    phrase: str
+    description: str
+
+    @property
+    def decimal(self):  # noqa: ANN201 - Decimal, imported lazily to keep the model module light
+        from decimal import Decimal
+
+        return Decimal(self.value)
+
+
+class ParameterSet(Strict):
+    parameters: dict[str, Parameter]
