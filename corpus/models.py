@@ -87,6 +87,8 @@ class Parameter(Strict):
     unit: str
     clause: str
     phrase: str
+    # The figure as the phrase writes it ("100万元"): a test reads it back and compares with value.
+    stated: str = ""
     description: str
 
     @property

@@ -1,0 +1,191 @@
+"""What every measure shares: parameters, input models, the trace being built, closing provisions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from calculators.fields import FIELDS
+from calculators.format import format_yuan
+from calculators.models import Estimate, InForce, Step, Unmet
+from corpus import load_notice, load_parameters
+from corpus.models import Parameter
+
+
+def param(name: str) -> Decimal:
+    """A number of the notice, from corpus/parameters.yaml (never a literal in a formula)."""
+    return load_parameters()[name].decimal
+
+
+def param_date(name: str) -> date:
+    return date.fromisoformat(load_parameters()[name].value)
+
+
+def param_ref(name: str) -> Parameter:
+    return load_parameters()[name]
+
+
+def quote(name: str) -> str:
+    """The notice's own words for a parameter, for the trace: “…”."""
+    return f"“{param_ref(name).phrase}”"
+
+
+_PY_TYPES: dict[str, Any] = {"amount": Decimal, "bool": bool, "date": date, "optional_date": date, "int": int}
+
+
+def input_model(class_name: str, names: tuple[str, ...]) -> type[BaseModel]:
+    """A pydantic input model over the named fields (all optional: a measure says which it needs)."""
+    defs: dict[str, Any] = {}
+    for name in names:
+        spec = FIELDS[name]
+        py = Literal[tuple(spec.choices)] if spec.kind == "enum" else _PY_TYPES[spec.kind]  # type: ignore[misc]
+        desc = f"{spec.label}。{spec.question}" + (f"（单位：{spec.unit}）" if spec.unit else "")
+        defs[name] = (
+            py | None,
+            Field(default=None, title=spec.label, description=desc, examples=[spec.example]),
+        )
+    model = create_model(class_name, __config__=ConfigDict(extra="forbid"), **defs)
+    return model
+
+
+def has(inp: BaseModel, name: str) -> bool:
+    """Whether the field was given (a given None counts: 未获批 for an optional date)."""
+    return name in inp.model_fields_set
+
+
+@dataclass
+class Draft:
+    """An estimate being built: each rule adds its step, and failed conditions their Unmet."""
+
+    measure: str
+    steps: list[Step] = field(default_factory=list)
+    unmet: list[Unmet] = field(default_factory=list)
+    next_step: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+
+    def step(self, description: str, formula: str, value: str, clause: str | None = None) -> None:
+        self.steps.append(
+            Step(description=description, formula=formula, value=value, clause=clause or self.measure)
+        )
+
+    def check(self, ok: bool, fld: str | None, condition: str, reason: str) -> bool:
+        """Record a condition in the trace; a failed one also becomes an Unmet."""
+        self.step(f"条件：{condition}", "满足" if ok else "不满足", "是" if ok else "否")
+        if not ok:
+            self.unmet.append(Unmet(field=fld, condition=condition, reason=reason))
+        return ok
+
+
+def in_force(measure: str, as_of: date) -> InForce:
+    validity = load_notice().validity(measure)
+    period = validity.describe()
+    if validity.covers(as_of):
+        message = f"截至{as_of:%Y年%-m月%-d日}，本条措施在有效期内（{period}）。"
+    elif as_of < validity.start:
+        message = f"截至{as_of:%Y年%-m月%-d日}，本条措施尚未施行（{period}）。"
+    else:
+        message = (
+            f"本条措施已于{validity.end:%Y年%-m月%-d日}到期（有效期{period}），截至"
+            f"{as_of:%Y年%-m月%-d日}已不在有效期内。以下测算按原规则列示，供核对以往兑现和培训参考。"
+        )
+    return InForce(in_force=validity.covers(as_of), as_of=as_of, period=period, message=message)
+
+
+def closing_notes() -> list[str]:
+    """The notice's closing provisions, which apply to every measure."""
+    meta = load_notice().metadata
+    return [
+        f"有效期：本措施有效期从{meta.valid_from:%Y年%-m月%-d日}起至{meta.valid_to:%Y年%-m月%-d日}，"
+        "有特殊执行日期规定的除外。",
+        "就高原则：本措施若与省、市相关政策重复，且省市两级奖励资金由县财政兑现，则按“就高原则”执行"
+        "（取高者，不重复享受）；国家、省、市政策有调整的，按上级政策执行。",
+        f"本措施由{meta.interpreting_unit}负责解释。",
+        "预估金额，以责任单位审核为准。",
+    ]
+
+
+def finish(
+    draft: Draft,
+    award: Decimal | None,
+    as_of: date,
+    *,
+    upper_bound: bool = False,
+    paid_to_enterprise: bool = True,
+    eligible: bool | Literal["auto"] | None = "auto",
+    in_scope: bool | None = None,
+) -> Estimate:
+    clause = load_notice().clause(draft.measure)
+    if eligible == "auto":
+        eligible = award is not None and award > 0
+    if award is not None and award > 0 and upper_bound:
+        draft.step("说明：上限估算", "通知规定为“最高”标准", f"预计最高 {format_yuan(award)}")
+    return Estimate(
+        measure=draft.measure,
+        title=clause.title,
+        eligible=eligible,
+        award_yuan=award,
+        upper_bound=upper_bound,
+        steps=draft.steps,
+        unmet=draft.unmet,
+        in_force=in_force(draft.measure, as_of),
+        next_step=draft.next_step,
+        responsible_units=list(clause.responsible_units),
+        evidence=list(clause.evidence),
+        notes=[*draft.notes, *closing_notes()],
+        assumptions=draft.assumptions,
+        paid_to_enterprise=paid_to_enterprise,
+        in_scope=in_scope,
+    )
+
+
+# How a measure is wired: its fields in interview order, what it still needs, the conditions
+# that already fail on partial data, and the full computation.
+Needed = Callable[[BaseModel], list[str]]
+Conditions = Callable[[BaseModel], list[Unmet]]
+Compute = Callable[[BaseModel, Draft, date], Estimate]
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    title: str
+    fields: tuple[str, ...]
+    computable: bool
+    input_model: type[BaseModel]
+    needed: Needed
+    conditions: Conditions
+    compute: Compute
+    upper_bound: bool = False
+    paid_to_enterprise: bool = True
+    # Measures 6/8 (amount set elsewhere) and 10–13 (no award): eligible is None.
+    sets_amount: bool = True
+
+
+def simple_needed(names: tuple[str, ...]) -> Needed:
+    def needed(inp: BaseModel) -> list[str]:
+        return [n for n in names if not has(inp, n)]
+
+    return needed
+
+
+def bool_conditions(checks: list[tuple[str, bool, str, str]]) -> Conditions:
+    """Conditions that are a yes/no field that must be ``want``: (field, want, condition, reason)."""
+
+    def conditions(inp: BaseModel) -> list[Unmet]:
+        return [
+            Unmet(field=f, condition=c, reason=r)
+            for f, want, c, r in checks
+            if has(inp, f) and getattr(inp, f) is not want
+        ]
+
+    return conditions
+
+
+def yuan(value: Decimal) -> str:
+    return format_yuan(value)

@@ -1,0 +1,128 @@
+"""第1条 落实增产增效奖励: 5万元 from 500万元 sales growth, +1万元 per further whole 100万元, cap 10万元."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+
+from pydantic import BaseModel
+
+from calculators.base import Draft, Measure, bool_conditions, finish, has, input_model, param, quote, yuan
+from calculators.errors import InputError
+from calculators.format import format_amount
+from calculators.models import Estimate, Unmet
+
+FIELDS = ("above_scale_industrial", "sales_increase_yuan", "sales_2023q1_yuan", "sales_2024q1_yuan")
+SalesGrowthInput = input_model("SalesGrowthInput", FIELDS)
+
+_conditions = bool_conditions(
+    [("above_scale_industrial", True, "规上工业企业", "本条奖励对象为规上工业企业，贵企业不是规上工业企业。")]
+)
+
+
+def needed(inp: BaseModel) -> list[str]:
+    out = [] if has(inp, "above_scale_industrial") else ["above_scale_industrial"]
+    if has(inp, "sales_increase_yuan"):
+        return out
+    pair = [n for n in ("sales_2023q1_yuan", "sales_2024q1_yuan") if not has(inp, n)]
+    if len(pair) == 2:
+        return [*out, "sales_increase_yuan"]  # ask the single figure; the pair is the alternative
+    return out + pair
+
+
+def award_for(increase: Decimal) -> Decimal:
+    """The schedule alone (no cap on the conditions): 0 below the threshold."""
+    threshold, step = param("m1_threshold_yuan"), param("m1_step_yuan")
+    if increase < threshold:
+        return Decimal(0)
+    steps = ((increase - threshold) / step).to_integral_value(rounding=ROUND_FLOOR)
+    return min(param("m1_base_award_yuan") + steps * param("m1_step_award_yuan"), param("m1_cap_yuan"))
+
+
+def increase_of(inp: BaseModel, draft: Draft | None = None) -> Decimal:
+    given = inp.sales_increase_yuan  # type: ignore[attr-defined]
+    before, after = inp.sales_2023q1_yuan, inp.sales_2024q1_yuan  # type: ignore[attr-defined]
+    if before is not None and after is not None:
+        diff = after - before
+        if given is not None and given != diff:
+            raise InputError(
+                "sales_increase_yuan",
+                f"销售额增长额（{format_amount(given, '元')}）与两季度销售额之差"
+                f"（{format_amount(diff, '元')}）不一致，请只填其一或更正",
+            )
+        if draft:
+            draft.step(
+                "计算销售额同比增长额",
+                f"{format_amount(after, '元')} − {format_amount(before, '元')}",
+                format_amount(diff, "元"),
+            )
+        return diff
+    if draft:
+        draft.step("销售额同比增长额（企业直接提供）", "—", format_amount(given, "元"))
+    return given
+
+
+def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
+    ok = draft.check(
+        inp.above_scale_industrial is True,
+        "above_scale_industrial",
+        "规上工业企业",  # type: ignore[attr-defined]
+        "本条奖励对象为规上工业企业，贵企业不是规上工业企业。",
+    )
+    increase = increase_of(inp, draft)
+    draft.notes.append("销售额以企业实际开具发票销售额为参考依据。")
+    if not ok:
+        return finish(draft, Decimal(0), as_of)
+    threshold, step, step_award = (
+        param("m1_threshold_yuan"),
+        param("m1_step_yuan"),
+        param("m1_step_award_yuan"),
+    )
+    base, cap = param("m1_base_award_yuan"), param("m1_cap_yuan")
+    reached = increase >= threshold
+    draft.check(
+        reached,
+        "sales_increase_yuan",
+        f"销售额同比增长 {yuan(threshold)}（含）以上",
+        f"同比增长 {format_amount(increase, '元')}，未达 {yuan(threshold)}。",
+    )
+    if not reached:
+        draft.next_step.append(
+            f"再增加 {format_amount(threshold - increase, '元')} 销售额即达 {yuan(threshold)} 门槛，"
+            f"可得 {yuan(base)}"
+        )
+        return finish(draft, Decimal(0), as_of)
+    whole_steps = ((increase - threshold) / step).to_integral_value(rounding=ROUND_FLOOR)
+    draft.step("达到门槛，一次性奖励", quote("m1_base_award_yuan"), yuan(base))
+    draft.step(
+        "超出门槛部分按每满一档加奖（不足一档不计）",
+        f"⌊({format_amount(increase, '元')} − {format_amount(threshold, '元')})"
+        f" ÷ {format_amount(step, '元')}⌋"
+        f" = {whole_steps} 档；{quote('m1_step_yuan')}",
+        yuan(whole_steps * step_award),
+    )
+    raw = base + whole_steps * step_award
+    award = min(raw, cap)
+    draft.step("封顶", f"min({yuan(raw)}, {yuan(cap)})；{quote('m1_cap_yuan')}", yuan(award))
+    if award >= cap:
+        draft.next_step.append(f"已达封顶 {yuan(cap)}")
+    else:
+        more = threshold + (whole_steps + 1) * step - increase
+        draft.next_step.append(f"再增加 {format_amount(more, '元')} 销售额可多得 {yuan(step_award)}")
+    return finish(draft, award, as_of)
+
+
+def conditions(inp: BaseModel) -> list[Unmet]:
+    return _conditions(inp)
+
+
+MEASURE = Measure(
+    id="1",
+    title="",
+    fields=FIELDS,
+    computable=True,
+    input_model=SalesGrowthInput,
+    needed=needed,
+    conditions=conditions,
+    compute=compute,
+)

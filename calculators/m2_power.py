@@ -1,0 +1,176 @@
+"""第2条 稳用电奖励: per kWh of the year-on-year increase (5% test), or of a new plant's whole use."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from calculators.base import Draft, Measure, finish, has, input_model, param, quote, yuan
+from calculators.format import format_amount
+from calculators.models import Estimate, Unmet
+
+# Interview order: the path question first, since it decides which figures are needed.
+FIELDS = (
+    "newly_commissioned_2024q1",
+    "above_scale_manufacturing",
+    "complies_with_industrial_policy",
+    "strategic_emerging_2023",
+    "power_2023q1_kwh",
+    "power_2024q1_kwh",
+)
+PowerInput = input_model("PowerInput", FIELDS)
+_KWH = "千瓦时"
+_POLICY = (
+    "complies_with_industrial_policy",
+    "符合国家产业政策等规定",
+    "本条奖励以符合国家产业政策等规定为前提。",
+)
+_MANUFACTURING = (
+    "above_scale_manufacturing",
+    "规模以上制造业企业",
+    "用电同比增量奖励的对象为规模以上制造业企业。",
+)
+
+
+def _new(inp: BaseModel) -> bool | None:
+    return inp.newly_commissioned_2024q1 if has(inp, "newly_commissioned_2024q1") else None  # type: ignore[attr-defined]
+
+
+def needed(inp: BaseModel) -> list[str]:
+    new = _new(inp)
+    if new is True:
+        names: tuple[str, ...] = ("complies_with_industrial_policy", "power_2024q1_kwh")
+    else:
+        names = FIELDS
+    return [n for n in names if not has(inp, n)]
+
+
+def conditions(inp: BaseModel) -> list[Unmet]:
+    checks = [_POLICY] if _new(inp) is True else [_MANUFACTURING, _POLICY]
+    out = [
+        Unmet(field=f, condition=c, reason=r)
+        for f, c, r in checks
+        if has(inp, f) and getattr(inp, f) is False
+    ]
+    return out
+
+
+def _pay(draft: Draft, raw: Decimal, as_of: date, rate_name: str, marginal_kwh: str) -> Estimate:
+    """Apply the 1,000 元 minimum and the 35万元 cap, with near-miss guidance."""
+    minimum, cap = param("m2_minimum_yuan"), param("m2_cap_yuan")
+    rate = param(rate_name)
+    if raw < minimum:
+        draft.check(
+            False,
+            "power_2024q1_kwh",
+            f"奖励金额不低于 {yuan(minimum)}",
+            f"按规则计得 {yuan(raw)}，{quote('m2_minimum_yuan')}。",
+        )
+        need = (minimum - raw) / rate
+        draft.next_step.append(
+            f"{marginal_kwh}再增加 {format_amount(need, _KWH)} 即达 {yuan(minimum)} 起付额"
+        )
+        return finish(draft, Decimal(0), as_of, upper_bound=True)
+    draft.step("起付额", f"{yuan(raw)} ≥ {yuan(minimum)}（不足1000元的不予安排，恰为1000元照发）", "满足")
+    award = min(raw, cap)
+    draft.step("封顶", f"min({yuan(raw)}, {yuan(cap)})；{quote('m2_cap_yuan')}", yuan(award))
+    if award >= cap:
+        draft.next_step.append(f"已达封顶 {yuan(cap)}")
+    else:
+        draft.next_step.append(
+            f"{marginal_kwh}每再增加 10,000 {_KWH}，最多可多得 {yuan(rate * 10_000)}；"
+            f"再增加 {format_amount((cap - raw) / rate, _KWH)} 即达封顶 {yuan(cap)}"
+        )
+    return finish(draft, award, as_of, upper_bound=True)
+
+
+def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
+    d = inp  # attribute access on the dynamic model
+    draft.notes.append("用电量以供电公司售电发票为依据；工业用电不含余热发电。")
+    draft.notes.append(
+        "同时落实省市春节期间短周期电力直接交易政策，符合条件的工业企业可参与交易（不计入本测算）。"
+    )
+    if d.newly_commissioned_2024q1:  # type: ignore[attr-defined]
+        draft.step(
+            "口径：2024年一季度新投产纳统企业",
+            quote("m2_new_rate_yuan_per_kwh"),
+            "上年同期无用电，一季度全部用电即为增量；不适用5%增长门槛",
+        )
+        ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY)  # type: ignore[attr-defined]
+        draft.step(
+            "读法说明", "新投产纳统企业本身属规上工业企业，不再要求为制造业；仍以符合国家产业政策为前提", "—"
+        )
+        if not ok:
+            return finish(draft, Decimal(0), as_of, upper_bound=True)
+        rate = param("m2_new_rate_yuan_per_kwh")
+        use = d.power_2024q1_kwh  # type: ignore[attr-defined]
+        raw = use * rate
+        draft.step("计算奖励（最高标准）", f"{format_amount(use, _KWH)} × {rate} 元/{_KWH}", yuan(raw))
+        return _pay(draft, raw, as_of, "m2_new_rate_yuan_per_kwh", "一季度用电量")
+
+    ok = draft.check(d.above_scale_manufacturing is True, *_MANUFACTURING)  # type: ignore[attr-defined]
+    ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY) and ok  # type: ignore[attr-defined]
+    before, after = d.power_2023q1_kwh, d.power_2024q1_kwh  # type: ignore[attr-defined]
+    increase = after - before
+    draft.step(
+        "计算用电同比增量",
+        f"{format_amount(after, _KWH)} − {format_amount(before, _KWH)}",
+        format_amount(increase, _KWH),
+    )
+    threshold = param("m2_growth_threshold_percent")
+    if before == 0:
+        draft.check(
+            False,
+            "power_2023q1_kwh",
+            f"用电同比增长 {threshold}%（含）以上",
+            "2023年一季度用电为0，无法计算同比增长；若属2024年一季度新投产纳统企业，请按新投产口径测算。",
+        )
+        return finish(draft, Decimal(0), as_of, upper_bound=True)
+    growth = increase / before * 100
+    reached = increase * 100 >= before * threshold  # exact: no rounded percentage decides the boundary
+    draft.step(
+        "计算用电同比增长率",
+        f"{format_amount(increase, _KWH)} ÷ {format_amount(before, _KWH)} × 100%",
+        f"{_pct(growth)}%",
+    )
+    draft.check(
+        reached,
+        "power_2024q1_kwh",
+        f"用电同比增长 {threshold}%（含）以上",
+        f"同比增长 {_pct(growth)}%，未达 {threshold}%。",
+    )
+    if not reached:
+        short_kwh = before * threshold / 100 - increase
+        draft.next_step.append(
+            f"用电同比增长还差 {_pct(threshold - growth)} 个百分点"
+            f"（约 {format_amount(short_kwh, _KWH)}）即达 {threshold}% 门槛"
+        )
+    if not (ok and reached):
+        return finish(draft, Decimal(0), as_of, upper_bound=True)
+    strategic = d.strategic_emerging_2023 is True  # type: ignore[attr-defined]
+    rate_name = "m2_strategic_rate_yuan_per_kwh" if strategic else "m2_rate_yuan_per_kwh"
+    rate = param(rate_name)
+    draft.step("确定每千瓦时奖励标准（最高）", quote(rate_name), f"{rate} 元/{_KWH}")
+    raw = increase * rate
+    draft.step("计算奖励（最高标准）", f"{format_amount(increase, _KWH)} × {rate} 元/{_KWH}", yuan(raw))
+    return _pay(draft, raw, as_of, rate_name, "用电同比增量")
+
+
+def _pct(value: Decimal) -> str:
+    """A percentage for reading (two decimals); the threshold test itself is exact."""
+    return format(value.quantize(Decimal("0.01")), "f").rstrip("0").rstrip(".")
+
+
+MEASURE = Measure(
+    id="2",
+    title="",
+    fields=FIELDS,
+    computable=True,
+    input_model=PowerInput,
+    needed=needed,
+    conditions=conditions,
+    compute=compute,
+    upper_bound=True,
+)

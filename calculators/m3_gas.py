@@ -1,0 +1,100 @@
+"""第3条 稳用气奖励: 0.5 元/m³ of 2024 Q1 gas (1 元 for 省专精特新), nothing below 1,000 m³, cap 20万元."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from calculators.base import (
+    Draft,
+    Measure,
+    bool_conditions,
+    finish,
+    input_model,
+    param,
+    param_date,
+    quote,
+    simple_needed,
+    yuan,
+)
+from calculators.format import format_amount
+from calculators.models import Estimate
+
+FIELDS = ("above_scale_industrial", "in_county", "gas_2024q1_m3", "specialized_sme_approved_on")
+GasInput = input_model("GasInput", FIELDS)
+_M3 = "立方米"
+_CHECKS = [
+    ("above_scale_industrial", True, "规模以上工业企业", "本条补助对象为规模以上工业企业。"),
+    ("in_county", True, "在县域内使用天然气", "本条补助对象为县域内使用天然气的企业。"),
+]
+conditions = bool_conditions(_CHECKS)
+needed = simple_needed(FIELDS)
+
+
+def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
+    d = inp
+    draft.notes.append("以供气公司发票和抄表明细为依据。")
+    ok = True
+    for fld, want, cond, reason in _CHECKS:
+        ok = draft.check(getattr(d, fld) is want, fld, cond, reason) and ok
+    gas = d.gas_2024q1_m3  # type: ignore[attr-defined]
+    minimum, cap = param("m3_minimum_m3"), param("m3_cap_yuan")
+    enough = gas >= minimum
+    draft.check(
+        enough,
+        "gas_2024q1_m3",
+        f"一季度用气量 {format_amount(minimum, _M3)}（含）以上",
+        f"用气 {format_amount(gas, _M3)}，{quote('m3_minimum_m3')}。",
+    )
+    if not enough:
+        draft.next_step.append(
+            f"一季度用气量还差 {format_amount(minimum - gas, _M3)} 即达 {format_amount(minimum, _M3)}"
+        )
+    if not (ok and enough):
+        return finish(draft, Decimal(0), as_of)
+    approved = d.specialized_sme_approved_on  # type: ignore[attr-defined]
+    deadline = param_date("m3_specialized_deadline")
+    special = approved is not None and approved <= deadline
+    if approved is None:
+        draft.step("省专精特新中小企业", "未获批", "按一般标准")
+    else:
+        draft.step(
+            "省专精特新中小企业获批日期",
+            f"{approved:%Y年%-m月%-d日} {'≤' if special else '>'} {deadline:%Y年%-m月%-d日}"
+            "（读法：“3月31日前”含3月31日当日）",
+            "适用1元/立方米" if special else "晚于截止日，按一般标准",
+        )
+    rate_name = "m3_specialized_rate_yuan_per_m3" if special else "m3_rate_yuan_per_m3"
+    rate = param(rate_name)
+    raw = gas * rate
+    draft.step("计算补助", f"{format_amount(gas, _M3)} × {rate} 元/{_M3}；{quote(rate_name)}", yuan(raw))
+    award = min(raw, cap)
+    draft.step("封顶", f"min({yuan(raw)}, {yuan(cap)})；{quote('m3_cap_yuan')}", yuan(award))
+    if award >= cap:
+        draft.next_step.append(f"已达封顶 {yuan(cap)}")
+    else:
+        draft.next_step.append(
+            f"每多用 1,000 {_M3}天然气可多得 {yuan(rate * 1000)}；"
+            f"用气达 {format_amount(cap / rate, _M3)} 即达封顶"
+        )
+        if not special:
+            draft.next_step.append(
+                f"若在{deadline:%Y年%-m月%-d日}前（含）获批“省专精特新中小企业”，按"
+                f"{param('m3_specialized_rate_yuan_per_m3')} 元/{_M3}计可得 "
+                f"{yuan(min(gas * param('m3_specialized_rate_yuan_per_m3'), cap))}"
+            )
+    return finish(draft, award, as_of)
+
+
+MEASURE = Measure(
+    id="3",
+    title="",
+    fields=FIELDS,
+    computable=True,
+    input_model=GasInput,
+    needed=needed,
+    conditions=conditions,
+    compute=compute,
+)

@@ -1,0 +1,87 @@
+"""第4条 稳用热奖励: 5万元 to a heat supplier that resumed by 2024-02-17 (inclusive) and supplied all Q1."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from calculators.base import (
+    Draft,
+    Measure,
+    finish,
+    has,
+    input_model,
+    param,
+    param_date,
+    quote,
+    simple_needed,
+    yuan,
+)
+from calculators.models import Estimate, Unmet
+
+FIELDS = ("heat_supplier", "resumed_on", "continuous_supply_q1")
+HeatInput = input_model("HeatInput", FIELDS)
+needed = simple_needed(FIELDS)
+_SUPPLIER = ("heat_supplier", "供热企业", "本条奖励对象为供热企业。")
+_CONTINUOUS = ("continuous_supply_q1", "一季度持续生产、持续供汽", "须保证一季度持续生产、持续供汽。")
+
+
+def _deadline_text() -> str:
+    return f"{param_date('m4_resumption_deadline'):%Y年%-m月%-d日}（正月初八，含）前达到复工复产标准"
+
+
+def conditions(inp: BaseModel) -> list[Unmet]:
+    out: list[Unmet] = []
+    if has(inp, "heat_supplier") and inp.heat_supplier is False:  # type: ignore[attr-defined]
+        out.append(Unmet(field=_SUPPLIER[0], condition=_SUPPLIER[1], reason=_SUPPLIER[2]))
+    resumed = inp.resumed_on  # type: ignore[attr-defined]
+    if resumed is not None and resumed > param_date("m4_resumption_deadline"):
+        reason = f"{resumed:%Y年%-m月%-d日}才达到复工复产标准，晚于截止日。"
+        out.append(Unmet(field="resumed_on", condition=_deadline_text(), reason=reason))
+    if has(inp, "continuous_supply_q1") and inp.continuous_supply_q1 is False:  # type: ignore[attr-defined]
+        out.append(Unmet(field=_CONTINUOUS[0], condition=_CONTINUOUS[1], reason=_CONTINUOUS[2]))
+    return out
+
+
+def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
+    d = inp
+    draft.notes.append("以集中供热公司发票和抄表明细为依据。")
+    ok = draft.check(d.heat_supplier is True, *_SUPPLIER)  # type: ignore[attr-defined]
+    deadline = param_date("m4_resumption_deadline")
+    resumed = d.resumed_on  # type: ignore[attr-defined]
+    ok = (
+        draft.check(
+            resumed <= deadline,
+            "resumed_on",
+            _deadline_text(),
+            f"{resumed:%Y年%-m月%-d日}才达到复工复产标准，晚于{deadline:%Y年%-m月%-d日}。",
+        )
+        and ok
+    )
+    draft.step(
+        "复工日期比较",
+        f"{resumed:%Y-%m-%d} {'≤' if resumed <= deadline else '>'} {deadline:%Y-%m-%d}"
+        f"；{quote('m4_resumption_deadline')}",
+        "含当日",
+    )
+    ok = draft.check(d.continuous_supply_q1 is True, *_CONTINUOUS) and ok  # type: ignore[attr-defined]
+    if not ok:
+        return finish(draft, Decimal(0), as_of)
+    award = param("m4_award_yuan")
+    draft.step("一次性奖励", quote("m4_award_yuan"), yuan(award))
+    draft.next_step.append("本条为定额一次性奖励，已按满额计")
+    return finish(draft, award, as_of)
+
+
+MEASURE = Measure(
+    id="4",
+    title="",
+    fields=FIELDS,
+    computable=True,
+    input_model=HeatInput,
+    needed=needed,
+    conditions=conditions,
+    compute=compute,
+)
