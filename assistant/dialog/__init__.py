@@ -1,0 +1,1 @@
+"""Parts of the dialog engine (assistant.engine): reply models, intents, answers, rendering. No textual."""

@@ -1,0 +1,155 @@
+"""Answers the engine gives from the notice itself: clause views, follow-ups, help, the clause list."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.dialog.reply import ClauseView, ProfileRow, ProfileTable
+from calculators.models import Estimate, ProfileResult, Unmet
+from corpus import Notice
+
+HELP = """使用说明：
+· 直接用中文提问，如“一季度销售额增长了800万能奖多少”“电费有补贴吗”。
+· 助手会列出最相关的三条措施并打开第一条；能算金额的，会逐项询问所需信息（一次一问）。
+· 回答：是/否、金额（如 800万、1.2亿、120万度）、日期（如 2024-02-05）；不清楚可答“不知道”。
+· 追问：要什么材料、找哪个部门、什么时候截止、能和省里的一起拿吗、怎么算的。
+· 命令：输入序号（如 2 或 选2）看其他条款；“第5条”打开某条；“目录”列出全部条款；
+  “销售额改成900万”修改已答内容；“体检”逐项测算全部措施；“重新开始”清空；“帮助”显示本说明。"""
+
+
+def clause_heading(notice: Notice, clause_id: str) -> str:
+    c = notice.clause(clause_id)
+    return f"第{c.id}条 {c.title}" if c.id.isdigit() else c.title
+
+
+def clause_view(notice: Notice, clause_id: str, as_of: date, highlight: list[str]) -> ClauseView:
+    c = notice.clause(clause_id)
+    validity = notice.validity(clause_id)
+    in_force = validity.covers(as_of)
+    message = (
+        f"按{as_of.year}年{as_of.month}月{as_of.day}日计，本条已不在有效期内（有效期：{validity.describe()}），"
+        "以下内容仅供核对和参考。"
+        if not in_force
+        else f"本条有效期：{validity.describe()}。"
+    )
+    return ClauseView(
+        id=c.id,
+        heading=clause_heading(notice, clause_id),
+        text=c.text,
+        responsible_units=list(c.responsible_units),
+        evidence=list(c.evidence),
+        references=list(c.references),
+        validity=validity.describe() + (f"（{validity.note}）" if validity.note else ""),
+        in_force=in_force,
+        in_force_message=message,
+        highlight=highlight,
+    )
+
+
+def clause_list(notice: Notice) -> str:
+    lines = ["本通知全部条款（输入“第N条”打开）："]
+    for c in notice.clauses:
+        mark = "（可测算金额）" if c.computable else ""
+        lines.append(f"  {clause_heading(notice, c.id)}{mark}")
+    return "\n".join(lines)
+
+
+def out_of_scope(notice: Notice) -> str:
+    topics = "、".join(f"{c.title}（第{c.id}条）" for c in notice.clauses if c.computable)
+    return (
+        f"本通知未涉及这个问题。本通知（{notice.metadata.number}）涉及的内容有：{topics}等。"
+        "输入“目录”查看全部条款。"
+    )
+
+
+def explain_without_amount(notice: Notice, clause_id: str) -> str:
+    """What a clause without a computable amount offers, where the amount is set, whom to ask."""
+    c = notice.clause(clause_id)
+    lines = [f"{clause_heading(notice, clause_id)}：本通知未给出可直接测算的金额。"]
+    if c.references:
+        lines.append(
+            "具体标准见：" + "、".join(f"《{r}》" if "《" not in r else r for r in c.references) + "。"
+        )
+    if c.responsible_units:
+        lines.append("可咨询：" + "、".join(c.responsible_units) + "。")
+    return "".join(lines)
+
+
+_STACKING = re.compile(r"[^。]*就高原则[^。]*。")
+
+
+def follow_up(notice: Notice, kind: str, clause_id: str, as_of: date, estimate: Estimate | None) -> str:
+    c = notice.clause(clause_id)
+    head = clause_heading(notice, clause_id)
+    if kind == "evidence":
+        basis = list(estimate.evidence) if estimate and estimate.evidence else list(c.evidence)
+        if basis:
+            return f"{head}的依据材料：" + "；".join(basis) + "。具体申报材料以责任单位通知为准。"
+        units = "、".join(c.responsible_units)
+        return f"{head}原文未写明依据材料，请向责任单位（{units}）咨询需提交的材料。"
+    if kind == "units":
+        units = "、".join(c.responsible_units)
+        return f"{head}的责任单位：{units}。本通知由{notice.metadata.interpreting_unit}负责解释。"
+    if kind == "validity":
+        v = notice.validity(clause_id)
+        state = "仍在有效期内" if v.covers(as_of) else "已不在有效期内"
+        note = f"{v.note}" if v.note else ""
+        return (
+            f"{head}的有效期：{v.describe()}。{note}按{as_of.year}年{as_of.month}月{as_of.day}日计，{state}。"
+        )
+    if kind == "stacking":
+        final = notice.clause("final").text
+        m = _STACKING.search(final)
+        rule = m.group() if m else final
+        return (
+            f"不能重复领取。通知规定：“{rule}”即同一事项省、市、县政策重复且由县财政兑现时，"
+            "只按金额较高的一项执行，不叠加。"
+        )
+    # steps
+    if estimate is not None and estimate.steps:
+        lines = [f"{head}的计算过程："]
+        lines += [f"  {i}. {s.description}：{s.formula} = {s.value}" for i, s in enumerate(estimate.steps, 1)]
+        return "\n".join(lines)
+    return f"{head}还没有算出结果；请先回答所需的问题。本条原文：{c.text}"
+
+
+def unmet_text(measure: str, title: str, unmet: Unmet) -> str:
+    return f"第{measure}条《{title}》不适用：{unmet.condition}——{unmet.reason}。"
+
+
+def profile_table(result: ProfileResult, stopped: dict[str, Unmet], titles: dict[str, str]) -> ProfileTable:
+    rows: dict[str, ProfileRow] = {}
+    for est in result.results:
+        if est.eligible is True:
+            status = "符合"
+        elif est.eligible is False:
+            status = "不符合：" + (est.unmet[0].condition if est.unmet else "未达标准")
+        else:
+            status = "金额见其他文件" if est.in_scope is not False else "不在范围内"
+        rows[est.measure] = ProfileRow(
+            measure=est.measure,
+            title=est.title,
+            status=status,
+            award_yuan=est.award_yuan,
+            upper_bound=est.upper_bound,
+            paid_to_enterprise=est.paid_to_enterprise,
+        )
+    for measure, unmet in stopped.items():
+        if measure not in rows:
+            rows[measure] = ProfileRow(
+                measure=measure, title=titles[measure], status="不符合：" + unmet.condition, award_yuan=None
+            )
+    for measure in result.missing:
+        if measure not in rows and measure in titles:
+            rows[measure] = ProfileRow(
+                measure=measure, title=titles[measure], status="信息不全", award_yuan=None
+            )
+    ordered = sorted(rows.values(), key=lambda r: int(r.measure) if r.measure.isdigit() else 99)
+    notes = [f"假设：{a}" for a in result.assumptions]
+    return ProfileTable(
+        rows=ordered,
+        total_award_yuan=result.total_award_yuan,
+        work_funds_yuan=result.work_funds_yuan,
+        notes=notes,
+    )

@@ -1,0 +1,399 @@
+"""The dialog engine: one conversation about the notice, independent of any user interface.
+
+States (``DialogEngine.state``):
+  idle       nothing open; a line is a question (searched) or a command.
+  clause     a clause is open (offered clauses can be picked by number); follow-ups are
+             answered from it; a computed measure's result is kept for "怎么算的".
+  interview  a computable clause is open and one field is pending; the next line is tried as
+             its answer first ("不知道" → the field's stated assumption).
+  profile    the whole-profile check ("体检"): an interview over every computable measure in
+             turn, ending with a table and the total.
+Known answers live in one dict shared by every calculation, so nothing is asked twice.
+Textual is never imported here (tests check it in a fresh interpreter).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import calculators
+from assistant.dialog import answers, intents
+from assistant.dialog.render import format_value, render_plain
+from assistant.dialog.reply import FieldPrompt, Offer, Reply
+from assistant.extract import Extraction, extract, field_for_words
+from calculators import InputError
+from calculators.fields import FIELDS, is_unknown, parse_field
+from calculators.models import Estimate, Unmet
+from corpus import load_notice
+from corpus.text import normalise_input
+
+MAX_INPUT_CHARS = 500
+_UNKNOWN = ("不知道", "不确定", "不清楚", "不晓得", "说不清", "不了解")
+
+
+class DialogEngine:
+    """``reply(text)`` takes one line from a person and returns the assistant's structured answer."""
+
+    def __init__(self, as_of: date | None = None) -> None:
+        self.as_of = as_of or date.today()
+        self.notice = load_notice()
+        self.titles = {c.id: c.title for c in self.notice.clauses}
+        self.reset()
+
+    def reset(self) -> None:
+        self.known: dict[str, object] = {}
+        self.assumed: dict[str, str] = {}  # field → the sentence of its assumption
+        self.deltas: list = []  # increases waiting for one year's figure ("多了30万度")
+        self.offered: list[str] = []
+        self.open_id: str | None = None
+        self.highlight: list[str] = []
+        self.pending: str | None = None
+        self.profile: list[str] | None = None
+        self.stopped: dict[str, Unmet] = {}
+        self.estimates: dict[str, Estimate] = {}
+        self.last_table = None
+        self.transcript: list[tuple[str, str]] = []
+
+    @property
+    def state(self) -> str:
+        if self.profile is not None:
+            return "profile"
+        if self.pending is not None:
+            return "interview"
+        return "clause" if self.open_id is not None else "idle"
+
+    # -- entry point -------------------------------------------------------------------------
+
+    def reply(self, text: str) -> Reply:
+        try:
+            r = self._reply(text)
+        except Exception as exc:  # a bug must never end the conversation or lose answers
+            r = self._ask_again(
+                Reply(
+                    messages=[f"抱歉，处理这句话时出错（{type(exc).__name__}），已填写的信息未丢失。"],
+                    error=True,
+                )
+            )
+        self.transcript.append(("user", (text or "")[:MAX_INPUT_CHARS]))
+        self.transcript.append(("assistant", render_plain(r)))
+        return r
+
+    def _reply(self, raw: str) -> Reply:
+        text = normalise_input(raw or "")
+        text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+        if not text:
+            return self._ask_again(Reply(messages=["请输入问题或回答（输入“帮助”查看用法）。"], error=True))
+        if len(text) > MAX_INPUT_CHARS:
+            message = f"输入过长（{len(text)} 字）。请只输入问题或回答，不超过 {MAX_INPUT_CHARS} 字。"
+            return self._ask_again(Reply(messages=[message], error=True))
+        cmd = intents.command(text)
+        if cmd == "help":
+            return self._ask_again(Reply(messages=[answers.HELP]))
+        if cmd == "restart":
+            self.reset()
+            return Reply(messages=["已重新开始，之前填写的信息已清空。请提问，或输入“体检”逐项测算。"])
+        if cmd == "list":
+            return self._ask_again(Reply(messages=[answers.clause_list(self.notice)]))
+        if cmd == "profile":
+            return self._start_profile()
+        change = intents.change(text)
+        if change is not None:
+            return self._change(change)
+        error: InputError | None = None
+        if self.pending is not None:
+            answered = self._answer(text)
+            if not isinstance(answered, InputError):
+                return answered
+            error = answered
+        number = intents.pick(text, explicit_only=self.pending is not None)
+        if number is not None:
+            if 1 <= number <= len(self.offered):
+                return self._open(self.offered[number - 1], Reply())
+            if self.pending is None and not self.offered:
+                return self._open_ref(text, Reply())
+            if self.pending is None or intents.pick(text, explicit_only=True):
+                message = (
+                    f"没有第 {number} 项可选；当前可选 1–{len(self.offered)}。"
+                    if self.offered
+                    else "当前没有可选的条款。"
+                )
+                return self._ask_again(Reply(messages=[message], error=True))
+        ref = intents.clause_ref_span(text)
+        if ref is not None:
+            follow = intents.follow_up(ref[1]) if ref[1] else None
+            r = self._open_ref(ref[0], Reply())
+            if follow and self.open_id is not None:
+                r.messages.append(
+                    answers.follow_up(
+                        self.notice, follow[0], self.open_id, self.as_of, self.estimates.get(self.open_id)
+                    )
+                )
+            return r
+        follow = intents.follow_up(text)
+        if follow is not None and self.open_id is not None and len(follow[1]) <= 2:
+            message = answers.follow_up(
+                self.notice, follow[0], self.open_id, self.as_of, self.estimates.get(self.open_id)
+            )
+            return self._ask_again(Reply(messages=[message]))
+        if error is not None and not intents.looks_like_question(text):
+            return self._ask_again(Reply(messages=[error.message], error=True))
+        return self._search(text, follow[0] if follow else None)
+
+    # -- questions and clauses -----------------------------------------------------------------
+
+    def _search(self, text: str, follow: str | None) -> Reply:
+        from assistant.search import search  # jieba loads on the first question, not on import
+
+        result = search(text, top=3)
+        if not result.hits:
+            return self._ask_again(Reply(messages=[answers.out_of_scope(self.notice)]))
+        if self.profile is not None:
+            self.profile = None
+        self.pending = None
+        self.offered = [h.id for h in result.hits]
+        r = Reply(offered=[Offer(number=i, id=h.id, title=h.title) for i, h in enumerate(result.hits, 1)])
+        self._take(extract(text, prefer=self.known), r)
+        best = result.hits[0]
+        terms = list(dict.fromkeys([*best.matched, *result.tokens]))
+        r = self._open(best.id, r, highlight=terms)
+        if follow is not None and self.open_id is not None:
+            r.messages.append(
+                answers.follow_up(
+                    self.notice, follow, self.open_id, self.as_of, self.estimates.get(self.open_id)
+                )
+            )
+        return r
+
+    def _open_ref(self, text: str, r: Reply) -> Reply:
+        from assistant.clause_ref import parse_clause_ref
+
+        clause_id = parse_clause_ref(text)
+        if clause_id is None or clause_id not in self.titles:
+            r.messages.append("没有找到这一条。本通知共13条措施（第1–13条），输入“目录”查看。")
+            r.error = True
+            return self._ask_again(r)
+        return self._open(clause_id, r)
+
+    def _open(self, clause_id: str, r: Reply, highlight: list[str] | None = None) -> Reply:
+        if self.profile is not None:
+            self.profile = None
+            r.messages.append("体检已暂停，已填写的信息保留；输入“体检”可继续。")
+        self.open_id = clause_id
+        self.pending = None
+        self.highlight = highlight if highlight is not None else []
+        view = answers.clause_view(self.notice, clause_id, self.as_of, self.highlight)
+        r.clause = view
+        if not view.in_force:
+            r.messages.append("注意：" + view.in_force_message)
+        r.messages.append(f"已打开{view.heading}。")
+        return self._advance(r)
+
+    # -- the interview -----------------------------------------------------------------------
+
+    def _data(self) -> dict[str, object]:
+        return dict(self.known)
+
+    def _computable(self, measure: str) -> bool:
+        if measure not in calculators.MEASURE_IDS:
+            return False
+        return bool(calculators.get_measure(measure).computable)
+
+    def _advance(self, r: Reply) -> Reply:
+        """Ask the next field the open measure needs, stop on a failed condition, or compute."""
+        if self.profile is not None:
+            return self._advance_profile(r)
+        measure = self.open_id
+        if measure is None:
+            return r
+        if not self._computable(measure):
+            r.messages.append(answers.explain_without_amount(self.notice, measure))
+            self.pending = None
+            return r
+        unmet = calculators.precheck(measure, self._data())
+        if unmet is not None:
+            self.pending = None
+            r.messages.append(answers.unmet_text(measure, self.titles[measure], unmet))
+            return r
+        needed = calculators.needed_fields(measure, self._data())
+        if needed:
+            return self._ask(needed[0], r, measure)
+        return self._evaluate(measure, r)
+
+    def _evaluate(self, measure: str, r: Reply) -> Reply:
+        try:
+            est = calculators.evaluate(measure, self._data(), as_of=self.as_of)
+        except InputError as exc:
+            r.messages.append(exc.message)
+            r.error = True
+            if exc.field in FIELDS:
+                return self._ask(exc.field, r, measure)
+            return r
+        self.pending = None
+        self.estimates[measure] = est
+        r.estimate = est
+        spec_fields = set(calculators.get_measure(measure).fields)
+        r.conditions = [text for name, text in self.assumed.items() if name in spec_fields]
+        return r
+
+    def _ask(self, name: str, r: Reply, measure: str | None) -> Reply:
+        self.pending = name
+        r.question = self._prompt(name, measure)
+        return r
+
+    def _prompt(self, name: str, measure: str | None) -> FieldPrompt:
+        spec = FIELDS[name]
+        choices = [words[0] for words in spec.choices.values()]
+        return FieldPrompt(
+            name=name,
+            label=spec.label,
+            question=spec.question,
+            unit=spec.unit,
+            example=spec.example,
+            kind=spec.kind,
+            choices=choices,
+            measure=measure,
+        )
+
+    def _ask_again(self, r: Reply) -> Reply:
+        """Repeat the pending question after a message, so the person knows what is awaited."""
+        if self.pending is not None and r.question is None:
+            r.question = self._prompt(self.pending, self.open_id)
+        return r
+
+    def _answer(self, text: str) -> Reply | InputError:
+        name = self.pending
+        assert name is not None
+        spec = FIELDS[name]
+        if is_unknown(text) or text.strip("。.！!？? ") in _UNKNOWN:
+            if not spec.assumption_text:
+                return self._ask_again(
+                    Reply(
+                        messages=[f"“{spec.label}”无法按假设计算，需要您提供。可先向财务或经办人员确认。"],
+                        error=True,
+                    )
+                )
+            self.known[name] = spec.assume_if_unknown
+            self.assumed[name] = spec.assumption_text
+            r = Reply(messages=[f"按假设处理：{spec.assumption_text}。"])
+            return self._advance(r)
+        try:
+            value = parse_field(name, text)
+        except InputError as exc:
+            taken = extract(text, prefer=[name])
+            if any(t.field == name for t in taken.taken) or (
+                taken.taken and not intents.looks_like_question(text)
+            ):
+                r = Reply()
+                self._take(taken, r)
+                return self._advance(r)
+            return exc
+        self._set(name, value)
+        return self._advance(Reply())
+
+    def _set(self, name: str, value: object) -> None:
+        self.known[name] = value
+        self.assumed.pop(name, None)
+        for d in list(self.deltas):  # "多了30万度" waits for one year's figure to give the other
+            if name in (d.past, d.present):
+                other = d.present if name == d.past else d.past
+                amount = value + d.amount if name == d.past else value - d.amount  # type: ignore[operator]
+                if other not in self.known and amount >= 0:
+                    self.known[other] = parse_field(other, str(amount))
+                self.deltas.remove(d)
+
+    def _take(self, taken: Extraction, r: Reply) -> None:
+        """Keep what was read from the question and say it back, so a wrong reading is caught."""
+        said = []
+        for t in taken.taken:
+            old = self.known.get(t.field)
+            self._set(t.field, t.value)
+            note = f"（原为 {format_value(t.field, old)}）" if old is not None and old != t.value else ""
+            said.append(f"{FIELDS[t.field].label} {format_value(t.field, t.value)}{note}")
+        for d in taken.deltas:
+            self.deltas.append(d)
+            known_year = next((n for n in (d.past, d.present) if n in self.known), None)
+            if known_year is not None:
+                self._set(known_year, self.known[known_year])  # fills the other year now
+            said.append(f"同比增量 {format_value(d.present, d.amount)}")
+        if said:
+            r.messages.append("已记下：" + "；".join(said) + "。如有误，可说“××改成……”。")
+        r.messages += taken.problems
+
+    def _change(self, change: intents.Change) -> Reply:
+        r = Reply()
+        if change.what is None:
+            taken = extract(change.value, prefer=self.known)
+            if not taken.taken and not taken.deltas:
+                r.messages.append("没看懂要改哪一项。请这样说：“销售额改成900万”或“改：去年用电120万度”。")
+                r.error = True
+                return self._ask_again(r)
+            self._take(taken, r)
+        else:
+            name = field_for_words(change.what + change.value, prefer=self.known)
+            if name is None:
+                known = "、".join(FIELDS[n].label for n in self.known) or "（尚无）"
+                r.messages.append(f"没看懂要改哪一项。已填写的有：{known}。")
+                r.error = True
+                return self._ask_again(r)
+            try:
+                value = parse_field(name, change.value)
+            except InputError as exc:
+                r.messages.append(exc.message)
+                r.error = True
+                return self._ask_again(r)
+            old = self.known.get(name)
+            self._set(name, value)
+            was = f"（原为 {format_value(name, old)}）" if old is not None else ""
+            r.messages.append(f"已改：{FIELDS[name].label} {format_value(name, value)}{was}。")
+        if self.open_id is not None and (self.pending is not None or self.open_id in self.estimates):
+            return self._advance(r)
+        return self._ask_again(r)
+
+    # -- the whole-profile check ---------------------------------------------------------------
+
+    def _start_profile(self) -> Reply:
+        self.profile = [m for m in calculators.MEASURE_IDS if self._computable(m)]
+        self.stopped = {}
+        self.pending = None
+        r = Reply(
+            messages=["开始政策体检：依次询问各项措施所需信息（已填写的不再询问；不清楚可答“不知道”）。"]
+        )
+        return self._advance_profile(r)
+
+    def _advance_profile(self, r: Reply) -> Reply:
+        assert self.profile is not None
+        while self.profile:
+            measure = self.profile[0]
+            unmet = calculators.precheck(measure, self._data())
+            if unmet is not None:
+                self.stopped[measure] = unmet
+                r.messages.append(answers.unmet_text(measure, self.titles[measure], unmet))
+                self.profile.pop(0)
+                continue
+            needed = calculators.needed_fields(measure, self._data())
+            if needed:
+                if self.open_id != measure:
+                    self.open_id = measure
+                    r.clause = answers.clause_view(self.notice, measure, self.as_of, [])
+                    r.messages.append(f"（第{measure}条 {self.titles[measure]}）")
+                return self._ask(needed[0], r, measure)
+            self.profile.pop(0)
+        self.profile = None
+        self.pending = None
+        result = calculators.check_profile(self._data(), as_of=self.as_of)
+        for est in result.results:
+            self.estimates[est.measure] = est
+        table = answers.profile_table(result, self.stopped, self.titles)
+        table.notes = [f"假设：{t}" for t in self.assumed.values()] + [
+            n for n in table.notes if n[3:] not in self.assumed.values()
+        ]
+        self.last_table = table
+        r.table = table
+        r.messages.append("体检完成。")
+        return r
+
+    def transcript_markdown(self) -> str:
+        """The conversation and its results as Markdown (kept here until assistant.report renders it)."""
+        from assistant.dialog.export import transcript_markdown
+
+        return transcript_markdown(self)

@@ -1,0 +1,193 @@
+"""The terminal app: conversation on the left, the open clause on the right, input at the bottom.
+
+The first frame appears at once; jieba and the search index load in a thread worker while the
+input already accepts typing (a question typed meanwhile is answered when loading ends).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Input, Static
+
+from assistant.dialog.render import render_plain
+from assistant.engine import DialogEngine
+from assistant.tui.provider import ChatCommands
+from assistant.tui.screens import ExportScreen, HelpScreen
+from assistant.tui.widgets import AskInput, Conversation, clause_text
+from corpus import load_notice
+
+NARROW_BELOW = 100  # columns: below this the clause panel folds away (F2 shows it)
+READY_PLACEHOLDER = "输入问题，回车发送（如：一季度销售额增长了800万能奖多少）"
+LOADING_PLACEHOLDER = "正在加载词典和索引…可以先输入问题，加载完即回答"
+
+
+class PolicyApp(App[None]):
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ChatCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+n",
+            "new_conversation",
+            "新对话",
+            id="chat.new",
+            tooltip="清空对话和已填写的信息",
+            priority=True,
+        ),
+        Binding("f1", "help", "帮助", id="chat.help", tooltip="使用说明和按键"),
+        Binding("f2", "toggle_clause", "条款", id="chat.clause", tooltip="显示或隐藏条款全文面板"),
+        Binding(
+            "ctrl+e",
+            "export",
+            "导出",
+            id="chat.export",
+            tooltip="把对话和测算结果导出为 Markdown 文件",
+            priority=True,
+        ),  # the input binds ctrl+e to "end of line"; export wins
+        Binding("ctrl+q", "quit", "退出", id="chat.quit", tooltip="退出政策助手", priority=True),
+    ]
+
+    def __init__(self, as_of: date | None = None, first: str | None = None) -> None:
+        super().__init__()
+        self.engine = DialogEngine(as_of=as_of)
+        meta = load_notice().metadata
+        self.title = meta.title
+        self.sub_title = meta.number
+        self.ready = False
+        self._queued: list[str] = []
+        self._first = first
+        self._show_clause: bool | None = None  # None: follow the width
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="chat"):
+                yield Conversation(id="log")
+                yield AskInput(placeholder=LOADING_PLACEHOLDER, id="ask")
+            with VerticalScroll(id="clause-panel"):
+                yield Static("尚未打开条款。提问后，最相关的条款全文显示在这里。", id="clause")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._welcome()
+        self.query_one("#ask", Input).focus()
+        self._apply_width(self.size.width)
+        self.load_index()
+
+    def _welcome(self) -> None:
+        meta = self.engine.notice.metadata
+        self.query_one(Conversation).add(
+            f"您好！这里可以查询《{meta.title}》（{meta.number}）的措施，并测算可得的奖励。\n"
+            "请直接提问，例如“一季度销售额增长了800万能奖多少”“电费有补贴吗”；"
+            "输入“体检”逐项测算全部措施；F1 查看帮助。",
+            "assistant",
+        )
+
+    @work(thread=True, exclusive=True, group="index")
+    def load_index(self) -> None:
+        from assistant.search import warm_up
+
+        warm_up()
+        self.call_from_thread(self._index_ready)
+
+    def _index_ready(self) -> None:
+        self.ready = True
+        self.query_one("#ask", Input).placeholder = READY_PLACEHOLDER
+        if self._first:
+            self._queued.insert(0, self._first)
+        queued, self._queued = self._queued, []
+        for text in queued:
+            self._answer(text)
+
+    # -- conversation ------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "ask":
+            return
+        event.input.value = ""
+        self.submit(event.value)
+
+    def submit(self, raw: str) -> None:
+        """Show a person's line and answer it (or queue it while the index loads)."""
+        text = raw.strip()  # shown as typed; the engine normalises (NFKC) what it reads
+        log = self.query_one(Conversation)
+        log.add(text if text else "（空）", "user")
+        if not self.ready:
+            self._queued.append(text)
+            log.add("正在加载词典和索引，加载完成后立即回答……", "assistant")
+            return
+        self._answer(text)
+
+    def _answer(self, text: str) -> None:
+        reply = self.engine.reply(text)
+        narrow_note = ""
+        if reply.clause is not None:
+            self.query_one("#clause", Static).update(clause_text(reply.clause))
+            self.query_one("#clause-panel").scroll_home(animate=False)
+            if not self._clause_visible():
+                narrow_note = "\n（条款全文：按 F2 查看）"
+        self.query_one(Conversation).add(render_plain(reply, show_clause=False) + narrow_note, "assistant")
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._apply_width(self.size.width)
+
+    def _clause_visible(self) -> bool:
+        if self._show_clause is None:
+            return self.size.width >= NARROW_BELOW
+        return self._show_clause
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < NARROW_BELOW, "-narrow")
+        self.set_class(not self._clause_visible(), "-hide-clause")
+        self.set_class(width < NARROW_BELOW and self._clause_visible(), "-clause-only")
+
+    def action_toggle_clause(self) -> None:
+        self._show_clause = not self._clause_visible()
+        self._apply_width(self.size.width)
+        if self.has_class("-clause-only"):
+            self.query_one("#clause-panel").focus()
+        else:
+            self.query_one("#ask", Input).focus()
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def action_new_conversation(self) -> None:
+        self.engine.reset()
+        self._queued = []
+        self.query_one(Conversation).remove_children()
+        self.query_one("#clause", Static).update("尚未打开条款。提问后，最相关的条款全文显示在这里。")
+        self._welcome()
+        self.query_one("#ask", Input).value = ""
+        self.notify("已开始新对话，之前的信息已清空。", timeout=3)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        if isinstance(self.screen, ExportScreen):
+            return
+        default = str(Path.cwd() / f"政策问答-{self.engine.as_of:%Y%m%d}.md")
+        self.push_screen(ExportScreen(self.save_export, default), self._exported)
+
+    def save_export(self, path_text: str) -> str | None:
+        """Write the export; a Chinese error message, or None when written."""
+        from assistant.dialog.export import ExportError, write_atomically
+
+        try:
+            self._export_path = write_atomically(path_text, self.engine.transcript_markdown())
+        except ExportError as exc:
+            return exc.message
+        return None
+
+    def _exported(self, result: str | None) -> None:
+        if result is not None:
+            self.notify(f"已导出到 {self._export_path}", timeout=5)
