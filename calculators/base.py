@@ -76,7 +76,7 @@ class Draft:
 
     def check(self, ok: bool, fld: str | None, condition: str, reason: str) -> bool:
         """Record a condition in the trace; a failed one also becomes an Unmet."""
-        self.step(f"条件：{condition}", "满足" if ok else "不满足", "是" if ok else "否")
+        self.step(f"条件：{condition}", "" if ok else reason, "满足" if ok else "不满足")
         if not ok:
             self.unmet.append(Unmet(field=fld, condition=condition, reason=reason))
         return ok
@@ -185,6 +185,10 @@ def bool_conditions(checks: list[tuple[str, bool, str, str]]) -> Conditions:
         ]
 
     return conditions
+
+
+# A round quantity for "每多用 … 可多得 …" guidance (a display choice, not a figure of the notice).
+GUIDANCE_UNIT = Decimal(10_000)
 
 
 def yuan(value: Decimal) -> str:

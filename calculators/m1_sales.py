@@ -30,15 +30,6 @@ def needed(inp: BaseModel) -> list[str]:
     return out + pair
 
 
-def award_for(increase: Decimal) -> Decimal:
-    """The schedule alone (no cap on the conditions): 0 below the threshold."""
-    threshold, step = param("m1_threshold_yuan"), param("m1_step_yuan")
-    if increase < threshold:
-        return Decimal(0)
-    steps = ((increase - threshold) / step).to_integral_value(rounding=ROUND_FLOOR)
-    return min(param("m1_base_award_yuan") + steps * param("m1_step_award_yuan"), param("m1_cap_yuan"))
-
-
 def increase_of(inp: BaseModel, draft: Draft | None = None) -> Decimal:
     given = inp.sales_increase_yuan  # type: ignore[attr-defined]
     before, after = inp.sales_2023q1_yuan, inp.sales_2024q1_yuan  # type: ignore[attr-defined]
@@ -113,7 +104,20 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
 
 
 def conditions(inp: BaseModel) -> list[Unmet]:
-    return _conditions(inp)
+    """Failed conditions on what is known: the status, and the growth once it is known."""
+    out = _conditions(inp)
+    known = has(inp, "sales_increase_yuan") or (
+        has(inp, "sales_2023q1_yuan") and has(inp, "sales_2024q1_yuan")
+    )
+    threshold = param("m1_threshold_yuan")
+    if known and (increase := increase_of(inp)) < threshold:
+        reason = f"同比增长 {format_amount(increase, '元')}，未达 {yuan(threshold)}。"
+        out.append(Unmet(field="sales_increase_yuan", condition=_growth_condition(), reason=reason))
+    return out
+
+
+def _growth_condition() -> str:
+    return f"销售额同比增长 {format_amount(param('m1_threshold_yuan'), '元')}（含）以上"
 
 
 MEASURE = Measure(

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from calculators.base import Draft, Measure, finish, has, input_model, param, quote, yuan
+from calculators.base import GUIDANCE_UNIT, Draft, Measure, finish, has, input_model, param, quote, yuan
 from calculators.format import format_amount
 from calculators.models import Estimate, Unmet
 
@@ -54,7 +54,29 @@ def conditions(inp: BaseModel) -> list[Unmet]:
         for f, c, r in checks
         if has(inp, f) and getattr(inp, f) is False
     ]
+    before, after = inp.power_2023q1_kwh, inp.power_2024q1_kwh  # type: ignore[attr-defined]
+    if _new(inp) is False and before is not None and after is not None:
+        unmet = _growth_unmet(before, after)
+        if unmet:
+            out.append(unmet)
     return out
+
+
+def _growth_condition() -> str:
+    return f"用电同比增长 {param('m2_growth_threshold_percent')}%（含）以上"
+
+
+def _growth_unmet(before: Decimal, after: Decimal) -> Unmet | None:
+    """The 5% test, exact: increase × 100 ≥ base × 5 (no rounded percentage decides the boundary)."""
+    threshold = param("m2_growth_threshold_percent")
+    if before == 0:
+        reason = "2023年一季度用电为0，无法计算同比增长；若属2024年一季度新投产纳统企业，请按新投产口径测算。"
+        return Unmet(field="power_2023q1_kwh", condition=_growth_condition(), reason=reason)
+    if (after - before) * 100 >= before * threshold:
+        return None
+    growth = (after - before) / before * 100
+    reason = f"同比增长 {_pct(growth)}%，未达 {threshold}%。"
+    return Unmet(field="power_2024q1_kwh", condition=_growth_condition(), reason=reason)
 
 
 def _pay(draft: Draft, raw: Decimal, as_of: date, rate_name: str, marginal_kwh: str) -> Estimate:
@@ -73,14 +95,17 @@ def _pay(draft: Draft, raw: Decimal, as_of: date, rate_name: str, marginal_kwh: 
             f"{marginal_kwh}再增加 {format_amount(need, _KWH)} 即达 {yuan(minimum)} 起付额"
         )
         return finish(draft, Decimal(0), as_of, upper_bound=True)
-    draft.step("起付额", f"{yuan(raw)} ≥ {yuan(minimum)}（不足1000元的不予安排，恰为1000元照发）", "满足")
+    draft.step(
+        "起付额", f"{yuan(raw)} ≥ {yuan(minimum)}（读法：不足起付额的不予安排，恰为起付额照发）", "满足"
+    )
     award = min(raw, cap)
     draft.step("封顶", f"min({yuan(raw)}, {yuan(cap)})；{quote('m2_cap_yuan')}", yuan(award))
     if award >= cap:
         draft.next_step.append(f"已达封顶 {yuan(cap)}")
     else:
         draft.next_step.append(
-            f"{marginal_kwh}每再增加 10,000 {_KWH}，最多可多得 {yuan(rate * 10_000)}；"
+            f"{marginal_kwh}每再增加 {format_amount(GUIDANCE_UNIT, _KWH)}，"
+            f"最多可多得 {yuan(rate * GUIDANCE_UNIT)}；"
             f"再增加 {format_amount((cap - raw) / rate, _KWH)} 即达封顶 {yuan(cap)}"
         )
     return finish(draft, award, as_of, upper_bound=True)
@@ -120,28 +145,19 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         format_amount(increase, _KWH),
     )
     threshold = param("m2_growth_threshold_percent")
-    if before == 0:
-        draft.check(
-            False,
-            "power_2023q1_kwh",
-            f"用电同比增长 {threshold}%（含）以上",
-            "2023年一季度用电为0，无法计算同比增长；若属2024年一季度新投产纳统企业，请按新投产口径测算。",
-        )
-        return finish(draft, Decimal(0), as_of, upper_bound=True)
-    growth = increase / before * 100
-    reached = increase * 100 >= before * threshold  # exact: no rounded percentage decides the boundary
-    draft.step(
-        "计算用电同比增长率",
-        f"{format_amount(increase, _KWH)} ÷ {format_amount(before, _KWH)} × 100%",
-        f"{_pct(growth)}%",
-    )
+    if before != 0:
+        growth = increase / before * 100
+        formula = f"{format_amount(increase, _KWH)} ÷ {format_amount(before, _KWH)} × 100%"
+        draft.step("计算用电同比增长率", formula, f"{_pct(growth)}%")
+    failed = _growth_unmet(before, after)
+    reached = failed is None
     draft.check(
         reached,
-        "power_2024q1_kwh",
-        f"用电同比增长 {threshold}%（含）以上",
-        f"同比增长 {_pct(growth)}%，未达 {threshold}%。",
+        failed.field if failed else "power_2024q1_kwh",
+        _growth_condition(),
+        failed.reason if failed else "",
     )
-    if not reached:
+    if failed and before != 0:
         short_kwh = before * threshold / 100 - increase
         draft.next_step.append(
             f"用电同比增长还差 {_pct(threshold - growth)} 个百分点"

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from calculators.base import (
+    GUIDANCE_UNIT,
     Draft,
     Measure,
     bool_conditions,
@@ -20,7 +21,7 @@ from calculators.base import (
     yuan,
 )
 from calculators.format import format_amount
-from calculators.models import Estimate
+from calculators.models import Estimate, Unmet
 
 FIELDS = ("above_scale_industrial", "in_county", "gas_2024q1_m3", "specialized_sme_approved_on")
 GasInput = input_model("GasInput", FIELDS)
@@ -29,7 +30,25 @@ _CHECKS = [
     ("above_scale_industrial", True, "规模以上工业企业", "本条补助对象为规模以上工业企业。"),
     ("in_county", True, "在县域内使用天然气", "本条补助对象为县域内使用天然气的企业。"),
 ]
-conditions = bool_conditions(_CHECKS)
+_bool_conditions = bool_conditions(_CHECKS)
+
+
+def conditions(inp: BaseModel) -> list[Unmet]:
+    out = _bool_conditions(inp)
+    gas, minimum = inp.gas_2024q1_m3, param("m3_minimum_m3")  # type: ignore[attr-defined]
+    if gas is not None and gas < minimum:
+        out.append(Unmet(field="gas_2024q1_m3", condition=_minimum_condition(), reason=_minimum_reason(gas)))
+    return out
+
+
+def _minimum_condition() -> str:
+    return f"一季度用气量 {format_amount(param('m3_minimum_m3'), _M3)}（含）以上"
+
+
+def _minimum_reason(gas: Decimal) -> str:
+    return f"用气 {format_amount(gas, _M3)}，{quote('m3_minimum_m3')}。"
+
+
 needed = simple_needed(FIELDS)
 
 
@@ -42,12 +61,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     gas = d.gas_2024q1_m3  # type: ignore[attr-defined]
     minimum, cap = param("m3_minimum_m3"), param("m3_cap_yuan")
     enough = gas >= minimum
-    draft.check(
-        enough,
-        "gas_2024q1_m3",
-        f"一季度用气量 {format_amount(minimum, _M3)}（含）以上",
-        f"用气 {format_amount(gas, _M3)}，{quote('m3_minimum_m3')}。",
-    )
+    draft.check(enough, "gas_2024q1_m3", _minimum_condition(), _minimum_reason(gas))
     if not enough:
         draft.next_step.append(
             f"一季度用气量还差 {format_amount(minimum - gas, _M3)} 即达 {format_amount(minimum, _M3)}"
@@ -76,7 +90,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         draft.next_step.append(f"已达封顶 {yuan(cap)}")
     else:
         draft.next_step.append(
-            f"每多用 1,000 {_M3}天然气可多得 {yuan(rate * 1000)}；"
+            f"每多用 {format_amount(GUIDANCE_UNIT, _M3)}天然气可多得 {yuan(rate * GUIDANCE_UNIT)}；"
             f"用气达 {format_amount(cap / rate, _M3)} 即达封顶"
         )
         if not special:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from calculators.base import Draft, Measure, finish, has, input_model, param, quote, simple_needed, yuan
+from calculators.fields import FIELDS as FIELDS_SPEC
 from calculators.models import Estimate, Unmet
 
 FIELDS = ("enterprise_status", "continuous_reporting", "statisticians", "months")
@@ -46,10 +47,10 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     draft.step("确定标准", quote(name), f"{rate} 元/人/月")
     award = rate * people * months
     draft.step("计算奖励", f"{rate} 元 × {people} 人 × {months} 个月", yuan(award))
-    if months < 12:
+    if months < FIELDS_SPEC["months"].maximum:
         draft.next_step.append(f"每多持续出数 1 个月，可多得 {yuan(rate * people)}")
     else:
-        draft.next_step.append("已按全年12个月计")
+        draft.next_step.append("已按全年计满")
     return finish(draft, award, as_of)
 
 
