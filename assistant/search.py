@@ -1,0 +1,239 @@
+"""Clause search: which of the notice's 15 clauses answers a question, or none.
+
+Ranking is BM25 (rank-bm25) over three fields of each clause — title, body (text + section
+title), responsible units — combined with weights, over terms from ``assistant.segment``.
+The index and tokenizer are built once per process (lazy singleton; ``warm_up`` builds them
+ahead of time).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from assistant.clause_ref import parse_clause_ref
+from assistant.segment import QueryGroup, query_groups
+from corpus.text import normalise_input
+
+MAX_QUERY_CHARS = 500
+K1 = 1.2
+# Length normalisation: a long clause is not verbose, it covers more (measure 5 covers 入规 in
+# four ways), so the body field is normalised only mildly. Titles are near-equal in length.
+B = {"title": 0.75, "body": 0.3, "units": 0.75}
+# A generic word (企业, 奖励 …, see synonyms.yaml) counts for this share of a precise one: it
+# should order clauses that tie on the precise words, not outvote them.
+GENERIC_WEIGHT = 0.3
+# A title says what the clause is about in four to ten words, so a title word is worth
+# more than a body word; units matter only for "找哪个部门" questions, so they weigh less.
+FIELD_WEIGHTS = {"title": 2.0, "body": 1.0, "units": 0.5}
+# Scope rule, part 2: at least this share of the question's content characters must be
+# words the notice knows (see ``_in_scope``).
+MIN_KNOWN_SHARE = 0.5
+# Hits scoring under this share of the best one are noise from shared generic words.
+MIN_RELATIVE_SCORE = 0.2
+SNIPPET_CHARS = 80
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class QueryError(ValueError):
+    """A question search cannot take; ``str(error)`` is a Chinese message for the person."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    score: float
+    responsible_units: list[str]
+    snippet: str
+    matched: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    tokens: list[str]
+    hits: list[Hit]
+
+
+def check_query(query: str) -> str:
+    """The normalised question, or QueryError saying in Chinese what is expected."""
+    if _CONTROL.search(query):
+        raise QueryError("问题里含有控制字符，请只输入文字，例如：电费有补贴吗")
+    text = normalise_input(query)
+    if not text:
+        raise QueryError("问题不能为空，请输入要查询的内容，例如：电费有补贴吗")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"问题太长（{len(text)} 字），请控制在 {MAX_QUERY_CHARS} 字以内，一次问一件事")
+    return text
+
+
+class _Index:
+    """The 15 clauses as three BM25 fields, with per-term score vectors memoised."""
+
+    def __init__(self) -> None:
+        from rank_bm25 import BM25Plus
+
+        from assistant.segment import document_terms
+        from corpus import load_notice
+
+        notice = load_notice()
+        self.clauses = notice.clauses
+        fields = {
+            "title": [c.title for c in self.clauses],
+            "body": [f"{notice.section_title(c.section)}\n{c.text}" for c in self.clauses],
+            "units": [c.responsible_units_text or "、".join(c.responsible_units) for c in self.clauses],
+        }
+        # Okapi's IDF, log((N - n + 0.5) / (n + 0.5)), is zero or negative for a word in half
+        # the 15 clauses or more (企业, 奖励, 给予), and an epsilon floor makes it non-monotonic
+        # (a word in 8 clauses would outweigh one in 7). BM25+'s IDF, log((N + 1) / n), is
+        # positive and falls steadily with n. Its δ is set to 0 because rank-bm25 adds δ·IDF
+        # to every clause whether the word occurs there or not: a constant that would not
+        # change the order but would make "score 0 = nothing matched" false.
+        terms = {name: [document_terms(t) or ["\0"] for t in texts] for name, texts in fields.items()}
+        self.bm25 = {name: BM25Plus(docs, k1=K1, b=B[name], delta=0) for name, docs in terms.items()}
+        # One IDF for the whole clause, as BM25F does: per-field IDF would make 政策 rare among
+        # the titles (only 加强政策宣传 has it) and let a generic word outrank a precise one.
+        whole = BM25Plus([[t for docs in terms.values() for t in docs[i]] for i in range(len(self.clauses))])
+        for bm25 in self.bm25.values():
+            bm25.idf = {t: whole.idf[t] for t in bm25.idf}
+        self.vocabulary = set().union(*(b.idf for b in self.bm25.values()))
+        self._memo: dict[str, tuple[float, ...]] = {}
+
+    def term_scores(self, term: str) -> tuple[float, ...]:
+        """The weighted score each clause gets for one term (all zero if no clause has it)."""
+        found = self._memo.get(term)
+        if found is None:
+            total = [0.0] * len(self.clauses)
+            if term in self.vocabulary:
+                for name, weight in FIELD_WEIGHTS.items():
+                    for i, s in enumerate(self.bm25[name].get_scores([term])):
+                        total[i] += weight * float(s)
+            found = self._memo[term] = tuple(total)
+        return found
+
+
+@cache
+def _index() -> _Index:
+    return _Index()
+
+
+def warm_up() -> None:
+    """Load the tokenizer and build the index now rather than on the first question."""
+    _index()
+    query_groups("电费有补贴吗")
+
+
+def _generic() -> frozenset[str]:
+    from corpus.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().generic)
+
+
+def _effective_terms(group: QueryGroup, index: _Index) -> tuple[str, ...]:
+    """The whole word and its synonyms when the index knows any of them; otherwise their parts.
+
+    Parts only as a fallback: 生产要素供应 must meet measure 10, which says exactly that, not
+    紧抓安全生产, whose title shares the part 生产.
+    """
+    if any(t in index.vocabulary for t in group.terms):
+        return group.terms
+    return group.parts or group.terms
+
+
+def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _Index) -> bool:
+    """Does the notice speak to this question at all?
+
+    Two conditions, both about the question rather than a tuned score:
+    1. the best clause matches at least one informative word — one that is not on the
+       synonym table's ``generic`` list (企业, 奖励, 补贴, 政策 …), which every government
+       notice shares with 企业社保补贴 or 大学生创业补贴;
+    2. at least half of the question's content characters are words the notice knows:
+       营业执照年报 shares 年报 with measure 2 but is mostly about something else.
+    """
+    generic = _generic()
+    informative = any(
+        t not in generic and index.term_scores(t)[best] > 0
+        for g in groups
+        for t in _effective_terms(g, index)
+    )
+    if not informative:
+        return False
+    known = sum(
+        len(g.surface) for g in groups if any(any(index.term_scores(t)) for t in _effective_terms(g, index))
+    )
+    content = known + sum(len(u) for u in unknown)
+    return content > 0 and known / content >= MIN_KNOWN_SHARE
+
+
+def _snippet(text: str, terms: list[str]) -> str:
+    """About SNIPPET_CHARS of the clause around its densest matches, matched words in 【】."""
+    marked = [False] * len(text)
+    for term in sorted(terms, key=len, reverse=True):
+        for m in re.finditer(re.escape(term), text):
+            marked[m.start() : m.end()] = [True] * (m.end() - m.start())
+    start = 0
+    if any(marked) and len(text) > SNIPPET_CHARS:
+        window = best = sum(marked[:SNIPPET_CHARS])
+        for s in range(1, len(text) - SNIPPET_CHARS + 1):
+            window += marked[s + SNIPPET_CHARS - 1] - marked[s - 1]
+            if window > best:
+                best, start = window, s
+        start = max(0, start - 5)  # a little context before the first mark
+    end = min(len(text), start + SNIPPET_CHARS)
+    out = ["…" if start else ""]
+    for i in range(start, end):
+        if marked[i] and (i == start or not marked[i - 1]):
+            out.append("【")
+        out.append(text[i])
+        if marked[i] and (i + 1 == end or not marked[i + 1]):
+            out.append("】")
+    out.append("…" if end < len(text) else "")
+    return "".join(out).replace("\n", " ")
+
+
+def search(query: str, top: int = 3) -> SearchResult:
+    """Rank the clauses for a question; ``hits`` is empty when the notice does not cover it.
+
+    A clause number in the question (第5条, 措施五 …) puts that clause first. Raises
+    QueryError (Chinese message) for an empty, over-long or control-character question.
+    """
+    text = check_query(query)
+    index = _index()
+    groups, unknown = query_groups(text)
+    generic = _generic()
+    n = len(index.clauses)
+    scores = [0.0] * n
+    for g in groups:
+        # One thing said counts once: a word and its synonyms do not add up.
+        terms = _effective_terms(g, index)
+        vectors = [index.term_scores(t) for t in terms]
+        weight = GENERIC_WEIGHT if all(t in generic for t in terms) else 1.0
+        for i in range(n):
+            scores[i] += weight * max(v[i] for v in vectors)
+    order = sorted(range(n), key=lambda i: -scores[i])
+    ranked = []
+    if scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
+        ranked = [i for i in order if scores[i] >= MIN_RELATIVE_SCORE * scores[order[0]]]
+    ref = parse_clause_ref(text)
+    if ref is not None:
+        pos = next(i for i, c in enumerate(index.clauses) if c.id == ref)
+        ranked = [pos, *(i for i in ranked if i != pos)]
+    hits = []
+    for i in ranked[: max(top, 1)]:
+        clause = index.clauses[i]
+        matched = sorted(
+            {t for g in groups for t in _effective_terms(g, index) if index.term_scores(t)[i] > 0}, key=len
+        )
+        hits.append(
+            Hit(
+                id=clause.id,
+                title=clause.title,
+                score=round(scores[i], 3),
+                responsible_units=list(clause.responsible_units),
+                snippet=_snippet(clause.text, matched),
+                matched=matched,
+            )
+        )
+    return SearchResult(query=text, tokens=[g.surface for g in groups], hits=hits)

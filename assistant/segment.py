@@ -1,0 +1,171 @@
+"""Segmentation for clause search: jieba over a compact domain dictionary, synonyms, stop words.
+
+jieba's default dictionary (5 MB, 350 000 words) takes most of a second and ~90 MB to load.
+Search only needs the words its index knows, so the tokenizer is built from
+``corpus/userdict.txt`` (hand-kept domain words + the notice's own words, extracted once
+offline by ``python -m assistant.segment``), the synonym table and the stop words. Anything
+else falls back to single characters, which is all a question outside the notice needs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+
+from corpus.lexicon import DEFAULT_FREQ, USERDICT_FILE, load_lexicon, load_stopwords, load_userdict
+
+# Single characters that carry meaning in a question (电费 said as 电, 方 for 立方米 …) are the
+# synonym table's one-character keys; every other lone character is a function word or a
+# fragment of a word the index does not know.
+_NUMBER = re.compile(r"^[0-9.%]+$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_GENERATED_MARK = "# ---- 自动生成"
+
+
+def _import_jieba():  # noqa: ANN202 - the jieba module
+    """Import jieba quietly and fast.
+
+    jieba's ``_compat`` imports ``pkg_resources`` (≈70 ms) only to locate its default
+    dictionary, which we never load; hiding it makes jieba use its plain-file fallback.
+    """
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
+    jieba.setLogLevel(logging.WARNING)  # it logs to the real stderr, over a terminal UI
+    return jieba
+
+
+def compact_dictionary() -> dict[str, int]:
+    """Every word search can segment: the user dictionary, synonyms, generic and stop words."""
+    words = dict(load_userdict())
+    lexicon = load_lexicon()
+    extra = [*lexicon.synonyms, *(t for ts in lexicon.synonyms.values() for t in ts), *lexicon.generic]
+    extra += load_stopwords()
+    for word in extra:
+        words.setdefault(word, DEFAULT_FREQ)
+    return words
+
+
+@cache
+def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
+    """A jieba.Tokenizer over the compact dictionary, built in memory (no cache file in /tmp)."""
+    jieba = _import_jieba()
+    tok = jieba.Tokenizer()
+    freq: dict[str, int] = {}
+    for word, count in compact_dictionary().items():
+        freq[word] = count
+        for end in range(1, len(word)):  # jieba's DAG needs every prefix present (0 if not a word)
+            freq.setdefault(word[:end], 0)
+    tok.FREQ, tok.total, tok.initialized = freq, sum(freq.values()), True
+    return tok
+
+
+@dataclass(frozen=True)
+class QueryGroup:
+    """One thing the person said: the index terms it stands for (itself and its synonyms), and
+    the known words inside them (``parts``), to fall back on when no whole term is indexed."""
+
+    surface: str
+    terms: tuple[str, ...]
+    parts: tuple[str, ...] = ()
+
+
+def _subwords(word: str, freq: dict[str, int]) -> list[str]:
+    """Known 2- and 3-character words inside a longer word (统计人员 → 统计, 人员), as jieba's
+    cut_for_search does: a question saying only part of a compound still meets it."""
+    found = []
+    for n in (2, 3):
+        if len(word) > n:
+            found += [word[i : i + n] for i in range(len(word) - n + 1) if freq.get(word[i : i + n])]
+    return found
+
+
+def raw_tokens(text: str) -> list[str]:
+    """jieba's cut without HMM: unknown text stays as single characters instead of invented words."""
+    return [t for t in tokenizer().cut(text.lower(), HMM=False) if t.strip()]
+
+
+def _keep(token: str, stop: frozenset[str], one_char_keys: set[str]) -> bool:
+    if token in stop or _NUMBER.match(token) or not (_CJK.search(token) or token.isalpha()):
+        return False
+    return len(token) > 1 or token in one_char_keys
+
+
+def document_terms(text: str) -> list[str]:
+    """Index terms of a clause field: words, plus the known words inside long ones."""
+    stop, freq = load_stopwords(), tokenizer().FREQ
+    one_char = {k for k in load_lexicon().synonyms if len(k) == 1}
+    terms: list[str] = []
+    for token in raw_tokens(text):
+        if _keep(token, stop, one_char):
+            terms.append(token)
+            terms += _subwords(token, freq)
+    return terms
+
+
+def query_groups(text: str) -> tuple[list[QueryGroup], list[str]]:
+    """The question's groups (word → itself + synonyms + sub-words) and its unknown fragments.
+
+    Unknown fragments are runs of two or more characters the dictionary does not know
+    (营业执照 → 营/业/执/照): content the notice cannot speak to, used by the scope rule.
+    """
+    stop, freq = load_stopwords(), tokenizer().FREQ
+    synonyms = load_lexicon().synonyms
+    one_char = {k for k in synonyms if len(k) == 1}
+    groups: list[QueryGroup] = []
+    unknown: list[str] = []
+    run = ""
+    for token in [*raw_tokens(text), ""]:
+        is_unknown_char = len(token) == 1 and _CJK.match(token) and token not in stop
+        if is_unknown_char and token not in one_char and not freq.get(token):
+            run += token
+            continue
+        if len(run) >= 2:
+            unknown.append(run)
+        run = ""
+        if not token or not _keep(token, stop, one_char):
+            continue
+        terms = (token, *synonyms.get(token, ()))
+        parts = [p for t in terms for p in _subwords(t, freq) if p not in terms and p not in stop]
+        groups.append(QueryGroup(token, terms, tuple(dict.fromkeys(parts))))
+    return groups, unknown
+
+
+def rebuild_notice_words() -> int:  # pragma: no cover - an offline maintenance step
+    """Rewrite the generated part of userdict.txt from the notice with jieba's full dictionary.
+
+    Run once when the notice changes (``python -m assistant.segment``); the hand-kept part
+    above the marker line is left as it is. Returns the number of words written.
+    """
+    import jieba
+
+    from corpus import load_notice
+
+    notice = load_notice()
+    texts = [notice.metadata.notice_title]
+    for c in notice.clauses:
+        texts += [c.title, c.text, c.responsible_units_text or "", notice.section_title(c.section)]
+    found: dict[str, int] = {}
+    for text in texts:
+        for word in jieba.cut_for_search(text, HMM=False):
+            if len(word) > 1 and _CJK.search(word) and jieba.dt.FREQ.get(word):
+                found[word] = jieba.dt.FREQ[word]
+    hand = USERDICT_FILE.read_text(encoding="utf-8").split(_GENERATED_MARK)[0].rstrip("\n")
+    body = "\n".join(f"{w} {f}" for w, f in sorted(found.items()))
+    header = f"{_GENERATED_MARK}：python -m assistant.segment 从通知原文提取（可改词频、可删）----"
+    USERDICT_FILE.write_text(f"{hand}\n{header}\n{body}\n", encoding="utf-8")
+    return len(found)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(f"写入 {rebuild_notice_words()} 个通知用词到 {USERDICT_FILE}")

@@ -1,0 +1,73 @@
+"""The search vocabulary as data: user dictionary, synonym table and stop words (edited by staff).
+
+Light on purpose (pydantic + PyYAML): no jieba here; ``assistant.segment`` builds the tokenizer.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, field_validator
+
+CORPUS_DIR = Path(__file__).resolve().parent
+USERDICT_FILE = CORPUS_DIR / "userdict.txt"
+SYNONYMS_FILE = CORPUS_DIR / "synonyms.yaml"
+STOPWORDS_FILE = CORPUS_DIR / "stopwords.txt"
+
+# A word listed without a frequency gets this one: high enough that a domain word such as
+# 小升规 stays whole rather than being split into more frequent pieces.
+DEFAULT_FREQ = 3000
+
+
+class Lexicon(BaseModel):
+    """``synonyms.yaml``: how people speak → the notice's words, and the generic words."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # 口语词 → 通知用词 (one or more). The spoken word itself still matches where the notice uses it.
+    synonyms: dict[str, list[str]]
+    # Words too common in the notice to show a question is about it (企业, 奖励, 政策 …): they
+    # still rank clauses but never, alone, make a question in scope.
+    generic: list[str]
+
+    @field_validator("synonyms")
+    @classmethod
+    def _no_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key, targets in value.items():
+            if not key.strip() or not targets or not all(t.strip() for t in targets):
+                raise ValueError(f"同义词“{key}”的目标词不能为空")
+        return value
+
+
+def _lines(path: Path) -> list[str]:
+    """Non-empty lines of a staff-edited text file; ``#`` starts a comment."""
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    with SYNONYMS_FILE.open(encoding="utf-8") as f:
+        return Lexicon.model_validate(yaml.safe_load(f))
+
+
+@cache
+def load_userdict() -> dict[str, int]:
+    """``userdict.txt``: one word a line, optionally followed by its frequency (jieba's format)."""
+    words: dict[str, int] = {}
+    for line in _lines(USERDICT_FILE):
+        parts = line.split()
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else DEFAULT_FREQ
+        words[parts[0]] = max(freq, words.get(parts[0], 0))
+    return words
+
+
+@cache
+def load_stopwords() -> frozenset[str]:
+    return frozenset(_lines(STOPWORDS_FILE))
