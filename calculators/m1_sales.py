@@ -25,7 +25,7 @@ def needed(inp: BaseModel) -> list[str]:
     if has(inp, "sales_increase_yuan"):
         return out
     pair = [n for n in ("sales_2023q1_yuan", "sales_2024q1_yuan") if not has(inp, n)]
-    if len(pair) == 2:
+    if pair == ["sales_2023q1_yuan", "sales_2024q1_yuan"]:
         return [*out, "sales_increase_yuan"]  # ask the single figure; the pair is the alternative
     return out + pair
 

@@ -50,14 +50,16 @@ def parse_number(text: str) -> Decimal | None:
     section = Decimal(0)  # below 万, being built
     current: Decimal | None = None  # the figure waiting for a multiplier
     last_large: int | None = None
+    seen = False  # a figure or a small multiplier came before
     for tok in tokens:
+        seen = seen or tok not in _LARGE
         if tok in _SMALL:
             section += (current if current is not None else Decimal(1)) * _SMALL[tok]
             current = None
         elif tok in _LARGE:
             size = _LARGE[tok]
             value = section + (current or 0)
-            if value == 0 and total == 0:
+            if not seen:
                 return None  # "万" alone
             if last_large is not None and size >= last_large:
                 total = (total + value) * size  # 万亿 or 亿 after 万: scale everything so far
