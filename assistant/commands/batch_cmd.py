@@ -1,0 +1,91 @@
+"""`policy-assistant batch`: check a list of enterprises from a CSV or XLSX file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from assistant.cli import Command
+
+
+def parse_as_of(text: str | None) -> date | Literal[False] | None:
+    """The --as-of date (None: today); False after a Chinese message when it cannot be read.
+
+    Shared by batch, report and train.
+    """
+    if not text:
+        return None
+    from calculators import InputError
+    from calculators.fields import parse_date
+
+    try:
+        return parse_date(text, "--as-of 日期")
+    except InputError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return False
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", nargs="?", metavar="输入文件", help="企业名单（.csv 或 .xlsx），每行一家企业")
+    p.add_argument("-o", "--output", metavar="输出文件", help="结果文件（.csv 或 .xlsx）")
+    p.add_argument(
+        "--as-of", metavar="日期", help="按此日期判断措施是否在有效期内（默认今天），如 2024-03-15"
+    )
+    p.add_argument("--template", metavar="模板文件", help="生成空白模板（含列名、中文列名和一行示例）后退出")
+
+
+def run(args: argparse.Namespace) -> int:
+    from assistant.batch import run_batch
+    from assistant.batch_layout import write_template
+    from assistant.tabular import TabularError
+
+    as_of = parse_as_of(args.as_of)
+    if as_of is False:
+        return 2
+    try:
+        if args.template:
+            if args.input or args.output:
+                sys.stderr.write(
+                    "错误：--template 单独使用，例如 policy-assistant batch --template 模板.xlsx\n"
+                )
+                return 2
+            write_template(Path(args.template))
+            sys.stderr.write(
+                f"已生成模板：{args.template}（第1行列名，第2行中文列名，第3行为示例，使用前请删除示例行）\n"
+            )
+            return 0
+        if not args.input or not args.output:
+            sys.stderr.write(
+                "错误：需要输入文件和 -o 输出文件，例如 policy-assistant batch 名单.xlsx -o 结果.xlsx；"
+                "或用 --template 模板.xlsx 生成模板。\n"
+            )
+            return 2
+        if Path(args.input).resolve() == Path(args.output).resolve():
+            sys.stderr.write("错误：输出文件不能与输入文件相同，请另取一个文件名。\n")
+            return 2
+        summary = run_batch(Path(args.input), Path(args.output), as_of=as_of)
+    except TabularError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return 2
+    except OSError as exc:
+        sys.stderr.write(f"错误：无法读写文件（{exc.strerror or exc}）：{exc.filename or ''}\n")
+        return 2
+    if summary.unknown_columns:
+        sys.stderr.write(
+            f"提示：以下列未识别，已原样保留、不参与测算：{'、'.join(summary.unknown_columns)}\n"
+        )
+    if summary.expired_message:
+        sys.stderr.write(f"提示（有效期）：{summary.expired_message}\n")
+    sys.stderr.write(
+        f"完成：共 {summary.rows} 行，其中 {summary.failed} 行有错误（见 errors 列）。"
+        f"结果已写入 {args.output}\n"
+    )
+    return 1 if summary.failed else 0
+
+
+COMMANDS = [
+    Command("batch", "批量测算：读取企业名单（CSV/XLSX），逐家写出各措施结果", configure, run, order=40)
+]

@@ -1,0 +1,232 @@
+"""Spreadsheet files as offices have them: CSV (UTF-8 with or without BOM, GBK) and XLSX.
+
+Rows are streamed in and out so memory stays flat on long lists; every output goes to a
+temporary file beside the target and is renamed into place only when complete, so a
+failure never leaves a half-written file under the name the person asked for.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Protocol
+
+SUFFIXES = (".csv", ".xlsx")
+_SNIFF_CHUNK = 1 << 16
+
+
+class TabularError(Exception):
+    """A file that cannot be read or written; ``message`` is Chinese and says what is expected."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def check_suffix(path: Path, role: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise TabularError(
+            f"{role}文件“{path.name}”的扩展名不受支持：请使用 .csv 或 .xlsx（Excel 工作簿）文件。"
+        )
+    return suffix
+
+
+def detect_csv_encoding(path: Path) -> str:
+    """``utf-8-sig`` if the whole file is valid UTF-8 (BOM or not), else ``gb18030``.
+
+    GBK is what Excel on Chinese Windows writes; gb18030 is its superset and decodes every
+    GBK file. The whole file is checked (in chunks, flat memory) because a stray GBK byte can
+    sit on the last row.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(_SNIFF_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8-sig"
+
+
+def _cell_text(value: object) -> str:
+    """A cell as the text a person typed; Excel's numbers lose a spurious ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat") and hasattr(value, "year"):
+        # Excel dates arrive as datetime; the date part is what was meant.
+        return value.isoformat()[:10]
+    return str(value).strip()
+
+
+def count_data_rows(path: Path) -> int | None:
+    """A cheap estimate of the number of rows, for the progress bar (None if unknown)."""
+    try:
+        if path.suffix.lower() == ".csv":
+            with path.open("rb") as f:
+                return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True)
+        try:
+            return wb.worksheets[0].max_row
+        finally:
+            wb.close()
+    except Exception:
+        return None
+
+
+@contextlib.contextmanager
+def read_rows(path: Path) -> Iterator[Iterator[list[str]]]:
+    """Open INPUT and yield an iterator of rows (lists of cell text), header rows included."""
+    suffix = check_suffix(path, "输入")
+    if not path.is_file():
+        raise TabularError(f"找不到输入文件“{path}”，请检查路径。")
+    if suffix == ".csv":
+        encoding = detect_csv_encoding(path)
+        try:
+            with path.open(encoding=encoding, newline="") as f:
+                yield ([cell.strip() for cell in row] for row in csv.reader(f))
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise TabularError(
+                f"无法读取 CSV 文件“{path.name}”（{exc}）："
+                "请用 Excel 另存为“CSV UTF-8”或“CSV（逗号分隔）”后重试。"
+            ) from exc
+        return
+    try:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise TabularError(
+            f"无法打开 Excel 文件“{path.name}”（{type(exc).__name__}）："
+            "请确认它是 .xlsx 格式的工作簿且未损坏。"
+        ) from exc
+    try:
+        ws = wb.worksheets[0]
+        yield ([_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True))
+    finally:
+        wb.close()
+
+
+class RowWriter(Protocol):
+    def write(self, row: Sequence[object]) -> None: ...
+
+
+class _CsvWriter:
+    def __init__(self, f: IO[str]) -> None:
+        self._writer = csv.writer(f)
+
+    def write(self, row: Sequence[object]) -> None:
+        self._writer.writerow(["" if v is None else v for v in row])
+
+
+class _XlsxWriter:
+    def __init__(self, ws: object) -> None:
+        self._ws = ws
+
+    def write(self, row: Sequence[object]) -> None:
+        self._ws.append(list(row))  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target``; renamed onto it only if the block succeeds."""
+    target = Path(target)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise TabularError(f"输出目录“{directory}”不存在，请先创建或换一个路径。")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def atomic_write_text(target: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write a whole text file atomically (reports, chat exports)."""
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding=encoding)
+
+
+@contextlib.contextmanager
+def write_rows(path: Path, sheet_title: str = "结果") -> Iterator[RowWriter]:
+    """Stream rows to OUTPUT (.csv with a BOM so Excel shows the Chinese, or .xlsx), atomically."""
+    suffix = check_suffix(path, "输出")
+    with atomic_path(path) as tmp:
+        if suffix == ".csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+                yield _CsvWriter(f)
+            return
+        from openpyxl import Workbook
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(sheet_title)
+        yield _XlsxWriter(ws)
+        wb.save(tmp)
+
+
+class Progress:
+    """A progress bar on standard error: redrawn in place on a terminal, a line now and then in a log.
+
+    Silent for short files that are not on a terminal, so pipes and tests stay clean.
+    """
+
+    LOG_MIN_ROWS = 10_000
+
+    def __init__(self, total: int | None, stream: IO[str] | None = None, label: str = "处理") -> None:
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.label = label
+        self.done = 0
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.enabled = self.tty or (total or 0) >= self.LOG_MIN_ROWS
+        self._start = time.monotonic()
+        self._last = 0.0
+        self._next_log = 0.1
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled or self.done % 64:
+            return
+        now = time.monotonic()
+        if self.tty and now - self._last >= 0.1:
+            self._last = now
+            self._draw(now)
+        elif not self.tty and self.total and self.done / self.total >= self._next_log:
+            self._next_log += 0.1
+            self.stream.write(f"{self.label}：已完成 {self.done:,}/{self.total:,} 行\n")
+            self.stream.flush()
+
+    def _draw(self, now: float) -> None:
+        rate = self.done / max(now - self._start, 1e-9)
+        if self.total:
+            fraction = min(self.done / self.total, 1.0)
+            filled = int(fraction * 30)
+            bar = "█" * filled + "░" * (30 - filled)
+            text = f"\r{self.label} {bar} {fraction:4.0%} {self.done:,}/{self.total:,} 行 {rate:,.0f} 行/秒"
+        else:
+            text = f"\r{self.label}：已完成 {self.done:,} 行 {rate:,.0f} 行/秒"
+        self.stream.write(text)
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.tty:
+            self._draw(time.monotonic())
+            self.stream.write("\n")
+            self.stream.flush()
