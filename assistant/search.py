@@ -149,8 +149,8 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
     1. the best clause matches at least one informative word — one that is not on the
        synonym table's ``generic`` list (企业, 奖励, 补贴, 政策 …), which every government
        notice shares with 企业社保补贴 or 大学生创业补贴;
-    2. at least half of the question's content characters are words the notice knows:
-       营业执照年报 shares 年报 with measure 2 but is mostly about something else.
+    2. at least half of the question's content characters (non-stop, non-generic) are words
+       the notice uses: 营业执照年报 shares 年报 with measure 2 but is mostly about something else.
     """
     generic = _generic()
     informative = any(
@@ -160,10 +160,14 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
     )
     if not informative:
         return False
-    known = sum(
-        len(g.surface) for g in groups if any(any(index.term_scores(t)) for t in _effective_terms(g, index))
-    )
-    content = known + sum(len(u) for u in unknown)
+    known = unmatched = 0
+    for g in groups:
+        terms = _effective_terms(g, index)
+        if any(any(index.term_scores(t)) for t in terms):
+            known += len(g.surface)
+        elif not all(t in generic for t in terms):
+            unmatched += len(g.surface)  # a word we can segment but the notice never uses
+    content = known + unmatched + sum(len(u) for u in unknown)
     return content > 0 and known / content >= MIN_KNOWN_SHARE
 
 
@@ -232,7 +236,8 @@ def search(query: str, top: int = 3) -> SearchResult:
                 title=clause.title,
                 score=round(scores[i], 3),
                 responsible_units=list(clause.responsible_units),
-                snippet=_snippet(clause.text, matched),
+                # Mark the words that make the clause relevant; 企业/奖励 are everywhere.
+                snippet=_snippet(clause.text, [t for t in matched if t not in generic] or matched),
                 matched=matched,
             )
         )

@@ -22,6 +22,7 @@ from corpus.lexicon import DEFAULT_FREQ, USERDICT_FILE, load_lexicon, load_stopw
 # fragment of a word the index does not know.
 _NUMBER = re.compile(r"^[0-9.%]+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _GENERATED_MARK = "# ---- 自动生成"
 
 
@@ -81,13 +82,15 @@ class QueryGroup:
 
 
 def _subwords(word: str, freq: dict[str, int]) -> list[str]:
-    """Known 2- and 3-character words inside a longer word (统计人员 → 统计, 人员), as jieba's
-    cut_for_search does: a question saying only part of a compound still meets it."""
-    found = []
-    for n in (2, 3):
-        if len(word) > n:
-            found += [word[i : i + n] for i in range(len(word) - n + 1) if freq.get(word[i : i + n])]
-    return found
+    """Known words inside a longer one (统计人员 → 统计, 人员; 实际利用外资 → 利用外资), like
+    jieba's cut_for_search but at every length: a question saying only part of a compound
+    still meets it."""
+    return [
+        word[i : i + n]
+        for n in range(2, len(word))
+        for i in range(len(word) - n + 1)
+        if freq.get(word[i : i + n])
+    ]
 
 
 def raw_tokens(text: str) -> list[str]:
@@ -161,9 +164,22 @@ def rebuild_notice_words() -> int:  # pragma: no cover - an offline maintenance 
             if len(word) > 1 and _CJK.search(word) and jieba.dt.FREQ.get(word):
                 found[word] = jieba.dt.FREQ[word]
     hand = USERDICT_FILE.read_text(encoding="utf-8").split(_GENERATED_MARK)[0].rstrip("\n")
-    body = "\n".join(f"{w} {f}" for w, f in sorted(found.items()))
     header = f"{_GENERATED_MARK}：python -m assistant.segment 从通知原文提取（可改词频、可删）----"
-    USERDICT_FILE.write_text(f"{hand}\n{header}\n{body}\n", encoding="utf-8")
+
+    def write() -> None:
+        body = "\n".join(f"{w} {f}" for w, f in sorted(found.items()))
+        USERDICT_FILE.write_text(f"{hand}\n{header}\n{body}\n", encoding="utf-8")
+        load_userdict.cache_clear()
+        tokenizer.cache_clear()
+
+    write()
+    # Raise a word's frequency where the compact dictionary would split it (服务中心 → 服务/中心),
+    # so that every word the index knows can be segmented out of a question.
+    tok = tokenizer()
+    for word in sorted(compact_dictionary(), key=len):
+        if _WORD.match(word) and tok.lcut(word, HMM=False) != [word]:
+            found[word] = tok.suggest_freq(word, tune=True)
+    write()
     return len(found)
 
 

@@ -1,0 +1,93 @@
+"""Speed and memory of clause search, beside loading jieba's default dictionary.
+
+Usage: .venv/bin/python benchmarks/bench_search.py [RUNS]
+
+Prints the median whole-process wall time and peak RSS of
+  policy-assistant search "电费有补贴吗" --json
+and of
+  python -c "import jieba; jieba.lcut('电费有补贴吗')"
+over RUNS runs each (default 5), their ratio (target ≤ 0.5, and < 60 MB), then the in-process
+latency of one query after warm-up over the labelled questions in tests/search_queries.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY = "电费有补贴吗"
+
+
+def _cli() -> list[str]:
+    beside = Path(sys.executable).with_name("policy-assistant")
+    exe = str(beside) if beside.exists() else shutil.which("policy-assistant")
+    return (
+        [exe, "search", QUERY, "--json"]
+        if exe
+        else [sys.executable, "-m", "assistant", "search", QUERY, "--json"]
+    )
+
+
+def run_once(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child, measured with os.wait4 for that child alone."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"命令失败（退出码 {proc.returncode}）：{' '.join(cmd)}")
+    return wall, usage.ru_maxrss / 1024  # Linux reports KB
+
+
+def measure(cmd: list[str], runs: int) -> tuple[float, float]:
+    results = [run_once(cmd) for _ in range(runs)]
+    return statistics.median(w for w, _ in results), statistics.median(m for _, m in results)
+
+
+def in_process_latency() -> tuple[float, float, int]:
+    sys.path.insert(0, str(ROOT))
+    from assistant.search import search, warm_up
+
+    with (ROOT / "tests" / "search_queries.tsv").open(encoding="utf-8") as f:
+        queries = [row["query"] for row in csv.DictReader(f, delimiter="\t")]
+    warm_up()
+    for q in queries:  # first pass fills the per-term memo, as a long-running chat would
+        search(q)
+    times = []
+    for q in queries:
+        start = time.perf_counter()
+        search(q)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000, max(times) * 1000, len(queries)
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    ours = _cli()
+    jieba_cmd = [sys.executable, "-c", f"import jieba; jieba.lcut('{QUERY}')"]
+    run_once(jieba_cmd)  # let jieba write its /tmp cache once, as it would on any real machine
+    our_wall, our_rss = measure(ours, runs)
+    jb_wall, jb_rss = measure(jieba_cmd, runs)
+    print(f"runs per command: {runs} (medians)")
+    print(f"policy-assistant search --json : {our_wall * 1000:7.0f} ms  {our_rss:6.1f} MB peak RSS")
+    print(f"import jieba; jieba.lcut(...)  : {jb_wall * 1000:7.0f} ms  {jb_rss:6.1f} MB peak RSS")
+    ratio = our_wall / jb_wall
+    verdict = "OK" if ratio <= 0.5 and our_rss < 60 else "目标未达到"
+    print(f"time ratio {ratio:.2f} (target <= 0.50), memory {our_rss:.1f} MB (target < 60): {verdict}")
+    median_ms, max_ms, n = in_process_latency()
+    print(
+        f"in-process search after warm-up over {n} questions: median {median_ms:.3f} ms, max {max_ms:.3f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
