@@ -100,6 +100,19 @@ class _Index:
             bm25.idf = {t: whole.idf[t] for t in bm25.idf}
         self.vocabulary = set().union(*(b.idf for b in self.bm25.values()))
         self._memo: dict[str, tuple[float, ...]] = {}
+        self._near: dict[str, str | None] | None = None
+
+    def near_miss(self, pattern: str) -> str | None:
+        """The one index word of three or more characters matching ``pattern``, where ``?``
+        stands for one character (小?规 → 小升规); None if no word or several do."""
+        if self._near is None:
+            self._near = {}
+            for word in self.vocabulary:
+                if len(word) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+                    for j in range(len(word)):
+                        key = f"{word[:j]}?{word[j + 1 :]}"
+                        self._near[key] = word if key not in self._near else None
+        return self._near.get(pattern)
 
     def term_scores(self, term: str) -> tuple[float, ...]:
         """The weighted score each clause gets for one term (all zero if no clause has it)."""
@@ -140,6 +153,41 @@ def _effective_terms(group: QueryGroup, index: _Index) -> tuple[str, ...]:
     if any(t in index.vocabulary for t in group.terms):
         return group.terms
     return group.parts or group.terms
+
+
+def _typo_groups(text: str, unknown: list[str], index: _Index) -> tuple[list[QueryGroup], list[str]]:
+    """Read an unknown run as a typo when one wrong character separates it from an index word.
+
+    小生规 → 小升规, 天燃汽 → 天然气: near-homophones typed by pinyin input. Only words of three
+    characters or more, with at least two of the window's characters unknown, and only when
+    exactly one word fits: two-character words are too close
+    to each other (用店 could be 用电, 用气 or 用热) and a guess there would answer questions
+    the notice does not cover. Returns the corrected groups and the runs still unknown.
+    """
+    fixed: list[QueryGroup] = []
+    left: list[str] = []
+    for run in unknown:
+        pos = text.find(run)
+        found = None
+        for length in range(min(8, len(text)), 2, -1):
+            for start in range(max(0, pos - length + 1), min(pos + len(run), len(text) - length + 1)):
+                window = text[start : start + length]
+                if min(start + length, pos + len(run)) - max(start, pos) < 2:
+                    continue  # the typo and a neighbour must both be unknown: 免政策 is not 送政策
+                for j in range(max(pos - start, 0), min(pos + len(run) - start, length)):
+                    word = index.near_miss(f"{window[:j]}?{window[j + 1 :]}")
+                    if word:
+                        found = QueryGroup(window, (word,))
+                        break
+                if found:
+                    break
+            if found:
+                break
+        if found:
+            fixed.append(found)
+        else:
+            left.append(run)
+    return fixed, left
 
 
 def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _Index) -> bool:
@@ -206,6 +254,9 @@ def search(query: str, top: int = 3) -> SearchResult:
     text = check_query(query)
     index = _index()
     groups, unknown = query_groups(text)
+    if unknown:
+        fixed, unknown = _typo_groups(text, unknown, index)
+        groups += fixed
     generic = _generic()
     n = len(index.clauses)
     scores = [0.0] * n

@@ -172,3 +172,17 @@ def test_bad_questions_raise_a_chinese_error(bad):
 
 def test_full_width_input_is_normalised():
     assert search("第５条").hits[0].id == "5"
+
+
+@pytest.mark.parametrize(
+    ("typo", "clause"), [("小生规企业奖励", "5"), ("老上归企业", "5"), ("统记人员奖励", "7")]
+)
+def test_one_wrong_character_in_a_long_domain_word_is_forgiven(typo, clause):
+    assert search(typo).hits[0].id == clause
+
+
+def test_typo_correction_does_not_guess_between_short_words():
+    # 用店 is one character from 用电, 用气 and 用热 alike: no guess, so no answer.
+    assert search("用店奖励").hits == []
+    # The typo must sit in unknown text: 减免政策 is not read as 送政策.
+    assert search("小微企业增值税减免政策").hits == []
