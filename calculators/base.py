@@ -43,13 +43,18 @@ def input_model(class_name: str, names: tuple[str, ...]) -> type[BaseModel]:
     defs: dict[str, Any] = {}
     for name in names:
         spec = FIELDS[name]
-        py = Literal[tuple(spec.choices)] if spec.kind == "enum" else _PY_TYPES[spec.kind]  # type: ignore[misc]
+        py = Literal[tuple(spec.choices)] if spec.kind == "enum" else _PY_TYPES[spec.kind]
         desc = f"{spec.label}。{spec.question}" + (f"（单位：{spec.unit}）" if spec.unit else "")
         defs[name] = (
             py | None,
             Field(default=None, title=spec.label, description=desc, examples=[spec.example]),
         )
-    model = create_model(class_name, __config__=ConfigDict(extra="forbid"), **defs)
+    doc = (
+        "本条所需字段见下；缺少的字段测算时会逐项提示（第1条可填增长额或两季度销售额之一）。"
+        "值可为数字或文字：金额如 800万、1.2亿、8,000,000；"
+        "是/否；日期如 2024-03-15 或 2024年3月15日。未知字段会被拒绝。"
+    )
+    model = create_model(class_name, __config__=ConfigDict(extra="forbid"), __doc__=doc, **defs)
     return model
 
 
@@ -165,6 +170,8 @@ class Measure:
     paid_to_enterprise: bool = True
     # Measures 6/8 (amount set elsewhere) and 10–13 (no award): eligible is None.
     sets_amount: bool = True
+    # Near-miss guidance on partial data, for a result that stops early.
+    near_miss: Callable[[BaseModel], list[str]] | None = None
 
 
 def simple_needed(names: tuple[str, ...]) -> Needed:

@@ -1,24 +1,31 @@
-"""Input fields: what each is called, how to ask for it, and how to read people's answers."""
+"""Input fields: what each is called, how to ask for it, and how to read people's answers.
+
+The parsers themselves live in :mod:`calculators.parsing`; they are re-exported here.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from datetime import date
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from calculators.errors import InputError
-from calculators.numbers import parse_number
+from calculators.parsing import (
+    AMOUNT_CEILING,
+    DATE_RANGE,
+    NONE_WORDS,
+    clean,
+    is_unknown,
+    parse_amount,
+    parse_bool,
+    parse_date,
+    parse_int,
+)
 
 Kind = Literal["amount", "bool", "date", "optional_date", "int", "enum"]
 
-# 10万亿 of any unit: far above any county enterprise's figure, so a larger one is a typo.
-AMOUNT_CEILING = Decimal("1e13")
+# More statistics staff than this in one county enterprise is a typo.
 INT_CEILING = 10_000
-DATE_RANGE = (date(2000, 1, 1), date(2100, 12, 31))
 
 
 class FieldSpec(BaseModel):
@@ -319,149 +326,9 @@ FIELDS: dict[str, FieldSpec] = {
     ]
 }
 
-UNKNOWN_WORDS = frozenset({"不知道", "不清楚", "不确定", "不晓得", "不了解", "说不清", "unknown", "?", "？"})
-_TRUE = frozenset(
-    {"是", "是的", "对", "对的", "有", "属于", "符合", "已", "已经", "y", "yes", "true", "t", "1", "ok"}
-)
-_FALSE = frozenset(
-    {"否", "不是", "不", "不对", "没有", "没", "无", "不属于", "不符合", "未", "n", "no", "false", "f", "0"}
-)
-_NONE_WORDS = frozenset(
-    {"否", "无", "没有", "没", "未获批", "没获批", "未", "null", "none", "不是", "n", "no"}
-)
-# Units people append to figures; the longest are tried first (千瓦时 before 千).
-_UNITS = sorted(
-    [
-        "元",
-        "人民币",
-        "块",
-        "块钱",
-        "美元",
-        "美金",
-        "usd",
-        "$",
-        "¥",
-        "￥",
-        "rmb",
-        "度",
-        "千瓦时",
-        "kwh",
-        "kw·h",
-        "kw.h",
-        "方",
-        "立方米",
-        "立方",
-        "m3",
-        "m³",
-        "个",
-        "人",
-        "名",
-        "位",
-        "个月",
-        "月",
-    ],
-    key=len,
-    reverse=True,
-)
-
-
-def is_unknown(raw: object) -> bool:
-    return isinstance(raw, str) and unicodedata.normalize("NFKC", raw).strip().lower() in UNKNOWN_WORDS
-
-
-def _clean(raw: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw)).lower()
-
-
-def parse_amount(text: object, label: str = "金额", example: str = "800万 或 8000000") -> Decimal:
-    """A non-negative amount: "800万", "八百五十万元", "1.2亿", "８００万", "8,000,000", "350万美元"."""
-    hint = f"请输入如 {example}"
-    if isinstance(text, bool) or text is None:
-        raise InputError(None, f"{label}应为数字，{hint}")
-    if isinstance(text, int | Decimal):
-        value = Decimal(text)
-    elif isinstance(text, float):
-        value = Decimal(repr(text))  # the figure as written, not its binary approximation
-    else:
-        s = _clean(str(text))
-        if not s:
-            raise InputError(None, f"{label}不能为空，{hint}")
-        negative = s[0] in "-−负"
-        s = s.lstrip("+-−负")
-        for unit in _UNITS:
-            if s.endswith(unit) and len(s) > len(unit):
-                s = s[: -len(unit)]
-                break
-        number = parse_number(s)
-        if number is None:
-            raise InputError(None, f"{label}“{text}”不是有效数字，{hint}")
-        value = -number if negative else number
-    if not value.is_finite():
-        raise InputError(None, f"{label}应为有限数字，{hint}")
-    if value < 0:
-        raise InputError(None, f"{label}不能为负数，{hint}")
-    if value > AMOUNT_CEILING:
-        raise InputError(None, f"{label}超过10万亿，数值不合理，请检查单位（{hint}）")
-    return value
-
-
-def parse_bool(text: object, label: str = "此项") -> bool:
-    """是/否/对/不是/有/没有/y/n/true/false/1/0."""
-    if isinstance(text, bool):
-        return text
-    if isinstance(text, int) and text in (0, 1):
-        return bool(text)
-    s = _clean(str(text)) if text is not None else ""
-    s = s.rstrip("。.!！")
-    if s in _TRUE:
-        return True
-    if s in _FALSE:
-        return False
-    if not s:
-        raise InputError(None, f"{label}不能为空，请回答“是”或“否”")
-    raise InputError(None, f"{label}无法识别“{text}”，请回答“是”或“否”")
-
-
-_DATE = re.compile(r"(\d{4})(?:[-/.年])(\d{1,2})(?:[-/.月])(\d{1,2})日?|(\d{4})(\d{2})(\d{2})")
-
-
-def parse_date(text: object, label: str = "日期") -> date:
-    """ "2024-03-15", "2024年3月15日", "2024/3/15", "2024.3.15", "20240315"."""
-    if isinstance(text, date):
-        return text
-    s = _clean(str(text)) if text is not None else ""
-    if not s:
-        raise InputError(None, f"{label}不能为空，请输入如 2024-03-15 或 2024年3月15日")
-    m = _DATE.fullmatch(s)
-    if not m:
-        raise InputError(None, f"{label}“{text}”无法识别，请输入如 2024-03-15 或 2024年3月15日")
-    y, mo, d = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
-    try:
-        day = date(y, mo, d)
-    except ValueError:
-        raise InputError(
-            None, f"{label}“{text}”不存在（没有{y}年{mo}月{d}日），请输入如 2024-03-15"
-        ) from None
-    if not DATE_RANGE[0] <= day <= DATE_RANGE[1]:
-        raise InputError(None, f"{label}“{text}”超出合理范围（2000年至2100年），请检查")
-    return day
-
-
-def parse_int(text: object, label: str, minimum: int | None, maximum: int | None, example: str) -> int:
-    if isinstance(text, bool):
-        raise InputError(None, f"{label}应为整数，请输入如 {example}")
-    value = parse_amount(text, label, example) if not isinstance(text, int) else Decimal(text)
-    if value != value.to_integral_value():
-        raise InputError(None, f"{label}应为整数，请输入如 {example}")
-    n = int(value)
-    if (minimum is not None and n < minimum) or (maximum is not None and n > maximum):
-        low = minimum if minimum is not None else "—"
-        raise InputError(None, f"{label}应在 {low} 到 {maximum} 之间，请输入如 {example}")
-    return n
-
 
 def parse_enum(spec: FieldSpec, text: object) -> str:
-    s = _clean(str(text)) if text is not None else ""
+    s = clean(str(text)) if text is not None else ""
     for code, words in spec.choices.items():
         if s == code or s in words or s.removesuffix("企业") in words:
             return code
@@ -487,7 +354,7 @@ def parse_field(name: str, raw: object) -> object:
         if spec.kind == "date":
             return parse_date(raw, spec.label)
         if spec.kind == "optional_date":
-            if raw is None or (isinstance(raw, str) and _clean(raw) in _NONE_WORDS) or raw is False:
+            if raw is None or (isinstance(raw, str) and clean(raw) in NONE_WORDS) or raw is False:
                 return None
             return parse_date(raw, spec.label)
         if spec.kind == "int":
@@ -495,3 +362,17 @@ def parse_field(name: str, raw: object) -> object:
         return parse_enum(spec, raw)
     except InputError as exc:
         raise InputError(name, exc.message) from None
+
+
+__all__ = [
+    "AMOUNT_CEILING",
+    "DATE_RANGE",
+    "FIELDS",
+    "FieldSpec",
+    "is_unknown",
+    "parse_amount",
+    "parse_bool",
+    "parse_date",
+    "parse_field",
+    "parse_int",
+]

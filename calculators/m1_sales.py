@@ -31,8 +31,8 @@ def needed(inp: BaseModel) -> list[str]:
 
 
 def increase_of(inp: BaseModel, draft: Draft | None = None) -> Decimal:
-    given = inp.sales_increase_yuan  # type: ignore[attr-defined]
-    before, after = inp.sales_2023q1_yuan, inp.sales_2024q1_yuan  # type: ignore[attr-defined]
+    given = inp.sales_increase_yuan
+    before, after = inp.sales_2023q1_yuan, inp.sales_2024q1_yuan
     if before is not None and after is not None:
         diff = after - before
         if given is not None and given != diff:
@@ -57,7 +57,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     ok = draft.check(
         inp.above_scale_industrial is True,
         "above_scale_industrial",
-        "规上工业企业",  # type: ignore[attr-defined]
+        "规上工业企业",
         "本条奖励对象为规上工业企业，贵企业不是规上工业企业。",
     )
     increase = increase_of(inp, draft)
@@ -74,14 +74,11 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     draft.check(
         reached,
         "sales_increase_yuan",
-        f"销售额同比增长 {yuan(threshold)}（含）以上",
-        f"同比增长 {format_amount(increase, '元')}，未达 {yuan(threshold)}。",
+        _growth_condition(),
+        _growth_reason(increase),
     )
     if not reached:
-        draft.next_step.append(
-            f"再增加 {format_amount(threshold - increase, '元')} 销售额即达 {yuan(threshold)} 门槛，"
-            f"可得 {yuan(base)}"
-        )
+        draft.next_step.extend(_short(inp))
         return finish(draft, Decimal(0), as_of)
     whole_steps = ((increase - threshold) / step).to_integral_value(rounding=ROUND_FLOOR)
     draft.step("达到门槛，一次性奖励", quote("m1_base_award_yuan"), yuan(base))
@@ -111,9 +108,25 @@ def conditions(inp: BaseModel) -> list[Unmet]:
     )
     threshold = param("m1_threshold_yuan")
     if known and (increase := increase_of(inp)) < threshold:
-        reason = f"同比增长 {format_amount(increase, '元')}，未达 {yuan(threshold)}。"
-        out.append(Unmet(field="sales_increase_yuan", condition=_growth_condition(), reason=reason))
+        out.append(
+            Unmet(field="sales_increase_yuan", condition=_growth_condition(), reason=_growth_reason(increase))
+        )
     return out
+
+
+def _short(inp: BaseModel) -> list[str]:
+    threshold, base = param("m1_threshold_yuan"), param("m1_base_award_yuan")
+    gap = threshold - increase_of(inp)
+    return [f"再增加 {format_amount(gap, '元')} 销售额即达 {yuan(threshold)} 门槛，可得 {yuan(base)}"]
+
+
+def _near_miss(inp: BaseModel) -> list[str]:
+    short = any(u.field == "sales_increase_yuan" for u in conditions(inp))
+    return _short(inp) if short else []
+
+
+def _growth_reason(increase: Decimal) -> str:
+    return f"同比增长 {format_amount(increase, '元')}，未达 {yuan(param('m1_threshold_yuan'))}。"
 
 
 def _growth_condition() -> str:
@@ -129,4 +142,5 @@ MEASURE = Measure(
     needed=needed,
     conditions=conditions,
     compute=compute,
+    near_miss=_near_miss,
 )

@@ -35,7 +35,7 @@ _MANUFACTURING = (
 
 
 def _new(inp: BaseModel) -> bool | None:
-    return inp.newly_commissioned_2024q1 if has(inp, "newly_commissioned_2024q1") else None  # type: ignore[attr-defined]
+    return inp.newly_commissioned_2024q1 if has(inp, "newly_commissioned_2024q1") else None
 
 
 def needed(inp: BaseModel) -> list[str]:
@@ -54,7 +54,7 @@ def conditions(inp: BaseModel) -> list[Unmet]:
         for f, c, r in checks
         if has(inp, f) and getattr(inp, f) is False
     ]
-    before, after = inp.power_2023q1_kwh, inp.power_2024q1_kwh  # type: ignore[attr-defined]
+    before, after = inp.power_2023q1_kwh, inp.power_2024q1_kwh
     if _new(inp) is False and before is not None and after is not None:
         unmet = _growth_unmet(before, after)
         if unmet:
@@ -77,6 +77,23 @@ def _growth_unmet(before: Decimal, after: Decimal) -> Unmet | None:
     growth = (after - before) / before * 100
     reason = f"同比增长 {_pct(growth)}%，未达 {threshold}%。"
     return Unmet(field="power_2024q1_kwh", condition=_growth_condition(), reason=reason)
+
+
+def _growth_short(before: Decimal, after: Decimal) -> list[str]:
+    threshold = param("m2_growth_threshold_percent")
+    if before == 0 or _growth_unmet(before, after) is None:
+        return []
+    growth = (after - before) / before * 100
+    short_kwh = before * threshold / 100 - (after - before)
+    return [
+        f"用电同比增长还差 {_pct(threshold - growth)} 个百分点"
+        f"（约 {format_amount(short_kwh, _KWH)}）即达 {threshold}% 门槛"
+    ]
+
+
+def _near_miss(inp: BaseModel) -> list[str]:
+    before, after = inp.power_2023q1_kwh, inp.power_2024q1_kwh
+    return _growth_short(before, after) if before is not None and after is not None else []
 
 
 def _pay(draft: Draft, raw: Decimal, as_of: date, rate_name: str, marginal_kwh: str) -> Estimate:
@@ -117,34 +134,33 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     draft.notes.append(
         "同时落实省市春节期间短周期电力直接交易政策，符合条件的工业企业可参与交易（不计入本测算）。"
     )
-    if d.newly_commissioned_2024q1:  # type: ignore[attr-defined]
+    if d.newly_commissioned_2024q1:
         draft.step(
             "口径：2024年一季度新投产纳统企业",
             quote("m2_new_rate_yuan_per_kwh"),
             "上年同期无用电，一季度全部用电即为增量；不适用5%增长门槛",
         )
-        ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY)  # type: ignore[attr-defined]
+        ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY)
         draft.step(
             "读法说明", "新投产纳统企业本身属规上工业企业，不再要求为制造业；仍以符合国家产业政策为前提", "—"
         )
         if not ok:
             return finish(draft, Decimal(0), as_of, upper_bound=True)
         rate = param("m2_new_rate_yuan_per_kwh")
-        use = d.power_2024q1_kwh  # type: ignore[attr-defined]
+        use = d.power_2024q1_kwh
         raw = use * rate
         draft.step("计算奖励（最高标准）", f"{format_amount(use, _KWH)} × {rate} 元/{_KWH}", yuan(raw))
         return _pay(draft, raw, as_of, "m2_new_rate_yuan_per_kwh", "一季度用电量")
 
-    ok = draft.check(d.above_scale_manufacturing is True, *_MANUFACTURING)  # type: ignore[attr-defined]
-    ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY) and ok  # type: ignore[attr-defined]
-    before, after = d.power_2023q1_kwh, d.power_2024q1_kwh  # type: ignore[attr-defined]
+    ok = draft.check(d.above_scale_manufacturing is True, *_MANUFACTURING)
+    ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY) and ok
+    before, after = d.power_2023q1_kwh, d.power_2024q1_kwh
     increase = after - before
     draft.step(
         "计算用电同比增量",
         f"{format_amount(after, _KWH)} − {format_amount(before, _KWH)}",
         format_amount(increase, _KWH),
     )
-    threshold = param("m2_growth_threshold_percent")
     if before != 0:
         growth = increase / before * 100
         formula = f"{format_amount(increase, _KWH)} ÷ {format_amount(before, _KWH)} × 100%"
@@ -157,15 +173,11 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         _growth_condition(),
         failed.reason if failed else "",
     )
-    if failed and before != 0:
-        short_kwh = before * threshold / 100 - increase
-        draft.next_step.append(
-            f"用电同比增长还差 {_pct(threshold - growth)} 个百分点"
-            f"（约 {format_amount(short_kwh, _KWH)}）即达 {threshold}% 门槛"
-        )
+    if failed:
+        draft.next_step.extend(_growth_short(before, after))
     if not (ok and reached):
         return finish(draft, Decimal(0), as_of, upper_bound=True)
-    strategic = d.strategic_emerging_2023 is True  # type: ignore[attr-defined]
+    strategic = d.strategic_emerging_2023 is True
     rate_name = "m2_strategic_rate_yuan_per_kwh" if strategic else "m2_rate_yuan_per_kwh"
     rate = param(rate_name)
     draft.step("确定每千瓦时奖励标准（最高）", quote(rate_name), f"{rate} 元/{_KWH}")
@@ -189,4 +201,5 @@ MEASURE = Measure(
     conditions=conditions,
     compute=compute,
     upper_bound=True,
+    near_miss=_near_miss,
 )

@@ -35,10 +35,17 @@ _bool_conditions = bool_conditions(_CHECKS)
 
 def conditions(inp: BaseModel) -> list[Unmet]:
     out = _bool_conditions(inp)
-    gas, minimum = inp.gas_2024q1_m3, param("m3_minimum_m3")  # type: ignore[attr-defined]
+    gas, minimum = inp.gas_2024q1_m3, param("m3_minimum_m3")
     if gas is not None and gas < minimum:
         out.append(Unmet(field="gas_2024q1_m3", condition=_minimum_condition(), reason=_minimum_reason(gas)))
     return out
+
+
+def _near_miss(inp: BaseModel) -> list[str]:
+    gas, minimum = inp.gas_2024q1_m3, param("m3_minimum_m3")
+    if gas is None or gas >= minimum:
+        return []
+    return [f"一季度用气量还差 {format_amount(minimum - gas, _M3)} 即达 {format_amount(minimum, _M3)}"]
 
 
 def _minimum_condition() -> str:
@@ -58,17 +65,15 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     ok = True
     for fld, want, cond, reason in _CHECKS:
         ok = draft.check(getattr(d, fld) is want, fld, cond, reason) and ok
-    gas = d.gas_2024q1_m3  # type: ignore[attr-defined]
+    gas = d.gas_2024q1_m3
     minimum, cap = param("m3_minimum_m3"), param("m3_cap_yuan")
     enough = gas >= minimum
     draft.check(enough, "gas_2024q1_m3", _minimum_condition(), _minimum_reason(gas))
     if not enough:
-        draft.next_step.append(
-            f"一季度用气量还差 {format_amount(minimum - gas, _M3)} 即达 {format_amount(minimum, _M3)}"
-        )
+        draft.next_step.extend(_near_miss(d))
     if not (ok and enough):
         return finish(draft, Decimal(0), as_of)
-    approved = d.specialized_sme_approved_on  # type: ignore[attr-defined]
+    approved = d.specialized_sme_approved_on
     deadline = param_date("m3_specialized_deadline")
     special = approved is not None and approved <= deadline
     if approved is None:
@@ -111,4 +116,5 @@ MEASURE = Measure(
     needed=needed,
     conditions=conditions,
     compute=compute,
+    near_miss=_near_miss,
 )

@@ -34,13 +34,13 @@ def _deadline_text() -> str:
 
 def conditions(inp: BaseModel) -> list[Unmet]:
     out: list[Unmet] = []
-    if has(inp, "heat_supplier") and inp.heat_supplier is False:  # type: ignore[attr-defined]
+    if has(inp, "heat_supplier") and inp.heat_supplier is False:
         out.append(Unmet(field=_SUPPLIER[0], condition=_SUPPLIER[1], reason=_SUPPLIER[2]))
-    resumed = inp.resumed_on  # type: ignore[attr-defined]
+    resumed = inp.resumed_on
     if resumed is not None and resumed > param_date("m4_resumption_deadline"):
         reason = f"{resumed:%Y年%-m月%-d日}才达到复工复产标准，晚于截止日。"
         out.append(Unmet(field="resumed_on", condition=_deadline_text(), reason=reason))
-    if has(inp, "continuous_supply_q1") and inp.continuous_supply_q1 is False:  # type: ignore[attr-defined]
+    if has(inp, "continuous_supply_q1") and inp.continuous_supply_q1 is False:
         out.append(Unmet(field=_CONTINUOUS[0], condition=_CONTINUOUS[1], reason=_CONTINUOUS[2]))
     return out
 
@@ -48,9 +48,9 @@ def conditions(inp: BaseModel) -> list[Unmet]:
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp
     draft.notes.append("以集中供热公司发票和抄表明细为依据。")
-    ok = draft.check(d.heat_supplier is True, *_SUPPLIER)  # type: ignore[attr-defined]
+    ok = draft.check(d.heat_supplier is True, *_SUPPLIER)
     deadline = param_date("m4_resumption_deadline")
-    resumed = d.resumed_on  # type: ignore[attr-defined]
+    resumed = d.resumed_on
     ok = (
         draft.check(
             resumed <= deadline,
@@ -66,7 +66,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         f"；{quote('m4_resumption_deadline')}",
         "含当日",
     )
-    ok = draft.check(d.continuous_supply_q1 is True, *_CONTINUOUS) and ok  # type: ignore[attr-defined]
+    ok = draft.check(d.continuous_supply_q1 is True, *_CONTINUOUS) and ok
     if not ok:
         return finish(draft, Decimal(0), as_of)
     award = param("m4_award_yuan")

@@ -44,7 +44,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     draft.notes.append(
         "在落实省市两级入规奖励政策基础上给予；与省市政策重复且由县财政兑现的按“就高原则”执行。"
     )
-    new_build = d.entry_type == "new_build"  # type: ignore[attr-defined]
+    new_build = d.entry_type == "new_build"
     second, refund = param("m5_second_year_award_yuan"), param("m5_refund_yuan")
     if new_build:
         draft.notes.append(

@@ -19,9 +19,9 @@ _REPORTING = ("continuous_reporting", "持续出数", "本条奖励对象须持�
 
 def conditions(inp: BaseModel) -> list[Unmet]:
     out = []
-    if has(inp, "continuous_reporting") and inp.continuous_reporting is False:  # type: ignore[attr-defined]
+    if has(inp, "continuous_reporting") and inp.continuous_reporting is False:
         out.append(Unmet(field=_REPORTING[0], condition=_REPORTING[1], reason=_REPORTING[2]))
-    if has(inp, "statisticians") and inp.statisticians == 0:  # type: ignore[attr-defined]
+    if has(inp, "statisticians") and inp.statisticians == 0:
         out.append(
             Unmet(field="statisticians", condition="有统计人员", reason="奖励按统计人员人数计，人数为0。")
         )
@@ -30,9 +30,9 @@ def conditions(inp: BaseModel) -> list[Unmet]:
 
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp
-    new_entry = d.enterprise_status == "new_entry"  # type: ignore[attr-defined]
-    ok = draft.check(d.continuous_reporting is True, *_REPORTING)  # type: ignore[attr-defined]
-    people, months = d.statisticians, d.months  # type: ignore[attr-defined]
+    new_entry = d.enterprise_status == "new_entry"
+    ok = draft.check(d.continuous_reporting is True, *_REPORTING)
+    people, months = d.statisticians, d.months
     ok = draft.check(people > 0, "statisticians", "有统计人员", "奖励按统计人员人数计，人数为0。") and ok
     draft.notes.append("奖励资金于当年度结束后一次性兑现。")
     draft.notes.append(

@@ -21,7 +21,7 @@ def conditions(inp: BaseModel) -> list[Unmet]:
 
 
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
-    fdi = inp.fdi_2024q1_usd  # type: ignore[attr-defined]
+    fdi = inp.fdi_2024q1_usd
     step, step_award = param("m9_step_usd"), param("m9_step_award_yuan")
     draft.notes.append(
         "本条工作经费奖补发给完成引资任务的乡（镇）、部门，不是发给企业；企业本身的招商奖补按"

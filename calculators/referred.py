@@ -38,7 +38,7 @@ def _m6_conditions(inp: BaseModel) -> list[Unmet]:
 
 
 def _m6_compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
-    sector = "商贸业" if inp.sector == "commerce" else "服务业"  # type: ignore[attr-defined]
+    sector = "商贸业" if inp.sector == "commerce" else "服务业"
     draft.step("行业", "商贸、服务业企业", sector)
     ok = True
     for f, want, c, r in _M6:
@@ -76,7 +76,7 @@ _USD = "美元"
 
 
 def _m8_needed(inp: BaseModel) -> list[str]:
-    kind = inp.exporter_type  # type: ignore[attr-defined]
+    kind = inp.exporter_type
     if kind is None:
         return ["exporter_type"]
     names = ("export_2023_usd", "export_2024_usd") if kind == "production" else ("has_agency_agreement",)
@@ -84,7 +84,7 @@ def _m8_needed(inp: BaseModel) -> list[str]:
 
 
 def _m8_conditions(inp: BaseModel) -> list[Unmet]:
-    if inp.exporter_type == "trade" and inp.has_agency_agreement is False:  # type: ignore[attr-defined]
+    if inp.exporter_type == "trade" and inp.has_agency_agreement is False:
         return [
             Unmet(
                 field="has_agency_agreement",
@@ -97,8 +97,8 @@ def _m8_conditions(inp: BaseModel) -> list[Unmet]:
 
 def _m8_compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp
-    if d.exporter_type == "production":  # type: ignore[attr-defined]
-        before, after = d.export_2023_usd, d.export_2024_usd  # type: ignore[attr-defined]
+    if d.exporter_type == "production":
+        before, after = d.export_2023_usd, d.export_2024_usd
         threshold = param("m8_increase_threshold_usd")
         if before == 0:
             draft.step(
@@ -134,7 +134,7 @@ def _m8_compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     else:
         ok = draft.check(
             d.has_agency_agreement is True,
-            "has_agency_agreement",  # type: ignore[attr-defined]
+            "has_agency_agreement",
             "与县商务部门签订出口代理协议并按要求开展贸易出口",
             "贸易型出口企业须与县商务部门签订出口代理协议。",
         )

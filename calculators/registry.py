@@ -116,14 +116,16 @@ def evaluate(
         failed = measure.conditions(inp)
         if not failed:
             raise InputError(missing[0], _missing_message(missing[0]))
-        return _early_stop(measure, draft, failed, as_of)
+        return _early_stop(measure, inp, draft, failed, as_of)
     return measure.compute(inp, draft, as_of)
 
 
-def _early_stop(measure: Measure, draft: Draft, failed: list[Unmet], as_of: date) -> Estimate:
+def _early_stop(measure: Measure, inp: BaseModel, draft: Draft, failed: list[Unmet], as_of: date) -> Estimate:
     for u in failed:
-        draft.step(f"条件：{u.condition}", "不满足", "否")
+        draft.step(f"条件：{u.condition}", u.reason, "不满足")
     draft.unmet.extend(failed)
+    if measure.near_miss:
+        draft.next_step.extend(measure.near_miss(inp))
     draft.step("结论", "已有条件不满足，其余信息无需再填", "不符合本条")
     if measure.sets_amount:
         return finish(
@@ -178,7 +180,7 @@ def check_profile(profile: Mapping[str, object], as_of: date | None = None) -> P
         as_of=as_of,
         results=results,
         missing=missing,
-        total_award_yuan=sum((e.award_yuan for e in own), Decimal(0)),  # type: ignore[misc]
-        work_funds_yuan=sum((e.award_yuan for e in funds), Decimal(0)),  # type: ignore[misc]
+        total_award_yuan=sum((e.award_yuan for e in own), Decimal(0)),
+        work_funds_yuan=sum((e.award_yuan for e in funds), Decimal(0)),
         assumptions=assumptions,
     )

@@ -138,3 +138,22 @@ def test_profile_refuses_bad_fields(profile, field):
 def test_profile_json_total_is_a_decimal_string():
     data = check_profile({"fdi_2024q1_usd": "100万美元"}, AS_OF).model_dump(mode="json")
     assert data["total_award_yuan"] == "0" and data["work_funds_yuan"] == "30000"
+
+
+@pytest.mark.parametrize(
+    ("mid", "known", "hint"),
+    [
+        ("1", {"sales_increase_yuan": "300万"}, "再增加 2,000,000 元 销售额即达"),
+        (
+            "2",
+            {"newly_commissioned_2024q1": "否", "power_2023q1_kwh": "120万度", "power_2024q1_kwh": "125万度"},
+            "还差 0.83 个百分点（约 10,000 千瓦时）",
+        ),
+        ("3", {"gas_2024q1_m3": 300}, "还差 700 立方米"),
+    ],
+)
+def test_an_early_stop_still_gives_near_miss_guidance(mid, known, hint):
+    from calculators import evaluate
+
+    est = evaluate(mid, known, AS_OF)
+    assert est.eligible is False and any(hint in n for n in est.next_step)
