@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -87,7 +88,9 @@ class Draft:
         return ok
 
 
+@cache
 def in_force(measure: str, as_of: date) -> InForce:
+    """Shared between estimates of the same day (treat as read-only)."""
     validity = load_notice().validity(measure)
     period = validity.describe()
     if validity.covers(as_of):
@@ -104,15 +107,20 @@ def in_force(measure: str, as_of: date) -> InForce:
 
 def closing_notes() -> list[str]:
     """The notice's closing provisions, which apply to every measure."""
+    return list(_closing_notes())
+
+
+@cache
+def _closing_notes() -> tuple[str, ...]:
     meta = load_notice().metadata
-    return [
+    return (
         f"有效期：本措施有效期从{meta.valid_from:%Y年%-m月%-d日}起至{meta.valid_to:%Y年%-m月%-d日}，"
         "有特殊执行日期规定的除外。",
         "就高原则：本措施若与省、市相关政策重复，且省市两级奖励资金由县财政兑现，则按“就高原则”执行"
         "（取高者，不重复享受）；国家、省、市政策有调整的，按上级政策执行。",
         f"本措施由{meta.interpreting_unit}负责解释。",
         "预估金额，以责任单位审核为准。",
-    ]
+    )
 
 
 def finish(

@@ -38,6 +38,9 @@ class Unmet(_Model):
 
 
 class InForce(_Model):
+    # Frozen: one instance is shared by every estimate of a measure on the same day.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     in_force: bool
     as_of: date
     period: str

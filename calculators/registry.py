@@ -57,8 +57,22 @@ def get_measure(measure_id: object) -> Measure:
     return measure
 
 
+def _read_value(key: str, raw: object) -> tuple[object, str | None]:
+    """One answer read: (value, assumption stated) — "不知道" on a yes/no field is its assumption."""
+    spec = FIELDS[key]
+    if is_unknown(raw):
+        if spec.kind in ("bool", "optional_date") and spec.assumption_text:
+            return spec.assume_if_unknown, spec.assumption_text
+        raise InputError(key, f"“{spec.label}”需要确切的数值才能测算，请提供（如 {spec.example}）")
+    return parse_field(key, raw), None
+
+
+def _given(raw: object, key: str) -> bool:
+    return raw is not None or FIELDS[key].kind == "optional_date"  # null: not given, except 未获批
+
+
 def _parse(measure: Measure, data: Mapping[str, object], strict: bool) -> tuple[BaseModel, list[str]]:
-    """Read the fields this measure uses; "不知道" on a yes/no field becomes its stated assumption."""
+    """Read the fields this measure uses."""
     if not isinstance(data, Mapping):
         raise InputError(None, "输入应为一组“字段: 值”（JSON 对象）")
     values: dict[str, object] = {}
@@ -75,15 +89,10 @@ def _parse(measure: Measure, data: Mapping[str, object], strict: bool) -> tuple[
                     key, f"第{measure.id}条不使用“{spec.label}”（{key}）；本条可填：{_field_list(measure)}"
                 )
             continue
-        if is_unknown(raw):
-            if spec.kind in ("bool", "optional_date") and spec.assumption_text:
-                values[key] = spec.assume_if_unknown
-                assumptions.append(spec.assumption_text)
-                continue
-            raise InputError(key, f"“{spec.label}”需要确切的数值才能测算，请提供（如 {spec.example}）")
-        if raw is None and spec.kind != "optional_date":
-            continue  # null: not given
-        values[key] = parse_field(key, raw)
+        if _given(raw, key):
+            values[key], assumed = _read_value(key, raw)
+            if assumed:
+                assumptions.append(assumed)
     return measure.input_model.model_validate(values), assumptions
 
 
@@ -108,9 +117,12 @@ def evaluate(
     condition; where nothing fails yet, InputError names the first missing field.
     """
     measure = get_measure(measure_id)
-    as_of = as_of or date.today()
     inp, assumptions = _parse(measure, data, strict)
-    draft = Draft(measure.id, assumptions=assumptions)
+    return _run(measure, inp, assumptions, as_of or date.today())
+
+
+def _run(measure: Measure, inp: BaseModel, assumptions: list[str], as_of: date) -> Estimate:
+    draft = Draft(measure.id, assumptions=list(assumptions))
     missing = measure.needed(inp)
     if missing:
         failed = measure.conditions(inp)
@@ -161,16 +173,24 @@ def check_profile(profile: Mapping[str, object], as_of: date | None = None) -> P
         if key not in FIELDS and key not in PROFILE_KEYS:
             raise InputError(key, f"未知字段“{key}”；可用字段见 `policy-assistant calc 第N条 --schema`")
     as_of = as_of or date.today()
+    # Each answer is read once: several measures share a field (above_scale_industrial: 1 and 3).
+    values: dict[str, object] = {}
+    assumed: dict[str, str] = {}
+    for key, raw in profile.items():
+        if key not in PROFILE_KEYS and _given(raw, key):
+            values[key], text = _read_value(key, raw)
+            if text:
+                assumed[key] = text
     results: list[Estimate] = []
     missing: dict[str, list[str]] = {}
     for mid in MEASURE_IDS:
         measure = get_measure(mid)
-        inp, _ = _parse(measure, profile, strict=False)
+        inp = measure.input_model.model_validate({k: values[k] for k in measure.fields if k in values})
         still = measure.needed(inp)
         if still and not measure.conditions(inp):
             missing[mid] = still
             continue
-        results.append(evaluate(mid, profile, as_of))
+        results.append(_run(measure, inp, [assumed[k] for k in measure.fields if k in assumed], as_of))
     own = [e for e in results if e.paid_to_enterprise and e.eligible and e.award_yuan is not None]
     funds = [e for e in results if not e.paid_to_enterprise and e.award_yuan is not None]
     assumptions = list(dict.fromkeys(a for e in results for a in e.assumptions))

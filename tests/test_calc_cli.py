@@ -171,11 +171,13 @@ def test_real_process_refusal_has_no_traceback():
 
 
 def test_calc_path_imports_neither_jieba_nor_textual():
+    # The whole `policy-assistant calc` path, command discovery included.
     code = (
-        "import sys, assistant.cli, assistant.commands.calc_cmd\n"
-        "from calculators import evaluate\n"
-        "from calculators.explain import describe_estimate\n"
-        "describe_estimate(evaluate('1', {'above_scale_industrial': True, 'sales_increase_yuan': '800万'}))\n"
+        "import io, sys, contextlib\n"
+        'sys.stdin = io.StringIO(\'{"above_scale_industrial": true, "sales_increase_yuan": "800万"}\')\n'
+        "from assistant.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['calc', '1']) == 0\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('jieba', 'textual', 'rank_bm25')]\n"
         "print(bad)\n"
     )
