@@ -105,9 +105,10 @@ def in_force(measure: str, as_of: date) -> InForce:
     return InForce(in_force=validity.covers(as_of), as_of=as_of, period=period, message=message)
 
 
-def closing_notes() -> list[str]:
-    """The notice's closing provisions, which apply to every measure."""
-    return list(_closing_notes())
+def closing_notes(disclaimer: bool = True) -> list[str]:
+    """The notice's closing provisions, which apply to every measure (and the estimate disclaimer)."""
+    notes = list(_closing_notes())
+    return notes if disclaimer else notes[:-1]
 
 
 @cache
@@ -150,7 +151,7 @@ def finish(
         next_step=draft.next_step,
         responsible_units=list(clause.responsible_units),
         evidence=list(clause.evidence),
-        notes=[*draft.notes, *closing_notes()],
+        notes=[*draft.notes, *closing_notes(disclaimer=award is not None)],
         assumptions=draft.assumptions,
         paid_to_enterprise=paid_to_enterprise,
         in_scope=in_scope,

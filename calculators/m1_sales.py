@@ -61,7 +61,6 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         "本条奖励对象为规上工业企业，贵企业不是规上工业企业。",
     )
     increase = increase_of(inp, draft)
-    draft.notes.append("销售额以企业实际开具发票销售额为参考依据。")
     if not ok:
         return finish(draft, Decimal(0), as_of)
     threshold, step, step_award = (

@@ -130,7 +130,7 @@ def _pay(draft: Draft, raw: Decimal, as_of: date, rate_name: str, marginal_kwh: 
 
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp  # attribute access on the dynamic model
-    draft.notes.append("用电量以供电公司售电发票为依据；工业用电不含余热发电。")
+    draft.notes.append("工业用电不含余热发电。")
     draft.notes.append(
         "同时落实省市春节期间短周期电力直接交易政策，符合条件的工业企业可参与交易（不计入本测算）。"
     )

@@ -61,7 +61,6 @@ needed = simple_needed(FIELDS)
 
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp
-    draft.notes.append("以供气公司发票和抄表明细为依据。")
     ok = True
     for fld, want, cond, reason in _CHECKS:
         ok = draft.check(getattr(d, fld) is want, fld, cond, reason) and ok

@@ -47,10 +47,15 @@ def conditions(inp: BaseModel) -> list[Unmet]:
 
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp
-    draft.notes.append("以集中供热公司发票和抄表明细为依据。")
     ok = draft.check(d.heat_supplier is True, *_SUPPLIER)
     deadline = param_date("m4_resumption_deadline")
     resumed = d.resumed_on
+    draft.step(
+        "复工日期与截止日比较（读法：截止日当日达到标准也符合）",
+        f"{resumed:%Y-%m-%d} {'≤' if resumed <= deadline else '>'} {deadline:%Y-%m-%d}"
+        f"；{quote('m4_resumption_deadline')}",
+        "不晚于截止日" if resumed <= deadline else "晚于截止日",
+    )
     ok = (
         draft.check(
             resumed <= deadline,
@@ -59,12 +64,6 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
             f"{resumed:%Y年%-m月%-d日}才达到复工复产标准，晚于{deadline:%Y年%-m月%-d日}。",
         )
         and ok
-    )
-    draft.step(
-        "复工日期比较",
-        f"{resumed:%Y-%m-%d} {'≤' if resumed <= deadline else '>'} {deadline:%Y-%m-%d}"
-        f"；{quote('m4_resumption_deadline')}",
-        "含当日",
     )
     ok = draft.check(d.continuous_supply_q1 is True, *_CONTINUOUS) and ok
     if not ok:
