@@ -30,8 +30,6 @@ FIELD_WEIGHTS = {"title": 2.0, "body": 1.0, "units": 0.5}
 # Scope rule, part 2: at least this share of the question's content characters must be
 # words the notice knows (see ``_in_scope``).
 MIN_KNOWN_SHARE = 0.5
-# Hits scoring under this share of the best one are noise from shared generic words.
-MIN_RELATIVE_SCORE = 0.2
 SNIPPET_CHARS = 80
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -270,7 +268,9 @@ def search(query: str, top: int = 3) -> SearchResult:
     order = sorted(range(n), key=lambda i: -scores[i])
     ranked = []
     if scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
-        ranked = [i for i in order if scores[i] >= MIN_RELATIVE_SCORE * scores[order[0]]]
+        # Once the question is in scope, every clause sharing a word with it is a candidate:
+        # after 稳用电奖励 come its siblings 稳用气/稳用热奖励, alternatives the person may mean.
+        ranked = [i for i in order if scores[i] > 0]
     ref = parse_clause_ref(text)
     if ref is not None:
         pos = next(i for i, c in enumerate(index.clauses) if c.id == ref)
