@@ -47,11 +47,6 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024  # Linux reports KB
 
 
-def measure(cmd: list[str], runs: int) -> tuple[float, float]:
-    results = [run_once(cmd) for _ in range(runs)]
-    return statistics.median(w for w, _ in results), statistics.median(m for _, m in results)
-
-
 def in_process_latency() -> tuple[float, float, int]:
     sys.path.insert(0, str(ROOT))
     from assistant.search import search, warm_up
@@ -79,8 +74,12 @@ def main() -> int:
     ours = _cli()
     jieba_cmd = [sys.executable, "-c", f"import jieba; jieba.lcut('{QUERY}')"]
     run_once(jieba_cmd)  # let jieba write its /tmp cache once, as it would on any real machine
-    our_wall, our_rss = measure(ours, runs)
-    jb_wall, jb_rss = measure(jieba_cmd, runs)
+    # Interleaved, so that a burst of load from elsewhere on the machine hits both alike.
+    pairs = [(run_once(ours), run_once(jieba_cmd)) for _ in range(runs)]
+    our_wall = statistics.median(o[0] for o, _ in pairs)
+    our_rss = statistics.median(o[1] for o, _ in pairs)
+    jb_wall = statistics.median(j[0] for _, j in pairs)
+    jb_rss = statistics.median(j[1] for _, j in pairs)
     print(f"runs per command: {runs} (medians)")
     print(f"policy-assistant search --json : {our_wall * 1000:7.0f} ms  {our_rss:6.1f} MB peak RSS")
     print(f"import jieba; jieba.lcut(...)  : {jb_wall * 1000:7.0f} ms  {jb_rss:6.1f} MB peak RSS")
