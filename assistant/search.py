@@ -132,7 +132,7 @@ def _index() -> _Index:
 
 def warm_up() -> None:
     """Load the tokenizer and build the index now rather than on the first question."""
-    _index()
+    _index().near_miss("")  # also builds the typo table
     query_groups("电费有补贴吗")
 
 
