@@ -142,9 +142,12 @@ class DialogEngine:
     # -- questions and clauses -----------------------------------------------------------------
 
     def _search(self, text: str, follow: str | None) -> Reply:
-        from assistant.search import search  # jieba loads on the first question, not on import
+        from assistant.search import QueryError, search  # jieba loads on the first question
 
-        result = search(text, top=3)
+        try:
+            result = search(text, top=3)
+        except QueryError as exc:
+            return self._ask_again(Reply(messages=[str(exc)], error=True))
         if not result.hits:
             return self._ask_again(Reply(messages=[answers.out_of_scope(self.notice)]))
         if self.profile is not None:

@@ -33,14 +33,21 @@ def write_atomically(path_text: str, content: str) -> Path:
     raw = path_text.strip().strip("\"'")
     if not raw:
         raise ExportError("请输入文件路径，例如 ~/政策问答.md")
-    path = Path(os.path.expanduser(raw))
-    if path.suffix == "":
-        path = path.with_suffix(".md")
-    if path.is_dir():
-        raise ExportError(f"“{path}”是一个文件夹，请在后面加上文件名，例如 {path / '政策问答.md'}")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"文件夹“{folder}”不存在，请先创建或换一个路径")
+    if len(raw) > 1000 or "\x00" in raw:
+        raise ExportError("文件路径过长或含非法字符，请输入如 ~/政策问答.md 的路径")
+    try:
+        path = Path(os.path.expanduser(raw))
+        if path.suffix == "":
+            path = path.with_suffix(".md")
+        if path.is_dir():
+            raise ExportError(f"“{path}”是一个文件夹，请在后面加上文件名，例如 {path / '政策问答.md'}")
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise ExportError(f"文件夹“{folder}”不存在，请先创建或换一个路径")
+    except (OSError, ValueError) as exc:
+        raise ExportError(
+            f"无法使用这个路径（{getattr(exc, 'strerror', None) or exc}），请换一个路径"
+        ) from None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -32,7 +32,8 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text(HELP + "\n\n" + KEYS_HELP))
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
-        self.dismiss(None)
+        if self.is_current:  # keys queued faster than the screen closes must not pop the main screen
+            self.dismiss(None)
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -57,6 +58,8 @@ class ExportScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not self.is_current:
+            return
         error = self._save(event.value)
         if error is None:
             self.dismiss(event.value)
@@ -64,4 +67,5 @@ class ExportScreen(ModalScreen[str | None]):
             self.query_one("#export-error", Label).update(Text(error))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)

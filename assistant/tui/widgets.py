@@ -36,7 +36,8 @@ class Message(Static):
         if len(text) > MAX_RENDERED_CHARS:
             text = text[:MAX_RENDERED_CHARS] + f"……（共 {len(text)} 字，仅显示前 {MAX_RENDERED_CHARS} 字）"
         prefix = "您：" if who == "user" else ""
-        super().__init__(Text(prefix + text), classes=who)
+        self.text = prefix + text
+        super().__init__(Text(self.text), classes=who)
 
 
 class Conversation(VerticalScroll, can_focus=False):
