@@ -55,12 +55,19 @@ def describe_profile(result: ProfileResult, labels: dict[str, str] | None = None
     lines = [f"{head}（测算日期 {result.as_of:%Y-%m-%d}）"]
     for a in result.assumptions:
         lines.append(f"【假设】{a}")
+    rows: dict[int, str] = {}
+    no_award = []
     for est in result.results:
+        if est.award_yuan is None and est.in_scope is None:
+            no_award.append(est.measure)
+            continue
         flag = "" if est.in_force.in_force else "（已过有效期）"
-        lines.append(f"第{est.measure}条 {est.title}{flag}：{headline(est)}")
+        rows[int(est.measure)] = f"第{est.measure}条 {est.title}{flag}：{headline(est)}"
     for mid, names in result.missing.items():
-        need = "、".join(labels.get(n, n) for n in names)
-        lines.append(f"第{mid}条：尚需 {need}")
+        rows[int(mid)] = f"第{mid}条：尚需 " + "、".join(labels.get(n, n) for n in names)
+    lines += [rows[k] for k in sorted(rows)]
+    if no_award:
+        lines.append(f"第{'、'.join(no_award)}条：服务保障与安全生产措施，不设奖补金额")
     lines.append(f"企业可得奖补合计：{format_yuan(result.total_award_yuan)}（预估金额，以责任单位审核为准）")
     if result.work_funds_yuan:
         lines.append(

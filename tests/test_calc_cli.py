@@ -145,7 +145,8 @@ def test_check_readable_and_json(monkeypatch, capsys):
     assert code == 0 and "示例机械有限公司" in out
     assert "企业可得奖补合计：105,000 元（10.5 万元）" in out  # 80,000 + 25,000; measure 9 kept apart
     assert "第9条工作经费 60,000 元" in out
-    assert "第2条：尚需" in out
+    assert "第2条：尚需" in out and "第10、11、12、13条：服务保障与安全生产措施，不设奖补金额" in out
+    assert out.index("第1条") < out.index("第2条：尚需") < out.index("第3条") < out.index("第9条")
     code, out, _ = run(["check", "--json"], json.dumps(PROFILE, ensure_ascii=False), monkeypatch, capsys)
     data = json.loads(out)
     assert data["total_award_yuan"] == "105000" and data["work_funds_yuan"] == "60000"
