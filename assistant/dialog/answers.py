@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.dialog.render import step_text
 from assistant.dialog.reply import ClauseView, ProfileRow, ProfileTable
 from calculators.models import Estimate, ProfileResult, Unmet
 from corpus import Notice
@@ -109,7 +110,7 @@ def follow_up(notice: Notice, kind: str, clause_id: str, as_of: date, estimate: 
     # steps
     if estimate is not None and estimate.steps:
         lines = [f"{head}的计算过程："]
-        lines += [f"  {i}. {s.description}：{s.formula} = {s.value}" for i, s in enumerate(estimate.steps, 1)]
+        lines += [f"  {i}. {step_text(s)}" for i, s in enumerate(estimate.steps, 1)]
         return "\n".join(lines)
     return f"{head}还没有算出结果；请先回答所需的问题。本条原文：{c.text}"
 

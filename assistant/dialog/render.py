@@ -8,7 +8,7 @@ from decimal import Decimal
 from assistant.dialog.reply import ClauseView, FieldPrompt, ProfileTable, Reply
 from calculators.fields import FIELDS
 from calculators.format import format_yuan
-from calculators.models import Estimate
+from calculators.models import Estimate, Step
 
 DISCLAIMER = "预估金额，以责任单位审核为准。"
 
@@ -62,6 +62,13 @@ def clause_text(view: ClauseView) -> str:
     return "\n".join(lines)
 
 
+def step_text(step: Step) -> str:
+    formula = step.formula.strip()
+    if not formula or formula == "—":
+        return f"{step.description}：{step.value}"
+    return f"{step.description}：{formula} = {step.value}"
+
+
 def headline(est: Estimate, conditions: list[str]) -> str:
     """The one-line answer: the amount (or why none), conditional where assumptions were made."""
     if est.award_yuan is None:
@@ -85,10 +92,7 @@ def estimate_text(est: Estimate, conditions: list[str]) -> str:
     lines.append(headline(est, conditions))
     if est.steps:
         lines.append("计算过程：")
-        lines += [
-            f"  {i}. {s.description}：{s.formula} = {s.value}（第{s.clause}条）"
-            for i, s in enumerate(est.steps, 1)
-        ]
+        lines += [f"  {i}. {step_text(s)}（第{s.clause}条）" for i, s in enumerate(est.steps, 1)]
     if est.next_step:
         lines.append("提示：" + "；".join(est.next_step))
     if est.assumptions:

@@ -40,8 +40,10 @@ class PolicyApp(App[None]):
             tooltip="清空对话和已填写的信息",
             priority=True,
         ),
-        Binding("f1", "help", "帮助", id="chat.help", tooltip="使用说明和按键"),
-        Binding("f2", "toggle_clause", "条款", id="chat.clause", tooltip="显示或隐藏条款全文面板"),
+        Binding("f1", "help", "帮助", id="chat.help", tooltip="使用说明和按键", priority=True),
+        Binding(
+            "f2", "toggle_clause", "条款", id="chat.clause", tooltip="显示或隐藏条款全文面板", priority=True
+        ),
         Binding(
             "ctrl+e",
             "export",
@@ -133,6 +135,13 @@ class PolicyApp(App[None]):
             if not self._clause_visible():
                 narrow_note = "\n（条款全文：按 F2 查看）"
         self.query_one(Conversation).add(render_plain(reply, show_clause=False) + narrow_note, "assistant")
+        ask = self.query_one("#ask", Input)
+        if reply.question is not None:
+            q = reply.question
+            hint = "是 / 否" if q.kind == "bool" else "、".join(q.choices) if q.choices else f"如 {q.example}"
+            ask.placeholder = f"请回答：{q.label}（{hint}；不清楚答“不知道”）"
+        else:
+            ask.placeholder = READY_PLACEHOLDER
 
     # -- layout ------------------------------------------------------------------------------
 
