@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -16,12 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Static
 
-from assistant.dialog.render import render_plain
-from assistant.engine import DialogEngine
 from assistant.tui.provider import ChatCommands
 from assistant.tui.screens import ExportScreen, HelpScreen
 from assistant.tui.widgets import AskInput, Conversation, clause_text
 from corpus import load_notice
+
+if TYPE_CHECKING:
+    from assistant.engine import DialogEngine
 
 NARROW_BELOW = 100  # columns: below this the clause panel folds away (F2 shows it)
 READY_PLACEHOLDER = "输入问题，回车发送（如：一季度销售额增长了800万能奖多少）"
@@ -29,7 +30,7 @@ LOADING_PLACEHOLDER = "正在加载词典和索引…可以先输入问题，加
 
 
 class PolicyApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere still find it
     COMMANDS = App.COMMANDS | {ChatCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -57,7 +58,10 @@ class PolicyApp(App[None]):
 
     def __init__(self, as_of: date | None = None, first: str | None = None) -> None:
         super().__init__()
-        self.engine = DialogEngine(as_of=as_of)
+        self.as_of = as_of
+        # Built by the loading worker with the index: importing the engine's models is part of
+        # what the first frame need not wait for.
+        self.engine: DialogEngine = None  # type: ignore[assignment]
         meta = load_notice().metadata
         self.title = meta.title
         self.sub_title = meta.number
@@ -83,7 +87,7 @@ class PolicyApp(App[None]):
         self.load_index()
 
     def _welcome(self) -> None:
-        meta = self.engine.notice.metadata
+        meta = load_notice().metadata
         self.query_one(Conversation).add(
             f"您好！这里可以查询《{meta.title}》（{meta.number}）的措施，并测算可得的奖励。\n"
             "请直接提问，例如“一季度销售额增长了800万能奖多少”“电费有补贴吗”；"
@@ -93,12 +97,15 @@ class PolicyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
+        from assistant.engine import DialogEngine
         from assistant.search import warm_up
 
+        engine = DialogEngine(as_of=self.as_of)
         warm_up()
-        self.call_from_thread(self._index_ready)
+        self.call_from_thread(self._index_ready, engine)
 
-    def _index_ready(self) -> None:
+    def _index_ready(self, engine: DialogEngine) -> None:
+        self.engine = engine
         self.ready = True
         self.query_one("#ask", Input).placeholder = READY_PLACEHOLDER
         if self._first:
@@ -127,6 +134,8 @@ class PolicyApp(App[None]):
         self._answer(text)
 
     def _answer(self, text: str) -> None:
+        from assistant.dialog.render import render_plain
+
         reply = self.engine.reply(text)
         narrow_note = ""
         if reply.clause is not None:
@@ -169,7 +178,8 @@ class PolicyApp(App[None]):
     # -- keys --------------------------------------------------------------------------------
 
     def action_new_conversation(self) -> None:
-        self.engine.reset()
+        if self.engine is not None:
+            self.engine.reset()
         self._queued = []
         self.query_one(Conversation).remove_children()
         self.query_one("#clause", Static).update("尚未打开条款。提问后，最相关的条款全文显示在这里。")
@@ -183,6 +193,9 @@ class PolicyApp(App[None]):
 
     def action_export(self) -> None:
         if isinstance(self.screen, ExportScreen):
+            return
+        if not self.ready:
+            self.notify("正在加载，稍后再导出。", timeout=3)
             return
         default = str(Path.cwd() / f"政策问答-{self.engine.as_of:%Y%m%d}.md")
         self.push_screen(ExportScreen(self.save_export, default), self._exported)

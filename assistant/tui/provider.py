@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from assistant.dialog.answers import clause_heading
 from corpus import load_notice
 
 if TYPE_CHECKING:
@@ -27,6 +26,8 @@ _COMMANDS = (
 
 class ChatCommands(Provider):
     def _entries(self) -> list[tuple[str, str, str]]:
+        from assistant.dialog.answers import clause_heading
+
         notice = load_notice()
         clauses = [
             (clause_heading(notice, c.id), "打开此条：" + c.text[:30] + "…", f"say:第{c.id}条")

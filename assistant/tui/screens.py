@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,20 +13,20 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from assistant.dialog.answers import HELP
-
 KEYS_HELP = """按键：
   Enter 发送　　ctrl+n 新对话　　F1 帮助　　F2 显示/隐藏条款面板
   ctrl+e 导出对话和测算结果（Markdown）　　ctrl+p 命令面板（全部条款与命令）　　ctrl+q 退出"""
 
 
 class HelpScreen(ModalScreen[None]):
-    CSS_PATH = "screens.tcss"
+    CSS_PATH = Path(__file__).with_name("screens.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "dismiss", "关闭", id="help.close", tooltip="关闭帮助"),
     ]
 
     def compose(self) -> ComposeResult:
+        from assistant.dialog.answers import HELP
+
         with Vertical(id="help-box", classes="dialog"):
             yield Label("帮助（Esc 关闭）", classes="dialog-title")
             with VerticalScroll():
@@ -39,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
 class ExportScreen(ModalScreen[str | None]):
     """Asks for a file path; ``save(path) -> error message | None`` writes it (atomically)."""
 
-    CSS_PATH = "screens.tcss"
+    CSS_PATH = Path(__file__).with_name("screens.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "取消", id="export.cancel", tooltip="不导出，返回对话")
     ]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from assistant.dialog.reply import ClauseView
+if TYPE_CHECKING:
+    from assistant.dialog.reply import ClauseView
+
 
 # Longest text one message widget renders; the engine refuses long input anyway, this keeps a
 # runaway reply or paste from making a screen-sized layout job.
