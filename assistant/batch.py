@@ -26,7 +26,7 @@ from assistant.batch_layout import (
     output_labels,
     resolve_header,
 )
-from assistant.tabular import Progress, TabularError, count_data_rows, read_rows, write_rows
+from assistant.tabular import Progress, TabularError, read_rows, write_rows
 from calculators import MEASURE_IDS, InputError, evaluate, get_measure, needed_fields
 from calculators.fields import FIELDS, is_unknown, parse_field
 from calculators.models import Estimate, plain_decimal
@@ -247,7 +247,8 @@ def _chunks(rows: Iterator[tuple[int, list[str]]]) -> Iterator[list[tuple[int, l
 def default_jobs(rows: int | None) -> int:
     """Worker processes: none for short files (start-up would cost more than it saves)."""
     cpus = os.cpu_count() or 1
-    return min(cpus, 4) if cpus > 1 and (rows or 0) > 4 * _CHUNK else 0
+    long = rows is None or rows > 4 * _CHUNK  # unknown length: assume a long list
+    return min(cpus, 4) if cpus > 1 and long else 0
 
 
 def _checked(
@@ -286,8 +287,8 @@ def run_batch(
     ``jobs``: worker processes (None: chosen by the file's length; 0: check in this process).
     """
     summary = BatchSummary()
-    total = count_data_rows(input_path)
-    with read_rows(input_path) as rows:
+    with read_rows(input_path) as source:
+        rows, total = source.rows, source.total
         header = next(rows, None)
         if header is None:
             raise TabularError(

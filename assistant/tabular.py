@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -69,26 +70,24 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def count_data_rows(path: Path) -> int | None:
-    """A cheap estimate of the number of rows, for the progress bar (None if unknown)."""
-    try:
-        if path.suffix.lower() == ".csv":
-            with path.open("rb") as f:
-                return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
-        from openpyxl import load_workbook
+def _csv_data_rows(path: Path) -> int:
+    """Lines less the header: a cheap count for the progress bar (quoted line breaks aside)."""
+    with path.open("rb") as f:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+    return max(lines - 1, 0)
 
-        wb = load_workbook(path, read_only=True)
-        try:
-            return wb.worksheets[0].max_row
-        finally:
-            wb.close()
-    except Exception:
-        return None
+
+@dataclass
+class RowSource:
+    """An open input: its rows (header included) and, where cheaply known, how many data rows."""
+
+    rows: Iterator[list[str]]
+    total: int | None
 
 
 @contextlib.contextmanager
-def read_rows(path: Path) -> Iterator[Iterator[list[str]]]:
-    """Open INPUT and yield an iterator of rows (lists of cell text), header rows included."""
+def read_rows(path: Path) -> Iterator[RowSource]:
+    """Open INPUT and yield its rows (lists of cell text, header rows included) and their count."""
     suffix = check_suffix(path, "输入")
     if not path.is_file():
         raise TabularError(f"找不到输入文件“{path}”，请检查路径。")
@@ -96,7 +95,8 @@ def read_rows(path: Path) -> Iterator[Iterator[list[str]]]:
         encoding = detect_csv_encoding(path)
         try:
             with path.open(encoding=encoding, newline="") as f:
-                yield ([cell.strip() for cell in row] for row in csv.reader(f))
+                rows = ([cell.strip() for cell in row] for row in csv.reader(f))
+                yield RowSource(rows, _csv_data_rows(path))
         except (csv.Error, UnicodeDecodeError) as exc:
             raise TabularError(
                 f"无法读取 CSV 文件“{path.name}”（{exc}）："
@@ -114,7 +114,8 @@ def read_rows(path: Path) -> Iterator[Iterator[list[str]]]:
         ) from exc
     try:
         ws = wb.worksheets[0]
-        yield ([_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True))
+        total = None if ws.max_row is None else max(ws.max_row - 1, 0)  # None: no dimension recorded
+        yield RowSource(([_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)), total)
     finally:
         wb.close()
 

@@ -34,6 +34,9 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as-of", metavar="日期", help="按此日期判断措施是否在有效期内（默认今天），如 2024-03-15"
     )
+    p.add_argument(
+        "--jobs", type=int, metavar="进程数", help="并行测算的进程数（默认按文件大小自动选择；0 为单进程）"
+    )
     p.add_argument("--template", metavar="模板文件", help="生成空白模板（含列名、中文列名和一行示例）后退出")
 
 
@@ -66,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
         if Path(args.input).resolve() == Path(args.output).resolve():
             sys.stderr.write("错误：输出文件不能与输入文件相同，请另取一个文件名。\n")
             return 2
-        summary = run_batch(Path(args.input), Path(args.output), as_of=as_of)
+        if args.jobs is not None and not 0 <= args.jobs <= 32:
+            sys.stderr.write("错误：--jobs 应在 0 到 32 之间，如 --jobs 2。\n")
+            return 2
+        summary = run_batch(Path(args.input), Path(args.output), as_of=as_of, jobs=args.jobs)
     except TabularError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 2
