@@ -160,3 +160,14 @@ def test_bad_options_are_refused_in_chinese():
         timeout=60,
     )
     assert proc.returncode == 2 and "不存在" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_quiz_report_and_batch_import_neither_textual_nor_jieba():
+    """The chat reuses these modules; they must stay UI-agnostic and light."""
+    code = (
+        "import sys, assistant.quiz, assistant.report, assistant.batch; "
+        "print(sorted(m for m in ('textual', 'jieba') if m in sys.modules))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

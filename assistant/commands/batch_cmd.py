@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if summary.expired_message:
         sys.stderr.write(f"提示（有效期）：{summary.expired_message}\n")
     sys.stderr.write(
-        f"完成：共 {summary.rows} 行，其中 {summary.failed} 行有错误（见 errors 列）。"
+        f"完成：共 {summary.rows:,} 行，其中 {summary.failed:,} 行有错误（见 errors 列）。"
         f"结果已写入 {args.output}\n"
     )
     return 1 if summary.failed else 0
