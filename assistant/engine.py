@@ -114,8 +114,8 @@ class DialogEngine:
             if self.pending is None or intents.pick(text, explicit_only=True):
                 message = (
                     f"没有第 {number} 项可选；当前可选 1–{len(self.offered)}。"
-                    if self.offered
-                    else "当前没有可选的条款。"
+                    if len(self.offered) > 1
+                    else "当前没有其他可选的条款；输入“第N条”可打开任一条。"
                 )
                 return self._ask_again(Reply(messages=[message], error=True))
         ref = intents.clause_ref_span(text)
@@ -386,7 +386,8 @@ class DialogEngine:
         result = calculators.check_profile(self._data(), as_of=self.as_of)
         for est in result.results:
             self.estimates[est.measure] = est
-        table = answers.profile_table(result, self.stopped, self.titles)
+        referred = {c.id for c in self.notice.clauses if c.references and not c.computable}
+        table = answers.profile_table(result, self.stopped, self.titles, referred)
         table.notes = [f"假设：{t}" for t in self.assumed.values()] + [
             n for n in table.notes if n[3:] not in self.assumed.values()
         ]

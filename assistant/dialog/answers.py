@@ -11,12 +11,12 @@ from calculators.models import Estimate, ProfileResult, Unmet
 from corpus import Notice
 
 HELP = """使用说明：
-· 直接用中文提问，如“一季度销售额增长了800万能奖多少”“电费有补贴吗”。
-· 助手会列出最相关的三条措施并打开第一条；能算金额的，会逐项询问所需信息（一次一问）。
-· 回答：是/否、金额（如 800万、1.2亿、120万度）、日期（如 2024-02-05）；不清楚可答“不知道”。
-· 追问：要什么材料、找哪个部门、什么时候截止、能和省里的一起拿吗、怎么算的。
-· 命令：输入序号（如 2 或 选2）看其他条款；“第5条”打开某条；“目录”列出全部条款；
-  “销售额改成900万”修改已答内容；“体检”逐项测算全部措施；“重新开始”清空；“帮助”显示本说明。"""
+·直接用中文提问，如“一季度销售额增长了800万能奖多少”“电费有补贴吗”。
+·助手列出最相关的三条措施并打开第一条；能算金额的，逐项询问所需信息（一次一问）。
+·回答：是/否、金额（如800万、1.2亿、120万度）、日期（如2024-02-05）；不清楚可答“不知道”。
+·追问：要什么材料、找哪个部门、什么时候截止、能和省里的一起拿吗、怎么算的。
+·输入序号（如“2”或“选2”）看其他条款；“第5条”打开某条；“目录”列出全部条款。
+·“销售额改成900万”修改已答内容；“体检”逐项测算全部措施；“重新开始”清空；“帮助”显示本说明。"""
 
 
 def clause_heading(notice: Notice, clause_id: str) -> str:
@@ -119,7 +119,11 @@ def unmet_text(measure: str, title: str, unmet: Unmet) -> str:
     return f"第{measure}条《{title}》不适用：{unmet.condition}——{unmet.reason}。"
 
 
-def profile_table(result: ProfileResult, stopped: dict[str, Unmet], titles: dict[str, str]) -> ProfileTable:
+def profile_table(
+    result: ProfileResult, stopped: dict[str, Unmet], titles: dict[str, str], referred: set[str]
+) -> ProfileTable:
+    """``referred``: measures whose amount another document sets (6, 8); the others without an
+    amount (10–13) offer services, not money."""
     rows: dict[str, ProfileRow] = {}
     for est in result.results:
         if est.eligible is True:
@@ -127,7 +131,10 @@ def profile_table(result: ProfileResult, stopped: dict[str, Unmet], titles: dict
         elif est.eligible is False:
             status = "不符合：" + (est.unmet[0].condition if est.unmet else "未达标准")
         else:
-            status = "金额见其他文件" if est.in_scope is not False else "不在范围内"
+            if est.measure not in referred:
+                status = "无奖补金额（服务措施）"
+            else:
+                status = "金额见其他文件" if est.in_scope is not False else "不在范围内"
         rows[est.measure] = ProfileRow(
             measure=est.measure,
             title=est.title,
@@ -143,9 +150,8 @@ def profile_table(result: ProfileResult, stopped: dict[str, Unmet], titles: dict
             )
     for measure in result.missing:
         if measure not in rows and measure in titles:
-            rows[measure] = ProfileRow(
-                measure=measure, title=titles[measure], status="信息不全", award_yuan=None
-            )
+            status = "金额见其他文件（未测算）" if measure in referred else "信息不全"
+            rows[measure] = ProfileRow(measure=measure, title=titles[measure], status=status, award_yuan=None)
     ordered = sorted(rows.values(), key=lambda r: int(r.measure) if r.measure.isdigit() else 99)
     notes = [f"假设：{a}" for a in result.assumptions]
     return ProfileTable(

@@ -127,7 +127,7 @@ def table_text(table: ProfileTable) -> str:
 def render_plain(reply: Reply, show_clause: bool = True) -> str:
     """The reply as text for a terminal line, a pipe or a screen reader, in reading order."""
     parts: list[str] = list(reply.messages)
-    if reply.offered:
+    if len(reply.offered) > 1:  # one clause found: the line "已打开…" says it all
         offers = "\n".join(
             f"  {o.number}. 第{o.id}条 {o.title}" if o.id.isdigit() else f"  {o.number}. {o.title}"
             for o in reply.offered

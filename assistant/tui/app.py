@@ -31,7 +31,8 @@ LOADING_PLACEHOLDER = "正在加载词典和索引…可以先输入问题，加
 
 class PolicyApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere still find it
-    COMMANDS = App.COMMANDS | {ChatCommands}
+    # Only the chat's own commands and clauses: textual's system commands are English.
+    COMMANDS: ClassVar[set] = {ChatCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+n",
@@ -53,6 +54,14 @@ class PolicyApp(App[None]):
             tooltip="把对话和测算结果导出为 Markdown 文件",
             priority=True,
         ),  # the input binds ctrl+e to "end of line"; export wins
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "命令",
+            id="chat.palette",
+            tooltip="全部条款与命令（可输入筛选）",
+            priority=True,
+        ),
         Binding("ctrl+q", "quit", "退出", id="chat.quit", tooltip="退出政策助手", priority=True),
     ]
 
@@ -62,9 +71,6 @@ class PolicyApp(App[None]):
         # Built by the loading worker with the index: importing the engine's models is part of
         # what the first frame need not wait for.
         self.engine: DialogEngine = None  # type: ignore[assignment]
-        meta = load_notice().metadata
-        self.title = meta.title
-        self.sub_title = meta.number
         self.ready = False
         self._queued: list[str] = []
         self._first = first
@@ -143,7 +149,9 @@ class PolicyApp(App[None]):
             self.query_one("#clause-panel").scroll_home(animate=False)
             if not self._clause_visible():
                 narrow_note = "\n（条款全文：按 F2 查看）"
-        self.query_one(Conversation).add(render_plain(reply, show_clause=False) + narrow_note, "assistant")
+        table, reply.table = reply.table, None  # shown as a lined-up table, not as text
+        text = render_plain(reply, show_clause=False)
+        self.query_one(Conversation).add(text + narrow_note, "assistant", table)
         ask = self.query_one("#ask", Input)
         if reply.question is not None:
             q = reply.question
@@ -163,6 +171,11 @@ class PolicyApp(App[None]):
         return self._show_clause
 
     def _apply_width(self, width: int) -> None:
+        # Narrow: the number first, so the header's truncation never hides it.
+        meta = load_notice().metadata
+        self.title, self.sub_title = (
+            (meta.number, meta.title) if width < NARROW_BELOW else (meta.title, meta.number)
+        )
         self.set_class(width < NARROW_BELOW, "-narrow")
         self.set_class(not self._clause_visible(), "-hide-clause")
         self.set_class(width < NARROW_BELOW and self._clause_visible(), "-clause-only")
@@ -186,6 +199,14 @@ class PolicyApp(App[None]):
         self._welcome()
         self.query_one("#ask", Input).value = ""
         self.notify("已开始新对话，之前的信息已清空。", timeout=3)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            hint = "输入条款名或命令筛选，如 用气、体检、导出…"
+            palette = CommandPalette(placeholder=hint, id="--command-palette")
+            self.push_screen(palette)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

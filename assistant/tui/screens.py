@@ -14,8 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 KEYS_HELP = """按键：
-  Enter 发送　　ctrl+n 新对话　　F1 帮助　　F2 显示/隐藏条款面板
-  ctrl+e 导出对话和测算结果（Markdown）　　ctrl+p 命令面板（全部条款与命令）　　ctrl+q 退出"""
+·Enter：发送
+·ctrl+n：新对话（清空已填写信息）
+·F1：帮助；F2：显示/隐藏条款全文
+·ctrl+e：导出对话和测算结果（Markdown）
+·ctrl+p：命令面板（全部条款与命令）
+·ctrl+q：退出"""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -28,9 +32,12 @@ class HelpScreen(ModalScreen[None]):
         from assistant.dialog.answers import HELP
 
         with Vertical(id="help-box", classes="dialog"):
-            yield Label("帮助（Esc 关闭）", classes="dialog-title")
-            with VerticalScroll():
+            yield Label("帮助（Esc 关闭，↑↓ 滚动）", classes="dialog-title")
+            with VerticalScroll(id="help-text"):
                 yield Static(Text(HELP + "\n\n" + KEYS_HELP))
+
+    def on_mount(self) -> None:
+        self.query_one("#help-text").focus()  # arrow keys and page keys scroll a long help
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         if self.is_current:  # keys queued faster than the screen closes must not pop the main screen

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich import box
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 if TYPE_CHECKING:
-    from assistant.dialog.reply import ClauseView
+    from assistant.dialog.reply import ClauseView, ProfileTable
 
 
 # Longest text one message widget renders; the engine refuses long input anyway, this keeps a
@@ -36,28 +39,30 @@ class AskInput(Input):
 class Message(Static):
     """One turn of the conversation."""
 
-    def __init__(self, text: str, who: str) -> None:
+    def __init__(self, text: str, who: str, table: ProfileTable | None = None) -> None:
         if len(text) > MAX_RENDERED_CHARS:
             text = text[:MAX_RENDERED_CHARS] + f"……（共 {len(text)} 字，仅显示前 {MAX_RENDERED_CHARS} 字）"
         prefix = "您：" if who == "user" else ""
         self.text = prefix + text
-        super().__init__(Text(self.text), classes=who)
+        body: Text | Group = Text(self.text)
+        if table is not None:
+            body = Group(Text(self.text), profile_table(table))
+        super().__init__(body, classes=who)
 
 
 class Conversation(VerticalScroll, can_focus=False):
-    """The log of messages; keeps the newest in view and drops the oldest beyond a cap."""
+    """The log of messages. A new answer is shown from its first line (the amount comes first),
+    even when it is taller than the screen; the oldest messages beyond a cap are dropped."""
 
-    def on_mount(self) -> None:
-        self.anchor()
-
-    def add(self, text: str, who: str) -> Message:
-        message = Message(text, who)
+    def add(self, text: str, who: str, table: ProfileTable | None = None) -> Message:
+        message = Message(text, who, table)
         self.mount(message)
         extra = len(self.children) - MAX_MESSAGES
         if extra > 0:
             for old in list(self.children)[:extra]:
                 old.remove()
-        self.anchor()
+        # After layout: scroll so the message's top is in view (clamped to the end when it fits).
+        self.call_after_refresh(self.scroll_to_widget, message, top=True, animate=False)
         return message
 
 
@@ -82,4 +87,28 @@ def clause_text(view: ClauseView) -> Text:
         out.append("、".join(view.references))
     out.append("\n有效期：", style="bold")
     out.append(view.validity)
+    return out
+
+
+def profile_table(table: ProfileTable) -> Table:
+    """The whole-profile result as a table that lines up wide characters (rich measures cells)."""
+    from calculators.format import format_yuan
+
+    out = Table(title="体检结果", box=box.SIMPLE_HEAD, expand=False, title_justify="left", pad_edge=False)
+    out.add_column("条款", no_wrap=True)
+    out.add_column("措施", overflow="fold", ratio=2)
+    out.add_column("结论", overflow="fold", ratio=2)
+    out.add_column("金额", justify="right", overflow="fold", ratio=3)
+    for row in table.rows:
+        amount = "—" if row.award_yuan is None else format_yuan(row.award_yuan)
+        if row.award_yuan and row.upper_bound:
+            amount = "最高 " + amount
+        if row.award_yuan and not row.paid_to_enterprise:
+            amount += "（拨付乡镇/部门）"
+        out.add_row(f"第{row.measure}条", row.title, row.status, amount)
+    caption = [f"企业可得合计（不含第9条工作经费）：{format_yuan(table.total_award_yuan)}"]
+    if table.work_funds_yuan:
+        caption.append(f"第9条工作经费（拨付乡镇/部门）：{format_yuan(table.work_funds_yuan)}")
+    out.caption = "\n".join([*caption, *table.notes, "预估金额，以责任单位审核为准。"])
+    out.caption_justify = "left"
     return out
