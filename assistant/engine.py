@@ -18,6 +18,7 @@ from datetime import date
 
 import calculators
 from assistant.dialog import answers, intents
+from assistant.dialog.profile import ProfileInterview
 from assistant.dialog.render import format_value, render_plain
 from assistant.dialog.reply import FieldPrompt, Offer, Reply
 from assistant.extract import Extraction, extract, field_for_words
@@ -31,7 +32,7 @@ MAX_INPUT_CHARS = 500
 _UNKNOWN = ("不知道", "不确定", "不清楚", "不晓得", "说不清", "不了解")
 
 
-class DialogEngine:
+class DialogEngine(ProfileInterview):
     """``reply(text)`` takes one line from a person and returns the assistant's structured answer."""
 
     def __init__(self, as_of: date | None = None) -> None:
@@ -130,7 +131,7 @@ class DialogEngine:
                 )
             return r
         follow = intents.follow_up(text)
-        if follow is not None and self.open_id is not None and len(follow[1]) <= 2:
+        if follow is not None and self.open_id is not None and not follow[1]:
             message = answers.follow_up(
                 self.notice, follow[0], self.open_id, self.as_of, self.estimates.get(self.open_id)
             )
@@ -255,6 +256,7 @@ class DialogEngine:
             kind=spec.kind,
             choices=choices,
             measure=measure,
+            can_assume=bool(spec.assumption_text),
         )
 
     def _ask_again(self, r: Reply) -> Reply:
@@ -351,50 +353,6 @@ class DialogEngine:
         if self.open_id is not None and (self.pending is not None or self.open_id in self.estimates):
             return self._advance(r)
         return self._ask_again(r)
-
-    # -- the whole-profile check ---------------------------------------------------------------
-
-    def _start_profile(self) -> Reply:
-        self.profile = [m for m in calculators.MEASURE_IDS if self._computable(m)]
-        self.stopped = {}
-        self.pending = None
-        r = Reply(
-            messages=["开始政策体检：依次询问各项措施所需信息（已填写的不再询问；不清楚可答“不知道”）。"]
-        )
-        return self._advance_profile(r)
-
-    def _advance_profile(self, r: Reply) -> Reply:
-        assert self.profile is not None
-        while self.profile:
-            measure = self.profile[0]
-            unmet = calculators.precheck(measure, self._data())
-            if unmet is not None:
-                self.stopped[measure] = unmet
-                r.messages.append(answers.unmet_text(measure, self.titles[measure], unmet))
-                self.profile.pop(0)
-                continue
-            needed = calculators.needed_fields(measure, self._data())
-            if needed:
-                if self.open_id != measure:
-                    self.open_id = measure
-                    r.clause = answers.clause_view(self.notice, measure, self.as_of, [])
-                    r.messages.append(f"（第{measure}条 {self.titles[measure]}）")
-                return self._ask(needed[0], r, measure)
-            self.profile.pop(0)
-        self.profile = None
-        self.pending = None
-        result = calculators.check_profile(self._data(), as_of=self.as_of)
-        for est in result.results:
-            self.estimates[est.measure] = est
-        referred = {c.id for c in self.notice.clauses if c.references and not c.computable}
-        table = answers.profile_table(result, self.stopped, self.titles, referred)
-        table.notes = [f"假设：{t}" for t in self.assumed.values()] + [
-            n for n in table.notes if n[3:] not in self.assumed.values()
-        ]
-        self.last_table = table
-        r.table = table
-        r.messages.append("体检完成。")
-        return r
 
     def transcript_markdown(self) -> str:
         """The conversation and its results as Markdown (kept here until assistant.report renders it)."""

@@ -44,7 +44,8 @@ def prompt_text(q: FieldPrompt) -> str:
         hint.append(f"单位：{q.unit}")
     if q.example:
         hint.append(f"例如：{q.example}")
-    hint.append("不清楚可答“不知道”")
+    if q.can_assume:
+        hint.append("不清楚可答“不知道”")
     return f"{q.question}（{'；'.join(hint)}）"
 
 

@@ -20,6 +20,7 @@ class FieldPrompt(BaseModel):
     kind: str
     choices: list[str] = []
     measure: str | None = None
+    can_assume: bool = False  # "不知道" gives a conditional answer (else the field is required)
 
 
 class Offer(BaseModel):

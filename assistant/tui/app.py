@@ -156,7 +156,8 @@ class PolicyApp(App[None]):
         if reply.question is not None:
             q = reply.question
             hint = "是 / 否" if q.kind == "bool" else "、".join(q.choices) if q.choices else f"如 {q.example}"
-            ask.placeholder = f"请回答：{q.label}（{hint}；不清楚答“不知道”）"
+            unknown = "；不清楚答“不知道”" if q.can_assume else ""
+            ask.placeholder = f"请回答：{q.label}（{hint}{unknown}）"
         else:
             ask.placeholder = READY_PLACEHOLDER
 
