@@ -106,13 +106,15 @@ class DialogEngine(ProfileInterview):
             if not isinstance(answered, InputError):
                 return answered
             error = answered
-        number = intents.pick(text, explicit_only=self.pending is not None)
+        # A bare "2" answers a pending number question; otherwise it picks offered clause 2.
+        numeric = self.pending is not None and FIELDS[self.pending].kind in ("amount", "int")
+        number = intents.pick(text, explicit_only=numeric)
         if number is not None:
             if 1 <= number <= len(self.offered):
                 return self._open(self.offered[number - 1], Reply())
             if self.pending is None and not self.offered:
                 return self._open_ref(text, Reply())
-            if self.pending is None or intents.pick(text, explicit_only=True):
+            if not numeric or intents.pick(text, explicit_only=True) is not None:
                 message = (
                     f"没有第 {number} 项可选；当前可选 1–{len(self.offered)}。"
                     if len(self.offered) > 1

@@ -261,6 +261,18 @@ def test_pick_by_number_open_by_clause_ref_and_list():
     assert "第1条" in listing and "第13条" in listing
 
 
+def test_bare_number_picks_during_a_yes_no_question_but_answers_a_number_question():
+    engine = DialogEngine(as_of=IN_FORCE_DAY)
+    first = engine.reply("一季度销售额增长了800万，能奖励多少？")
+    assert first.question.kind == "bool" and len(first.offered) >= 2
+    assert engine.reply("2").clause.id == first.offered[1].id
+    engine = DialogEngine(as_of=IN_FORCE_DAY)
+    engine.reply("外资有奖励吗")
+    assert engine.pending == "fdi_2024q1_usd"
+    reply = engine.reply("2")
+    assert reply.estimate is not None and engine.known["fdi_2024q1_usd"] == Decimal(2)
+
+
 def test_restart_and_help():
     engine = DialogEngine(as_of=IN_FORCE_DAY)
     converse(engine, "一季度销售额增长了800万，能奖励多少？", {"above_scale_industrial": "是"})

@@ -116,7 +116,7 @@ def follow_up(notice: Notice, kind: str, clause_id: str, as_of: date, estimate: 
 
 
 def unmet_text(measure: str, title: str, unmet: Unmet) -> str:
-    return f"第{measure}条《{title}》不适用：{unmet.condition}——{unmet.reason}。"
+    return f"第{measure}条《{title}》不适用：{unmet.condition}——{unmet.reason.rstrip('。')}。"
 
 
 def profile_table(
