@@ -163,6 +163,21 @@ async def test_huge_paste_does_not_freeze_and_is_refused():
         assert max(len(m.text) for m in app.query(Message)) < 5_000
 
 
+@sync
+async def test_pasting_100_kb_is_cut_and_refused_in_chinese():
+    app = PolicyApp(as_of=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        ask = app.query_one("#ask", Input)
+        ask.post_message(events.Paste("电费" * 50_000))
+        await pilot.pause()
+        assert 500 < len(ask.value) <= 2_001  # cut, yet long enough for the engine to refuse
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "输入过长" in log_text(app)
+        assert app.engine.open_id is None
+
+
 @pytest.mark.parametrize("seed", [20241])
 @sync
 async def test_monkey_2000_random_keys_and_inputs(seed, tmp_path, monkeypatch):

@@ -14,6 +14,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.lazy import Lazy
 from textual.widgets import Footer, Header, Input, Static
 
 from assistant.tui.provider import ChatCommands
@@ -82,7 +83,8 @@ class PolicyApp(App[None]):
             with Vertical(id="chat"):
                 yield Conversation(id="log")
                 yield AskInput(placeholder=LOADING_PLACEHOLDER, id="ask")
-            with VerticalScroll(id="clause-panel"):
+            # Mounted after the first frame: the panel is empty until a question is answered.
+            with Lazy(VerticalScroll(id="clause-panel")):
                 yield Static("尚未打开条款。提问后，最相关的条款全文显示在这里。", id="clause")
         yield Footer()
 

@@ -28,12 +28,11 @@ class AskInput(Input):
     """The question line. A huge paste is cut (the engine then says it is too long)."""
 
     def _on_paste(self, event: events.Paste) -> None:
+        # Textual runs Input's own paste handler after this one unless default is prevented.
         if event.text and len(event.text) > MAX_PASTE_CHARS:
+            event.prevent_default()
             event.stop()
-            text = " ".join(event.text[: MAX_PASTE_CHARS + 1].split())
-            self.insert_text_at_cursor(text)
-            return
-        super()._on_paste(event)
+            self.insert_text_at_cursor(" ".join(event.text[: MAX_PASTE_CHARS + 1].split()))
 
 
 class Message(Static):
