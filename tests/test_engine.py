@@ -360,3 +360,34 @@ def test_profile_skips_known_fields():
     converse(engine, "一季度销售额增长了800万，能奖励多少？", {"above_scale_industrial": "是"})
     _, asked = converse(engine, "体检", PROFILE_ANSWERS, limit=40)
     assert "above_scale_industrial" not in asked and "sales_increase_yuan" not in asked
+
+
+def test_an_answer_may_carry_several_figures():
+    engine = DialogEngine(as_of=IN_FORCE_DAY)
+    converse(
+        engine,
+        "我们是规上制造业企业，电费有补贴吗",
+        {
+            "complies_with_industrial_policy": "是",
+            "newly_commissioned_2024q1": "否",
+            "strategic_emerging_2023": "否",
+        }
+        | {"power_2023q1_kwh": "去年一季度120万度，今年一季度150万度"},
+    )
+    assert engine.estimates["2"].award_yuan == Decimal(15_000)
+    assert engine.known["power_2024q1_kwh"] == Decimal(1_500_000)
+
+
+def test_profile_with_unknown_states_the_assumption():
+    engine = DialogEngine(as_of=IN_FORCE_DAY)
+    answers = dict(PROFILE_ANSWERS, above_scale_industrial="不知道")
+    reply, _ = converse(engine, "体检", answers, limit=40)
+    assert reply.table is not None
+    assert any("若贵企业属于规上工业企业" in n for n in reply.table.notes)
+
+
+def test_validity_follow_up_for_a_long_running_measure():
+    engine = DialogEngine(as_of=LATER_DAY)
+    engine.reply("第7条")
+    text = render_plain(engine.reply("什么时候截止"))
+    assert "长期有效" in text and "仍在有效期内" in text
