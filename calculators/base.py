@@ -18,11 +18,13 @@ from corpus import load_notice, load_parameters
 from corpus.models import Parameter
 
 
+@cache  # read on every rule of every estimate: a batch asks millions of times
 def param(name: str) -> Decimal:
     """A number of the notice, from corpus/parameters.yaml (never a literal in a formula)."""
     return load_parameters()[name].decimal
 
 
+@cache
 def param_date(name: str) -> date:
     return date.fromisoformat(load_parameters()[name].value)
 

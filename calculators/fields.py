@@ -5,6 +5,7 @@ The parsers themselves live in :mod:`calculators.parsing`; they are re-exported 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -338,6 +339,12 @@ def parse_enum(spec: FieldSpec, text: object) -> str:
     raise InputError(None, f"{spec.label}无法识别“{text}”，请选择：{options}")
 
 
+@cache  # the hint is the same on every call, and parse_field runs millions of times in a batch
+def _amount_example(name: str) -> str:
+    spec = FIELDS[name]
+    return spec.example if spec.unit != "元" else f"{spec.example} 或 {parse_amount(spec.example):f}"
+
+
 def parse_field(name: str, raw: object) -> object:
     """Read one field's answer (raw text or a typed value); InputError names the field."""
     spec = FIELDS.get(name)
@@ -345,10 +352,7 @@ def parse_field(name: str, raw: object) -> object:
         raise InputError(name, f"未知字段“{name}”")
     try:
         if spec.kind == "amount":
-            example = (
-                spec.example if spec.unit != "元" else f"{spec.example} 或 {parse_amount(spec.example):f}"
-            )
-            return parse_amount(raw, spec.label, example)
+            return parse_amount(raw, spec.label, _amount_example(name))
         if spec.kind == "bool":
             return parse_bool(raw, spec.label)
         if spec.kind == "date":

@@ -8,11 +8,10 @@ from calculators.models import plain_decimal
 
 
 def _grouped(value: Decimal) -> str:
-    text = plain_decimal(value)
-    whole, _, frac = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = f"{int(whole.lstrip('-')):,}"
-    return sign + whole + (f".{frac}" if frac else "")
+    text = format(value, ",f")  # Decimal groups exactly, with no exponent
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
 
 
 def format_yuan(value: Decimal) -> str:

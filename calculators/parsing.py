@@ -61,7 +61,11 @@ _UNITS = sorted(
 
 
 def is_unknown(raw: object) -> bool:
-    return isinstance(raw, str) and unicodedata.normalize("NFKC", raw).strip().lower() in UNKNOWN_WORDS
+    if not isinstance(raw, str):
+        return False
+    if raw.isascii():  # NFKC leaves ASCII as it is; most cells are plain figures
+        return raw.strip().lower() in UNKNOWN_WORDS
+    return unicodedata.normalize("NFKC", raw).strip().lower() in UNKNOWN_WORDS
 
 
 def clean(raw: str) -> str:
