@@ -8,6 +8,8 @@ States (``DialogEngine.state``):
              its answer first ("不知道" → the field's stated assumption).
   profile    the whole-profile check ("体检"): an interview over every computable measure in
              turn, ending with a table and the total.
+  quiz       the training quiz ("练习"): each line answers the current question until "退出";
+             the enterprise's answers are left as they were.
 Known answers live in one dict shared by every calculation, so nothing is asked twice.
 Textual is never imported here (tests check it in a fresh interpreter).
 """
@@ -21,6 +23,7 @@ from assistant.dialog import answers, intents
 from assistant.dialog.profile import ProfileInterview
 from assistant.dialog.render import format_value, render_plain
 from assistant.dialog.reply import FieldPrompt, Offer, Reply
+from assistant.dialog.training import TrainingQuiz, quiz_command
 from assistant.extract import Extraction, extract, field_for_words
 from calculators import InputError
 from calculators.fields import FIELDS, is_unknown, parse_field
@@ -32,7 +35,7 @@ MAX_INPUT_CHARS = 500
 _UNKNOWN = ("不知道", "不确定", "不清楚", "不晓得", "说不清", "不了解")
 
 
-class DialogEngine(ProfileInterview):
+class DialogEngine(ProfileInterview, TrainingQuiz):
     """``reply(text)`` takes one line from a person and returns the assistant's structured answer."""
 
     def __init__(self, as_of: date | None = None) -> None:
@@ -53,10 +56,13 @@ class DialogEngine(ProfileInterview):
         self.stopped: dict[str, Unmet] = {}
         self.estimates: dict[str, Estimate] = {}
         self.last_table = None
+        self.quiz = None
         self.transcript: list[tuple[str, str]] = []
 
     @property
     def state(self) -> str:
+        if self.quiz is not None:
+            return "quiz"
         if self.profile is not None:
             return "profile"
         if self.pending is not None:
@@ -88,11 +94,22 @@ class DialogEngine(ProfileInterview):
             message = f"输入过长（{len(text)} 字）。请只输入问题或回答，不超过 {MAX_INPUT_CHARS} 字。"
             return self._ask_again(Reply(messages=[message], error=True))
         cmd = intents.command(text)
-        if cmd == "help":
-            return self._ask_again(Reply(messages=[answers.HELP]))
         if cmd == "restart":
             self.reset()
             return Reply(messages=["已重新开始，之前填写的信息已清空。请提问，或输入“体检”逐项测算。"])
+        if self.quiz is not None:
+            r = self._quiz_reply(text, show_help=cmd == "help")
+            return r if self.quiz is not None else self._ask_again(r)  # back to a pending question
+        if cmd == "help":
+            return self._ask_again(Reply(messages=[answers.HELP]))
+        if text.lower().strip("。.！! ") in ("退出", "exit", "quit"):
+            message = (
+                "要退出程序请按 ctrl+q（逐行模式输入“退出”或按 ctrl+d）；如需保存对话，先按 ctrl+e 导出。"
+            )
+            return self._ask_again(Reply(messages=[message]))
+        wants_quiz = quiz_command(text)
+        if wants_quiz is not None:
+            return self._start_quiz(*wants_quiz)
         if cmd == "list":
             return self._ask_again(Reply(messages=[answers.clause_list(self.notice)]))
         if cmd == "profile":
@@ -263,6 +280,8 @@ class DialogEngine(ProfileInterview):
 
     def _ask_again(self, r: Reply) -> Reply:
         """Repeat the pending question after a message, so the person knows what is awaited."""
+        if self.quiz is not None and r.hint is None:
+            return self._quiz_again(r)
         if self.pending is not None and r.question is None:
             r.question = self._prompt(self.pending, self.open_id)
         return r

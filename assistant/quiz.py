@@ -202,9 +202,9 @@ class Quiz:
         if given is not None and given == expected:
             self.score += 1
             return Feedback(True, expected, given, f"正确！{format_yuan(expected)}{bound}")
-        head = "本题答案" if given is None else f"不对。您答 {format_yuan(given)}"
+        head = "" if given is None else f"不对。您答 {format_yuan(given)}，"
         why = "" if given is None else diagnose(scenario, right, given, self.as_of) + "\n"
-        text = f"{head}，正确答案是 {format_yuan(expected)}{bound}。\n{why}计算过程：\n{trace_text(right)}"
+        text = f"{head}正确答案是 {format_yuan(expected)}{bound}。\n{why}计算过程：\n{trace_text(right)}"
         return Feedback(False, expected, given, text)
 
     def summary(self) -> str:

@@ -31,6 +31,9 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("words", nargs="*", metavar="命令", help="可选：体检（直接开始政策体检）")
 
 
+_EXIT_WORDS = frozenset({"退出", "exit", "quit", "q"})
+
+
 def _run_plain(as_of: date | None, first: str | None) -> int:
     from assistant.dialog.render import render_plain
     from assistant.engine import DialogEngine
@@ -38,16 +41,35 @@ def _run_plain(as_of: date | None, first: str | None) -> int:
     engine = DialogEngine(as_of=as_of)
     shown: str | None = None  # print a clause's full text once per opening, not on every turn
     out = sys.stdout
-    lines = ([first] if first else []) + [line.rstrip("\n") for line in sys.stdin]
-    out.write(f"政策助手（{engine.notice.metadata.number}）。输入问题，或“帮助”查看用法。\n")
-    for line in lines:
-        out.write(f"\n> {line}\n")
+    typing = sys.stdin.isatty()  # a person at the keyboard: prompt, echo nothing, answer each line
+    out.write(f"政策助手（{engine.notice.metadata.number}）。输入问题，或“帮助”查看用法；“退出”结束。\n")
+    pending = [first] if first else []
+    while True:
+        if pending:
+            line = pending.pop()
+        else:
+            if typing:
+                out.write("\n> ")
+                out.flush()
+            try:
+                raw = sys.stdin.readline()  # one line at a time: each is answered before the next is read
+            except KeyboardInterrupt:
+                raw = ""
+            if not raw:
+                break
+            line = raw.rstrip("\n")
+        if not typing:
+            out.write(f"\n> {line}\n")
+        if line.strip().lower() in _EXIT_WORDS and engine.state != "quiz":
+            break
         reply = engine.reply(line)
         show_clause = reply.clause is not None and reply.clause.id != shown
         if reply.clause is not None:
             shown = reply.clause.id
         out.write(render_plain(reply, show_clause=show_clause) + "\n")
         out.flush()
+    if typing:
+        out.write("\n再见。\n")
     return 0
 
 

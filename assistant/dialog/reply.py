@@ -73,3 +73,4 @@ class Reply(BaseModel):
     conditions: list[str] = []  # "若贵企业属于规上工业企业" — the estimate holds only if these do
     table: ProfileTable | None = None
     error: bool = False  # the input was refused; nothing changed
+    hint: str | None = None  # what the next line should be, where no field question says it (练习)

@@ -160,6 +160,8 @@ class PolicyApp(App[None]):
             hint = "是 / 否" if q.kind == "bool" else "、".join(q.choices) if q.choices else f"如 {q.example}"
             unknown = "；不清楚答“不知道”" if q.can_assume else ""
             ask.placeholder = f"请回答：{q.label}（{hint}{unknown}）"
+        elif reply.hint is not None:
+            ask.placeholder = reply.hint
         else:
             ask.placeholder = READY_PLACEHOLDER
 

@@ -1,0 +1,81 @@
+"""The training quiz inside the chat ("练习"): the same `assistant.quiz.Quiz` as `policy-assistant train`.
+
+A mixin of :class:`assistant.engine.DialogEngine`. While a quiz runs, each line is an answer to
+the current question; "退出" ends it with the score. The enterprise's own answers (``known``)
+are not touched, so a conversation goes on where it was once the quiz is over.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.dialog.reply import Reply
+from assistant.quiz import QUIT_WORDS, AnswerError, Quiz
+
+QUIZ_HINT = "请输入应得金额（元），如 80000、8万；不符合条件答 0；“跳过”看答案；“退出”结束练习"
+QUIZ_HELP = (
+    "练习中：每题输入应得金额（元），可写 80000、8万、8万元；不符合条件答 0；“跳过”显示答案和计算过程；"
+    "“退出”结束练习并显示得分；“重新开始”清空一切。答错时会显示正确的计算过程和出错的一步。"
+)
+MAX_QUESTIONS = 50
+_START = re.compile(
+    r"(?:测算练习|练习|培训|做题|出题|考考我|quiz|train)\s*(?:(\d{1,3})\s*(?:道|题|道题)?)?"
+    r"\s*(?:种子\s*[:：]?\s*(\d{1,9}))?",
+    re.IGNORECASE,
+)
+_QUIT_EXTRA = frozenset({"退出练习", "结束练习", "不练了", "停止"})
+
+
+def quiz_command(text: str) -> tuple[int, int | None] | None:
+    """(number of questions, seed) when the whole line asks for a quiz ("练习", "练习 5 题 种子 42")."""
+    m = _START.fullmatch(text.strip().strip("。.！!"))
+    if not m:
+        return None
+    return int(m.group(1) or 5), int(m.group(2)) if m.group(2) else None
+
+
+class TrainingQuiz:
+    as_of: date
+    quiz: Quiz | None
+
+    def _start_quiz(self, n: int, seed: int | None) -> Reply:
+        if not 1 <= n <= MAX_QUESTIONS:
+            return Reply(messages=[f"题数应在 1 到 {MAX_QUESTIONS} 之间，如“练习 5”。"], error=True)
+        self.quiz = Quiz(n=n, seed=seed, as_of=self.as_of)
+        intro = (
+            f"开始测算练习（{n} 题，种子 {self.quiz.seed}）。每题读一段情形，输入应得金额；"
+            "不符合条件答 0；“跳过”看答案；“退出”结束练习。已填写的企业信息保留不变。"
+        )
+        return Reply(messages=[intro, self.quiz.prompt()], hint=QUIZ_HINT)
+
+    def _quiz_again(self, r: Reply) -> Reply:
+        """The quiz's question again after a message (an empty line, say)."""
+        assert self.quiz is not None
+        r.messages.append(self.quiz.current.question)
+        r.hint = QUIZ_HINT
+        return r
+
+    def _quiz_reply(self, text: str, show_help: bool = False) -> Reply:
+        quiz = self.quiz
+        assert quiz is not None
+        if show_help:
+            return Reply(messages=[QUIZ_HELP, quiz.prompt()], hint=QUIZ_HINT)
+        if text.strip("。.！! ").lower() in QUIT_WORDS | _QUIT_EXTRA:
+            self.quiz = None
+            return Reply(messages=[f"练习已结束。{_score(quiz)}"])
+        try:
+            feedback = quiz.answer(text)
+        except AnswerError as exc:
+            return Reply(messages=[exc.message, quiz.current.question], error=True, hint=QUIZ_HINT)
+        if quiz.done:
+            self.quiz = None
+            return Reply(messages=[feedback.text, f"练习结束。{_score(quiz)}"])
+        return Reply(messages=[feedback.text, quiz.prompt()], hint=QUIZ_HINT)
+
+
+def _score(quiz: Quiz) -> str:
+    n = len(quiz.scenarios)
+    if not quiz.index:
+        return f"尚未作答。输入“练习 {n} 种子 {quiz.seed}”可做同一套题。"
+    return f"得分：{quiz.score}/{quiz.index}（共 {n} 题）。输入“练习 {n} 种子 {quiz.seed}”可重做同一套题。"
