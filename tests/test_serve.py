@@ -118,6 +118,9 @@ def test_serve_page_over_http_and_one_app_per_tab():
             page = response.read().decode("utf-8")
         assert APP_TITLE in page and "/ws" in page
         assert "127.0.0.1" in page  # localhost by default
+        # Nothing from the internet (offices are often offline); the page speaks Chinese.
+        assert "https://" not in page and "http://fonts" not in page
+        assert 'lang="zh-CN"' in page and "重新开始" in page
 
         async def two_tabs() -> list[str]:
             return list(await asyncio.gather(_read_tab(url, title), _read_tab(url, title)))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from pathlib import Path
 
 from assistant.cli import Command
 
 APP_TITLE = "将乐县稳工业措施政策助手"
+TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -67,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         port=args.port,
         title=APP_TITLE,
         public_url=args.public_url,
+        templates_path=TEMPLATES,  # our page: no Google font, Chinese buttons
     )
     sys.stderr.write(
         f"在浏览器中打开 {server.public_url} 即可使用；每个标签页是独立的对话。按 Ctrl+C 停止。\n"

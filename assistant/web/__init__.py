@@ -1,0 +1,1 @@
+"""Files the browser front end (`policy-assistant serve`) serves: its page template."""
