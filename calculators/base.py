@@ -66,6 +66,10 @@ def has(inp: BaseModel, name: str) -> bool:
     return name in inp.model_fields_set
 
 
+# A yes/no field that must be ``want``: (field, want, condition, reason when it is not).
+AnswerCheck = tuple[str, bool, str, str]
+
+
 @dataclass
 class Draft:
     """An estimate being built: each rule adds its step, and failed conditions their Unmet."""
@@ -88,6 +92,22 @@ class Draft:
         if not ok:
             self.unmet.append(Unmet(field=fld, condition=condition, reason=reason))
         return ok
+
+    def check_answers(self, inp: BaseModel, checks: list[AnswerCheck]) -> bool:
+        """Each yes/no condition in the trace (all of them, even after one fails); whether all hold."""
+        ok = True
+        for fld, want, condition, reason in checks:
+            ok = self.check(getattr(inp, fld) is want, fld, condition, reason) and ok
+        return ok
+
+    def apply_cap(self, raw: Decimal, cap_name: str) -> Decimal:
+        """min(raw, cap) as a step of the trace; an award at the cap says so as its next step."""
+        cap = param(cap_name)
+        award = min(raw, cap)
+        self.step("封顶", f"min({yuan(raw)}, {yuan(cap)})；{quote(cap_name)}", yuan(award))
+        if award >= cap:
+            self.next_step.append(f"已达封顶 {yuan(cap)}")
+        return award
 
 
 @cache
@@ -172,17 +192,47 @@ class Measure:
     id: str
     title: str
     fields: tuple[str, ...]
-    computable: bool
+    computable: bool  # False where this notice sets no amount (6/8, 10–13): eligible is None
     input_model: type[BaseModel]
     needed: Needed
     conditions: Conditions
     compute: Compute
     upper_bound: bool = False
     paid_to_enterprise: bool = True
-    # Measures 6/8 (amount set elsewhere) and 10–13 (no award): eligible is None.
-    sets_amount: bool = True
     # Near-miss guidance on partial data, for a result that stops early.
     near_miss: Callable[[BaseModel], list[str]] | None = None
+
+    @classmethod
+    def define(
+        cls,
+        measure_id: str,
+        model: type[BaseModel],
+        compute: Compute,
+        conditions: Conditions | None = None,
+        *,
+        needed: Needed | None = None,
+        computable: bool = True,
+        upper_bound: bool = False,
+        paid_to_enterprise: bool = True,
+        near_miss: Callable[[BaseModel], list[str]] | None = None,
+    ) -> Measure:
+        """A measure wired from its parts. Its fields are the input model's, in interview order; it
+        needs all of them unless ``needed`` says otherwise; without ``conditions`` nothing fails
+        early; the registry fills in the notice's title."""
+        fields = tuple(model.model_fields)
+        return cls(
+            id=measure_id,
+            title="",
+            fields=fields,
+            computable=computable,
+            input_model=model,
+            needed=needed or simple_needed(fields),
+            conditions=conditions or _no_conditions,
+            compute=compute,
+            upper_bound=upper_bound,
+            paid_to_enterprise=paid_to_enterprise,
+            near_miss=near_miss,
+        )
 
 
 def simple_needed(names: tuple[str, ...]) -> Needed:
@@ -192,7 +242,7 @@ def simple_needed(names: tuple[str, ...]) -> Needed:
     return needed
 
 
-def bool_conditions(checks: list[tuple[str, bool, str, str]]) -> Conditions:
+def bool_conditions(checks: list[AnswerCheck]) -> Conditions:
     """Conditions that are a yes/no field that must be ``want``: (field, want, condition, reason)."""
 
     def conditions(inp: BaseModel) -> list[Unmet]:
@@ -203,6 +253,10 @@ def bool_conditions(checks: list[tuple[str, bool, str, str]]) -> Conditions:
         ]
 
     return conditions
+
+
+def _no_conditions(inp: BaseModel) -> list[Unmet]:
+    return []
 
 
 # A round quantity for "每多用 … 可多得 …" guidance (a display choice, not a figure of the notice).

@@ -89,11 +89,8 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         yuan(whole_steps * step_award),
     )
     raw = base + whole_steps * step_award
-    award = min(raw, cap)
-    draft.step("封顶", f"min({yuan(raw)}, {yuan(cap)})；{quote('m1_cap_yuan')}", yuan(award))
-    if award >= cap:
-        draft.next_step.append(f"已达封顶 {yuan(cap)}")
-    else:
+    award = draft.apply_cap(raw, "m1_cap_yuan")
+    if award < cap:
         more = threshold + (whole_steps + 1) * step - increase
         draft.next_step.append(f"再增加 {format_amount(more, '元')} 销售额可多得 {yuan(step_award)}")
     return finish(draft, award, as_of)
@@ -132,14 +129,4 @@ def _growth_condition() -> str:
     return f"销售额同比增长 {format_amount(param('m1_threshold_yuan'), '元')}（含）以上"
 
 
-MEASURE = Measure(
-    id="1",
-    title="",
-    fields=FIELDS,
-    computable=True,
-    input_model=SalesGrowthInput,
-    needed=needed,
-    conditions=conditions,
-    compute=compute,
-    near_miss=_near_miss,
-)
+MEASURE = Measure.define("1", SalesGrowthInput, compute, conditions, needed=needed, near_miss=_near_miss)

@@ -115,11 +115,8 @@ def _pay(draft: Draft, raw: Decimal, as_of: date, rate_name: str, marginal_kwh: 
     draft.step(
         "起付额", f"{yuan(raw)} ≥ {yuan(minimum)}（读法：不足起付额的不予安排，恰为起付额照发）", "满足"
     )
-    award = min(raw, cap)
-    draft.step("封顶", f"min({yuan(raw)}, {yuan(cap)})；{quote('m2_cap_yuan')}", yuan(award))
-    if award >= cap:
-        draft.next_step.append(f"已达封顶 {yuan(cap)}")
-    else:
+    award = draft.apply_cap(raw, "m2_cap_yuan")
+    if award < cap:
         draft.next_step.append(
             f"{marginal_kwh}每再增加 {format_amount(GUIDANCE_UNIT, _KWH)}，"
             f"最多可多得 {yuan(rate * GUIDANCE_UNIT)}；"
@@ -191,15 +188,6 @@ def _pct(value: Decimal) -> str:
     return format(value.quantize(Decimal("0.01")), "f").rstrip("0").rstrip(".")
 
 
-MEASURE = Measure(
-    id="2",
-    title="",
-    fields=FIELDS,
-    computable=True,
-    input_model=PowerInput,
-    needed=needed,
-    conditions=conditions,
-    compute=compute,
-    upper_bound=True,
-    near_miss=_near_miss,
+MEASURE = Measure.define(
+    "2", PowerInput, compute, conditions, needed=needed, upper_bound=True, near_miss=_near_miss
 )

@@ -17,7 +17,6 @@ from calculators.base import (
     param,
     param_date,
     quote,
-    simple_needed,
     yuan,
 )
 from calculators.format import format_amount
@@ -56,14 +55,9 @@ def _minimum_reason(gas: Decimal) -> str:
     return f"用气 {format_amount(gas, _M3)}，{quote('m3_minimum_m3')}。"
 
 
-needed = simple_needed(FIELDS)
-
-
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp
-    ok = True
-    for fld, want, cond, reason in _CHECKS:
-        ok = draft.check(getattr(d, fld) is want, fld, cond, reason) and ok
+    ok = draft.check_answers(d, _CHECKS)
     gas = d.gas_2024q1_m3
     minimum, cap = param("m3_minimum_m3"), param("m3_cap_yuan")
     enough = gas >= minimum
@@ -88,11 +82,8 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     rate = param(rate_name)
     raw = gas * rate
     draft.step("计算补助", f"{format_amount(gas, _M3)} × {rate} 元/{_M3}；{quote(rate_name)}", yuan(raw))
-    award = min(raw, cap)
-    draft.step("封顶", f"min({yuan(raw)}, {yuan(cap)})；{quote('m3_cap_yuan')}", yuan(award))
-    if award >= cap:
-        draft.next_step.append(f"已达封顶 {yuan(cap)}")
-    else:
+    award = draft.apply_cap(raw, "m3_cap_yuan")
+    if award < cap:
         draft.next_step.append(
             f"每多用 {format_amount(GUIDANCE_UNIT, _M3)}天然气可多得 {yuan(rate * GUIDANCE_UNIT)}；"
             f"用气达 {format_amount(cap / rate, _M3)} 即达封顶"
@@ -106,14 +97,4 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     return finish(draft, award, as_of)
 
 
-MEASURE = Measure(
-    id="3",
-    title="",
-    fields=FIELDS,
-    computable=True,
-    input_model=GasInput,
-    needed=needed,
-    conditions=conditions,
-    compute=compute,
-    near_miss=_near_miss,
-)
+MEASURE = Measure.define("3", GasInput, compute, conditions, near_miss=_near_miss)

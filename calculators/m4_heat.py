@@ -7,23 +7,11 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from calculators.base import (
-    Draft,
-    Measure,
-    finish,
-    has,
-    input_model,
-    param,
-    param_date,
-    quote,
-    simple_needed,
-    yuan,
-)
+from calculators.base import Draft, Measure, finish, has, input_model, param, param_date, quote, yuan
 from calculators.models import Estimate, Unmet
 
 FIELDS = ("heat_supplier", "resumed_on", "continuous_supply_q1")
 HeatInput = input_model("HeatInput", FIELDS)
-needed = simple_needed(FIELDS)
 _SUPPLIER = ("heat_supplier", "供热企业", "本条奖励对象为供热企业。")
 _CONTINUOUS = ("continuous_supply_q1", "一季度持续生产、持续供汽", "须保证一季度持续生产、持续供汽。")
 
@@ -74,13 +62,4 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     return finish(draft, award, as_of)
 
 
-MEASURE = Measure(
-    id="4",
-    title="",
-    fields=FIELDS,
-    computable=True,
-    input_model=HeatInput,
-    needed=needed,
-    conditions=conditions,
-    compute=compute,
-)
+MEASURE = Measure.define("4", HeatInput, compute, conditions)

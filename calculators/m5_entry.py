@@ -7,17 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from calculators.base import (
-    Draft,
-    Measure,
-    bool_conditions,
-    finish,
-    input_model,
-    param,
-    quote,
-    simple_needed,
-    yuan,
-)
+from calculators.base import Draft, Measure, bool_conditions, finish, input_model, param, quote, yuan
 from calculators.models import Estimate
 
 FIELDS = ("in_cultivation_pool", "counted_2024", "entry_type")
@@ -32,14 +22,11 @@ _CHECKS = [
     ("counted_2024", True, "2024年纳统（入规）", "本条奖励对象须在2024年纳入规上统计。"),
 ]
 conditions = bool_conditions(_CHECKS)
-needed = simple_needed(FIELDS)
 
 
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp
-    ok = True
-    for fld, want, cond, reason in _CHECKS:
-        ok = draft.check(getattr(d, fld) is want, fld, cond, reason) and ok
+    ok = draft.check_answers(d, _CHECKS)
     draft.step("读法说明", "培育库与2024年纳统两项条件对新建投产入规和“老上规”企业同样适用", "—")
     draft.notes.append(
         "在落实省市两级入规奖励政策基础上给予；与省市政策重复且由县财政兑现的按“就高原则”执行。"
@@ -67,13 +54,4 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     return finish(draft, award, as_of)
 
 
-MEASURE = Measure(
-    id="5",
-    title="",
-    fields=FIELDS,
-    computable=True,
-    input_model=EntryInput,
-    needed=needed,
-    conditions=conditions,
-    compute=compute,
-)
+MEASURE = Measure.define("5", EntryInput, compute, conditions)

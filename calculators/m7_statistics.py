@@ -7,13 +7,12 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from calculators.base import Draft, Measure, finish, has, input_model, param, quote, simple_needed, yuan
+from calculators.base import Draft, Measure, finish, has, input_model, param, quote, yuan
 from calculators.fields import FIELDS as FIELDS_SPEC
 from calculators.models import Estimate, Unmet
 
 FIELDS = ("enterprise_status", "continuous_reporting", "statisticians", "months")
 StatisticsInput = input_model("StatisticsInput", FIELDS)
-needed = simple_needed(FIELDS)
 _REPORTING = ("continuous_reporting", "持续出数", "本条奖励对象须持续出数（按期报送统计数据）。")
 
 
@@ -54,13 +53,4 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     return finish(draft, award, as_of)
 
 
-MEASURE = Measure(
-    id="7",
-    title="",
-    fields=FIELDS,
-    computable=True,
-    input_model=StatisticsInput,
-    needed=needed,
-    conditions=conditions,
-    compute=compute,
-)
+MEASURE = Measure.define("7", StatisticsInput, compute, conditions)

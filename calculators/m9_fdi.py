@@ -7,17 +7,12 @@ from decimal import ROUND_FLOOR
 
 from pydantic import BaseModel
 
-from calculators.base import Draft, Measure, finish, input_model, param, quote, simple_needed, yuan
+from calculators.base import Draft, Measure, finish, input_model, param, quote, yuan
 from calculators.format import format_amount
 from calculators.models import Estimate, Unmet
 
 FIELDS = ("fdi_2024q1_usd",)
 ForeignInvestmentInput = input_model("ForeignInvestmentInput", FIELDS)
-needed = simple_needed(FIELDS)
-
-
-def conditions(inp: BaseModel) -> list[Unmet]:
-    return []
 
 
 def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
@@ -50,14 +45,4 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     return finish(draft, award, as_of, paid_to_enterprise=False)
 
 
-MEASURE = Measure(
-    id="9",
-    title="",
-    fields=FIELDS,
-    computable=True,
-    input_model=ForeignInvestmentInput,
-    needed=needed,
-    conditions=conditions,
-    compute=compute,
-    paid_to_enterprise=False,
-)
+MEASURE = Measure.define("9", ForeignInvestmentInput, compute, paid_to_enterprise=False)

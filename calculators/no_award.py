@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from calculators.base import Draft, Measure, finish, input_model
-from calculators.models import Estimate, Unmet
+from calculators.models import Estimate
 
 NoInput = input_model("NoInput", ())
 
@@ -29,25 +29,4 @@ def _compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     return finish(draft, None, as_of, eligible=None)
 
 
-def _none(inp: BaseModel) -> list[str]:
-    return []
-
-
-def _no_conditions(inp: BaseModel) -> list[Unmet]:
-    return []
-
-
-MEASURES = [
-    Measure(
-        id=i,
-        title="",
-        fields=(),
-        computable=False,
-        input_model=NoInput,
-        needed=_none,
-        conditions=_no_conditions,
-        compute=_compute,
-        sets_amount=False,
-    )
-    for i in ("10", "11", "12", "13")
-]
+MEASURES = [Measure.define(i, NoInput, _compute, computable=False) for i in OFFERS]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from pydantic import BaseModel
 
-from calculators.base import Draft, Measure, finish, has, input_model, param, quote, simple_needed
+from calculators.base import Draft, Measure, bool_conditions, finish, has, input_model, param, quote
 from calculators.format import format_amount
 from calculators.models import Estimate, Unmet
 
@@ -29,50 +30,41 @@ _M6 = [
 ]
 
 
-def _m6_conditions(inp: BaseModel) -> list[Unmet]:
-    return [
-        Unmet(field=f, condition=c, reason=r)
-        for f, want, c, r in _M6
-        if has(inp, f) and getattr(inp, f) is not want
-    ]
+def _set_elsewhere(
+    draft: Draft, as_of: date, in_scope: bool, amount: tuple[str, str], ask: str, outside: str
+) -> Estimate:
+    """The end of a referred measure: the document that sets the amount, then whom to ask (in
+    scope) or that the enterprise is outside the measure as far as this notice says."""
+    draft.step(*amount, "本通知未规定金额")
+    draft.next_step.append(ask if in_scope else outside)
+    return finish(draft, None, as_of, eligible=None, in_scope=in_scope)
 
 
 def _m6_compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     sector = "商贸业" if inp.sector == "commerce" else "服务业"
     draft.step("行业", "商贸、服务业企业", sector)
-    ok = True
-    for f, want, c, r in _M6:
-        ok = draft.check(getattr(inp, f) is want, f, c, r) and ok
-    draft.step(
-        "奖励金额",
-        "按《将乐县促进商贸业、服务业高质量发展六条措施》（将政办〔2022〕6号）累计2022年度和2023年度销售总额后定档",
-        "本通知未规定金额",
-    )
+    ok = draft.check_answers(inp, _M6)
     draft.notes.append("2024年度起，入库企业同比负增长的，不享受第二年、第三年奖励政策。")
-    draft.next_step.append(
-        "具体档次和金额请向县工信局（商贸业）、县发改局（服务业）或财政局咨询，并准备2022年纳税申报表及2022、2023年度销售总额资料"
-        if ok
-        else "按本通知所述条件，贵企业不在本条定档奖励范围内；如有疑问请咨询县工信局、发改局"
+    return _set_elsewhere(
+        draft,
+        as_of,
+        ok,
+        (
+            "奖励金额",
+            "按《将乐县促进商贸业、服务业高质量发展六条措施》（将政办〔2022〕6号）"
+            "累计2022年度和2023年度销售总额后定档",
+        ),
+        "具体档次和金额请向县工信局（商贸业）、县发改局（服务业）或财政局咨询，"
+        "并准备2022年纳税申报表及2022、2023年度销售总额资料",
+        "按本通知所述条件，贵企业不在本条定档奖励范围内；如有疑问请咨询县工信局、发改局",
     )
-    return finish(draft, None, as_of, eligible=None, in_scope=ok)
 
 
-MEASURE_6 = Measure(
-    id="6",
-    title="",
-    fields=TRADE_FIELDS,
-    computable=False,
-    input_model=CommerceServicesInput,
-    needed=simple_needed(TRADE_FIELDS),
-    conditions=_m6_conditions,
-    compute=_m6_compute,
-    sets_amount=False,
-)
+MEASURE_6 = Measure.define("6", CommerceServicesInput, _m6_compute, bool_conditions(_M6), computable=False)
 
 # --- 第8条 鼓励企业外贸出口 ---------------------------------------------------------------------
 EXPORT_FIELDS = ("exporter_type", "export_2023_usd", "export_2024_usd", "has_agency_agreement")
 ExportInput = input_model("ExportInput", EXPORT_FIELDS)
-_USD = "美元"
 
 
 def _m8_needed(inp: BaseModel) -> list[str]:
@@ -95,41 +87,37 @@ def _m8_conditions(inp: BaseModel) -> list[Unmet]:
     return []
 
 
+def _usd(value: Decimal) -> str:
+    return format_amount(value, "美元")
+
+
+def _m8_export_test(draft: Draft, before: Decimal, after: Decimal) -> bool:
+    """生产型: a new exporter's 2024 exports, otherwise the increase on 2023, against its threshold."""
+    if before == 0:
+        name, figure = "m8_new_exporter_threshold_usd", after
+        draft.step("口径：新增生产型出口企业（2023年无出口）", quote(name), _usd(after))
+        condition, stated = "当年出口额达 {}（含）以上", f"2024年出口额 {_usd(after)}"
+    else:
+        name, figure = "m8_increase_threshold_usd", after - before
+        draft.step("计算出口增量", f"{_usd(after)} − {_usd(before)}", _usd(figure))
+        condition, stated = "以2023年出口额为基数，增量达 {}（含）以上", f"增量 {_usd(figure)}"
+    threshold = param(name)
+    ok = draft.check(
+        figure >= threshold,
+        "export_2024_usd",
+        condition.format(_usd(threshold)),
+        f"{stated}，未达 {_usd(threshold)}。",
+    )
+    if not ok:
+        draft.next_step.append(f"出口额再增加 {_usd(threshold - figure)} 即进入本条奖励范围")
+    return ok
+
+
 def _m8_compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     d = inp
     if d.exporter_type == "production":
-        before, after = d.export_2023_usd, d.export_2024_usd
-        threshold = param("m8_increase_threshold_usd")
-        if before == 0:
-            draft.step(
-                "口径：新增生产型出口企业（2023年无出口）",
-                quote("m8_new_exporter_threshold_usd"),
-                format_amount(after, _USD),
-            )
-            threshold = param("m8_new_exporter_threshold_usd")
-            ok = draft.check(
-                after >= threshold,
-                "export_2024_usd",
-                f"当年出口额达 {format_amount(threshold, _USD)}（含）以上",
-                f"2024年出口额 {format_amount(after, _USD)}，未达 {format_amount(threshold, _USD)}。",
-            )
-            shortfall = threshold - after
-        else:
-            increase = after - before
-            draft.step(
-                "计算出口增量",
-                f"{format_amount(after, _USD)} − {format_amount(before, _USD)}",
-                format_amount(increase, _USD),
-            )
-            ok = draft.check(
-                increase >= threshold,
-                "export_2024_usd",
-                f"以2023年出口额为基数，增量达 {format_amount(threshold, _USD)}（含）以上",
-                f"增量 {format_amount(increase, _USD)}，未达 {format_amount(threshold, _USD)}。",
-            )
-            shortfall = threshold - increase
-        if not ok:
-            draft.next_step.append(f"出口额再增加 {format_amount(shortfall, _USD)} 即进入本条奖励范围")
+        before = d.export_2023_usd
+        ok = _m8_export_test(draft, before, d.export_2024_usd)
         amount_rule = "增量部分根据企业实际情况进行奖励" if before else "根据企业实际情况进行奖励"
     else:
         ok = draft.check(
@@ -139,28 +127,18 @@ def _m8_compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
             "贸易型出口企业须与县商务部门签订出口代理协议。",
         )
         amount_rule = "按实际出口情况给予补助"
-    draft.step(
-        "补助金额",
-        f"{amount_rule}；具体按《关于促进2023年一季度稳生产促消费的若干措施》"
-        "（将政办明电〔2023〕4号）第15条“鼓励企业外贸出口”执行",
-        "本通知未规定金额",
+    return _set_elsewhere(
+        draft,
+        as_of,
+        ok,
+        (
+            "补助金额",
+            f"{amount_rule}；具体按《关于促进2023年一季度稳生产促消费的若干措施》"
+            "（将政办明电〔2023〕4号）第15条“鼓励企业外贸出口”执行",
+        ),
+        "具体补助标准请向县工信局、财政局（及县商务部门）咨询",
+        "按本通知所述条件，贵企业暂不在本条范围内；如有疑问请咨询县工信局、财政局",
     )
-    draft.next_step.append(
-        "具体补助标准请向县工信局、财政局（及县商务部门）咨询"
-        if ok
-        else "按本通知所述条件，贵企业暂不在本条范围内；如有疑问请咨询县工信局、财政局"
-    )
-    return finish(draft, None, as_of, eligible=None, in_scope=ok)
 
 
-MEASURE_8 = Measure(
-    id="8",
-    title="",
-    fields=EXPORT_FIELDS,
-    computable=False,
-    input_model=ExportInput,
-    needed=_m8_needed,
-    conditions=_m8_conditions,
-    compute=_m8_compute,
-    sets_amount=False,
-)
+MEASURE_8 = Measure.define("8", ExportInput, _m8_compute, _m8_conditions, needed=_m8_needed, computable=False)

@@ -139,7 +139,7 @@ def _early_stop(measure: Measure, inp: BaseModel, draft: Draft, failed: list[Unm
     if measure.near_miss:
         draft.next_step.extend(measure.near_miss(inp))
     draft.step("结论", "已有条件不满足，其余信息无需再填", "不符合本条")
-    if measure.sets_amount:
+    if measure.computable:
         return finish(
             draft,
             Decimal(0),
