@@ -10,6 +10,27 @@ SHARED_NOTICE = SHARED / "notice" / "jiangle-2024-q1-industrial-measures.txt"
 # The notice as published, kept in the repo so the verbatim test never depends on shared/.
 NOTICE_RAW = ROOT / "corpus" / "source" / "jiangle-2024-q1-industrial-measures.txt"
 
+# One enterprise's answers as people type them, shared by the chat's and the report's profile tests
+# (each adds its own sales, 专精特新 date and statistics staff): a 规上 manufacturer in the county,
+# power 120万→150万度, gas 5万方, 老上规 in the 小升规 pool, not a heat supplier, 350万美元 FDI.
+SAMPLE_PROFILE = {
+    "above_scale_industrial": "是",
+    "above_scale_manufacturing": "是",
+    "complies_with_industrial_policy": "是",
+    "newly_commissioned_2024q1": "否",
+    "strategic_emerging_2023": "否",
+    "power_2023q1_kwh": "120万度",
+    "power_2024q1_kwh": "150万度",
+    "in_county": "是",
+    "gas_2024q1_m3": "5万方",
+    "heat_supplier": "否",
+    "in_cultivation_pool": "是",
+    "counted_2024": "是",
+    "entry_type": "老上规",
+    "continuous_reporting": "是",
+    "fdi_2024q1_usd": "350万美元",
+}
+
 
 @pytest.fixture(scope="session")
 def notice_raw() -> str:

@@ -1,7 +1,6 @@
 """Properties every calculator keeps, whatever the figures: never negative, never above the cap,
 non-decreasing as the growth figure grows, zero below the threshold, the same input the same result."""
 
-from datetime import date
 from decimal import Decimal as D
 
 from hypothesis import given
@@ -9,9 +8,9 @@ from hypothesis import strategies as st
 
 from calculators import evaluate
 from corpus import load_parameters
+from tests.test_calc_energy import AS_OF, gas, power
 
 P = {k: v.decimal for k, v in load_parameters().items() if v.unit != "date"}
-AS_OF = date(2024, 3, 15)
 money = st.decimals(min_value=0, max_value=D("1e9"), places=2, allow_nan=False, allow_infinity=False)
 pairs = st.tuples(money, money).map(sorted)
 
@@ -21,20 +20,11 @@ def m1(increase):
 
 
 def m2(before, after, strategic=False):
-    data = {
-        "newly_commissioned_2024q1": False,
-        "above_scale_manufacturing": True,
-        "complies_with_industrial_policy": True,
-        "strategic_emerging_2023": strategic,
-        "power_2023q1_kwh": before,
-        "power_2024q1_kwh": after,
-    }
-    return evaluate("2", data, AS_OF).award_yuan
+    return power(before, after, strategic=strategic).award_yuan
 
 
-def m3(gas, approved=None):
-    data = {"above_scale_industrial": True, "in_county": True, "gas_2024q1_m3": gas}
-    return evaluate("3", {**data, "specialized_sme_approved_on": approved}, AS_OF).award_yuan
+def m3(volume, approved=None):
+    return gas(volume, approved).award_yuan
 
 
 def m9(usd):

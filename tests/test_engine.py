@@ -14,6 +14,7 @@ import pytest
 
 from assistant.dialog.render import render_plain
 from assistant.engine import DialogEngine
+from tests.conftest import SAMPLE_PROFILE
 
 IN_FORCE_DAY = date(2024, 3, 15)
 LATER_DAY = date(2026, 11, 28)
@@ -312,29 +313,14 @@ def test_expired_measure_says_so_first():
     assert DialogEngine(as_of=LATER_DAY).reply("第7条").clause.in_force is True
 
 
-PROFILE_ANSWERS = {
-    "above_scale_industrial": "是",
+PROFILE_ANSWERS = SAMPLE_PROFILE | {
     "sales_increase_yuan": "800万",
     "sales_2023q1_yuan": "4000万",
     "sales_2024q1_yuan": "4800万",
-    "above_scale_manufacturing": "是",
-    "complies_with_industrial_policy": "是",
-    "newly_commissioned_2024q1": "否",
-    "strategic_emerging_2023": "否",
-    "power_2023q1_kwh": "120万度",
-    "power_2024q1_kwh": "150万度",
-    "in_county": "是",
-    "gas_2024q1_m3": "5万方",
     "specialized_sme_approved_on": "无",
-    "heat_supplier": "否",
-    "in_cultivation_pool": "是",
-    "counted_2024": "是",
-    "entry_type": "老上规",
     "enterprise_status": "新入库",
-    "continuous_reporting": "是",
     "statisticians": "3",
     "months": "10",
-    "fdi_2024q1_usd": "350万美元",
 }
 
 

@@ -21,31 +21,17 @@ from assistant.report import (
 from calculators import check_profile, evaluate
 from calculators.format import format_yuan
 from corpus import load_notice
+from tests.conftest import SAMPLE_PROFILE
 
 AS_OF = date(2024, 3, 15)
-PROFILE = {
+PROFILE = SAMPLE_PROFILE | {
     "name": "将乐<示例>机械 & 电子有限公司",
-    "above_scale_industrial": "是",
     "sales_2023q1_yuan": "2980万",
     "sales_2024q1_yuan": "3650万",
-    "above_scale_manufacturing": "是",
-    "complies_with_industrial_policy": "是",
-    "newly_commissioned_2024q1": "否",
-    "strategic_emerging_2023": "否",
-    "power_2023q1_kwh": "120万度",
-    "power_2024q1_kwh": "150万度",
-    "in_county": "是",
-    "gas_2024q1_m3": "5万方",
     "specialized_sme_approved_on": "2023-12-20",
-    "heat_supplier": "否",
-    "in_cultivation_pool": "是",
-    "counted_2024": "是",
-    "entry_type": "老上规",
     "enterprise_status": "在库",
-    "continuous_reporting": "是",
     "statisticians": 2,
     "months": 12,
-    "fdi_2024q1_usd": "350万美元",
 }
 
 
