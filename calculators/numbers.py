@@ -1,4 +1,4 @@
-"""Numbers as people write them: 800万, 八百五十万, 1.2亿, 1亿2000万, 两千, 一万零五百."""
+"""Numbers as people write them: 800万, 八百五十万, 1.2亿, 1亿2000万, 两千, 一万零五百, 一千二, 1万2."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ _DIGITS = {
 }
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _LARGE = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
+# Units after which a bare last digit means the next unit down (not 十: 二十三 is 23).
+_STEP_DOWN_UNITS = {k: v for k, v in {**_SMALL, **_LARGE}.items() if v >= 100}
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|\.\d+|[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖]|[十拾百佰千仟万萬亿]")
 
 
@@ -38,7 +40,9 @@ def parse_number(text: str) -> Decimal | None:
 
     Arabic figures and Chinese numerals mix freely with the multipliers 十百千万亿, read the
     way Chinese is read: a small multiplier (十百千) scales the figure before it inside a
-    section, a large one (万亿) scales the whole section before it.
+    section, a large one (万亿) scales the whole section before it. A single digit ending
+    the number right after 百千万亿 is one step below that unit, as people say it: 一千二 is
+    1200, 两百五 250, 一万二 12000, 3千5 3500; 二十三 stays 23 and 一千零二 stays 1002.
     """
     text = text.replace(",", "").replace("，", "").replace("_", "")
     if not text:
@@ -46,6 +50,7 @@ def parse_number(text: str) -> Decimal | None:
     tokens = _TOKEN.findall(text)
     if "".join(tokens) != text:
         return None
+    tail = _tail_scale(tokens)
     total = Decimal(0)  # finished 万/亿 sections
     section = Decimal(0)  # below 万, being built
     current: Decimal | None = None  # the figure waiting for a multiplier
@@ -80,4 +85,14 @@ def parse_number(text: str) -> Decimal | None:
             if current is not None:
                 return None  # two figures in a row ("一二", "3 5"): ambiguous
             current = figure
-    return total + section + (current or 0)
+    return total + section + (current or 0) * tail
+
+
+def _tail_scale(tokens: list[str]) -> int:
+    """What the last figure is worth: 1, or a tenth of the unit before a bare last digit (一千二)."""
+    if len(tokens) < 2 or len(tokens[-1]) != 1 or tokens[-1] in "零〇":
+        return 1
+    unit = _STEP_DOWN_UNITS.get(tokens[-2])
+    if unit is None or not (tokens[-1] in _DIGITS or tokens[-1].isdigit()):
+        return 1
+    return unit // 10
