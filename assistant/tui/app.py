@@ -86,7 +86,7 @@ class PolicyApp(App[None]):
             # Mounted after the first frame: the panel is empty until a question is answered.
             with Lazy(VerticalScroll(id="clause-panel")):
                 yield Static("尚未打开条款。提问后，最相关的条款全文显示在这里。", id="clause")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # our own ctrl+p binding says 命令 already
 
     def on_mount(self) -> None:
         self._welcome()

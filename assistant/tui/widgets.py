@@ -12,6 +12,8 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
+from assistant.tui.wrap import WrappedText
+
 if TYPE_CHECKING:
     from assistant.dialog.reply import ClauseView, ProfileTable
 
@@ -43,9 +45,9 @@ class Message(Static):
             text = text[:MAX_RENDERED_CHARS] + f"……（共 {len(text)} 字，仅显示前 {MAX_RENDERED_CHARS} 字）"
         prefix = "您：" if who == "user" else ""
         self.text = prefix + text
-        body: Text | Group = Text(self.text)
+        body: WrappedText | Group = WrappedText(self.text)
         if table is not None:
-            body = Group(Text(self.text), profile_table(table))
+            body = Group(WrappedText(self.text), profile_table(table))
         super().__init__(body, classes=who)
 
 

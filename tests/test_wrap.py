@@ -1,0 +1,44 @@
+"""Chinese line breaking in the terminal app: widths kept, nothing lost, numbers whole, indents hang."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from assistant.tui.wrap import wrap_line, wrap_text
+
+_ALPHABET = st.sampled_from(list("达到门槛一次性奖励销售额万元，。、：“”（）") + list("0123456789,. abcE"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=300), st.integers(min_value=10, max_value=120))
+def test_lines_fit_and_nothing_is_lost(text, width):
+    lines = wrap_line(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    squeeze = re.compile(r"\s+")
+    assert squeeze.sub("", "".join(lines)) == squeeze.sub("", text)
+
+
+def test_a_numbered_step_keeps_its_indent_and_numbers_stay_whole():
+    step = (
+        "  4. 达到门槛，一次性奖励：“同比增长500万元（含500万元）以上的，给予一次性奖励5万元”"
+        " = 50,000 元（5 万元）（第1条）"
+    )
+    lines = wrap_line(step, 40)
+    assert lines[0].startswith("  4. 达到门槛") and len(lines) > 2
+    assert all(line.startswith("     ") and not line[5].isspace() for line in lines[1:])
+    assert any("50,000" in line for line in lines)  # not cut in the middle
+
+
+def test_no_line_starts_with_closing_punctuation():
+    text = "甲" * 9 + "，乙丙丁。" + "戊" * 30
+    for width in range(10, 30):
+        for line in wrap_text(text, width)[1:]:
+            assert line.lstrip()[0] not in "，。", (width, line)
+
+
+def test_short_lines_and_line_breaks_are_kept():
+    assert wrap_text("第一行\n\n第三行", 80) == ["第一行", "", "第三行"]
