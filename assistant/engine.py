@@ -16,6 +16,8 @@ Textual is never imported here (tests check it in a fresh interpreter).
 
 from __future__ import annotations
 
+import logging
+import os
 from datetime import date
 
 import calculators
@@ -75,6 +77,10 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         try:
             r = self._reply(text)
         except Exception as exc:  # a bug must never end the conversation or lose answers
+            # ...but it must not hide either: the tests (and a developer) set this to see it.
+            if os.environ.get("POLICY_ASSISTANT_DEBUG"):
+                raise
+            logging.getLogger(__name__).exception("reply failed for %r", text[:MAX_INPUT_CHARS])
             r = self._ask_again(
                 Reply(
                     messages=[f"抱歉，处理这句话时出错（{type(exc).__name__}），已填写的信息未丢失。"],

@@ -3,6 +3,9 @@ from pathlib import Path
 
 import pytest
 
+# The chat turns an unexpected error into a polite message for people; under test it must raise.
+os.environ.setdefault("POLICY_ASSISTANT_DEBUG", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 # CI clones the repo elsewhere and says where shared/ is; a developer has it beside the checkout.
 SHARED = Path(os.environ.get("POLICY_ASSISTANT_SHARED", ROOT.parent / "shared"))

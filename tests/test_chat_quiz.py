@@ -131,3 +131,20 @@ async def test_tui_quiz_sets_the_input_hint():
         await say(app, pilot, "跳过")
         assert "练习结束" in log_text(app)
         assert app.query_one("#ask", Input).placeholder != QUIZ_HINT
+
+
+def test_an_unexpected_error_is_a_message_for_people_and_raises_under_test(monkeypatch):
+    engine = DialogEngine(as_of=DAY)
+    engine.reply("一季度销售额增长了800万，能奖励多少？")
+    known = dict(engine.known)
+
+    def broken(text):
+        raise ZeroDivisionError
+
+    monkeypatch.setattr(engine, "_reply", broken)
+    with pytest.raises(ZeroDivisionError):
+        engine.reply("是")
+    monkeypatch.delenv("POLICY_ASSISTANT_DEBUG")
+    r = engine.reply("是")
+    assert r.error and "已填写的信息未丢失" in r.messages[0]
+    assert engine.known == known and r.question is not None  # the pending question is asked again
