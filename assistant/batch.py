@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from assistant.batch_layout import (
+    EXAMPLE_PREFIX,
     NAME,
     Layout,
     batch_measures,
@@ -49,6 +50,8 @@ class RowResult:
     cells: list[object]
     failed: bool
     expired_message: str | None = None
+    row_number: int = 0
+    example: bool = False
 
 
 class RowChecker:
@@ -110,7 +113,8 @@ class RowChecker:
         expired = None
         if result is not None:
             expired = next((e.in_force.message for e in result.results if not e.in_force.in_force), None)
-        return RowResult(cells, bool(errors), expired)
+        example = str(cells[self._name_col]).startswith(EXAMPLE_PREFIX)
+        return RowResult(cells, bool(errors), expired, row_number, example)
 
     def _check_profile(self, row_number: int, profile: dict[str, object], errors: list[str]) -> RowOutcome:
         """``check_profile`` measure by measure, each measure's answer remembered.
@@ -178,6 +182,8 @@ class RowChecker:
         notes: list[str] = []
         if name == "":
             notes.append("未填写企业名称")
+        elif str(name).startswith(EXAMPLE_PREFIX):
+            notes.append("模板示例行，不是真实企业，请删除本行")
         if not profile:
             notes.append("未填写任何测算数据")
         if result is None:
@@ -217,6 +223,7 @@ class BatchSummary:
     skipped_header_rows: int = 0
     expired_message: str | None = None
     unknown_columns: list[str] = field(default_factory=list)
+    example_rows: list[int] = field(default_factory=list)  # the template's example, left in
 
 
 _CHUNK = 500
@@ -314,6 +321,8 @@ def run_batch(
                 summary.rows += 1
                 summary.failed += result.failed
                 summary.expired_message = summary.expired_message or result.expired_message
+                if result.example:
+                    summary.example_rows.append(result.row_number)
                 progress.advance()
             progress.finish()
     return summary

@@ -18,6 +18,8 @@ from calculators.fields import FIELDS
 
 NAME = "name"
 NAME_LABEL = "企业名称"
+# The template's example row begins so; batch computes it but flags it, lest it be counted.
+EXAMPLE_PREFIX = "示例："
 _NAME_ALIASES = ("name", "企业名称", "企业", "名称", "单位名称", "企业全称")
 RESULT_LABELS = {"eligible": "是否符合", "award_yuan": "预估金额（元）"}
 TAIL_COLUMNS = ("total_award_yuan", "notes", "errors")
@@ -116,12 +118,12 @@ def write_template(path: Path) -> None:
     """An empty batch file: row 1 field names, row 2 Chinese labels, row 3 a filled example.
 
     Batch reads it back as it is: the label row is recognised and skipped, the example row is
-    computed like any other (delete it before use).
+    computed (it shows what the results look like) and flagged in its notes and on stderr.
     """
     fields = template_fields()
     names = [NAME, *fields]
     labels = [NAME_LABEL, *(FIELDS[f].label for f in fields)]
-    example = ["示例：某某机械有限公司（使用前请删除本行）", *_consistent_example(fields)]
+    example = [f"{EXAMPLE_PREFIX}某某机械有限公司（使用前请删除本行）", *_consistent_example(fields)]
     if path.suffix.lower() == ".xlsx":
         _write_xlsx_template(path, names, labels, example)
         return

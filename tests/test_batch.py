@@ -260,12 +260,21 @@ def test_template_has_both_headers_and_reads_back_cleanly(tmp_path, suffix):
     out = tmp_path / f"out{suffix}"
     summary = run_batch(template, out, as_of=AS_OF, jobs=0)
     assert summary.rows == 1 and summary.failed == 0 and summary.skipped_header_rows == 1
+    assert summary.example_rows == [3]  # computed, but flagged lest it be counted
     profile = {n: v for n, v in zip(names[1:], example[1:], strict=True) if v}
     result = check_profile(profile, as_of=AS_OF)
     if suffix == ".csv":
         rows = read_csv(out)
         assert rows[0]["name"] == "企业名称"  # the label row is mirrored
         assert Decimal(rows[1]["total_award_yuan"]) == result.total_award_yuan > 0
+        assert rows[1]["notes"].startswith("模板示例行")
+        assert not any("模板示例行" in r["notes"] for r in read_csv(run_every(tmp_path)))
+
+
+def run_every(tmp_path: Path) -> Path:
+    out = tmp_path / "every.csv"
+    run_batch(EVERY, out, as_of=AS_OF, jobs=0)
+    return out
 
 
 def test_worker_processes_give_the_same_file(tmp_path):

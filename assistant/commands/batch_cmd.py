@@ -83,6 +83,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(
             f"提示：以下列未识别，已原样保留、不参与测算：{'、'.join(summary.unknown_columns)}\n"
         )
+    if summary.example_rows:
+        rows = "、".join(f"第{n}行" for n in summary.example_rows[:5])
+        sys.stderr.write(
+            f"注意：{rows}是模板的示例行（企业名称以“示例：”开头），已照常测算，统计前请删除。\n"
+        )
     if summary.expired_message:
         sys.stderr.write(f"提示（有效期）：{summary.expired_message}\n")
     sys.stderr.write(
