@@ -112,18 +112,22 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
+_ROLE_MARK = {"increase": "increase", "past": "2023", "present": "2024"}
+
+
+def _fits_role(role: str, name: str) -> bool:
+    """Whether a field is the increase, last year's or this year's figure, as the words said."""
+    mark = _ROLE_MARK.get(role)
+    return mark is not None and mark in name
+
+
 def _rank(candidates: list[str], context: str, role: str | None, prefer: Collection[str]) -> list[str]:
     """Order candidate fields by role words, then by words shared with the field's label."""
     ctx = _bigrams(context)
 
     def score(name: str) -> tuple[int, int, int]:
-        role_match = 0
-        if role == "increase":
-            role_match = 2 if "increase" in name else 0
-        elif role == "past":
-            role_match = 2 if "2023" in name else 0
-        elif role == "present":
-            role_match = 2 if "2024" in name else 0
+        if role is not None:
+            role_match = 2 if _fits_role(role, name) else 0
         else:  # unmarked: a figure in a question about this quarter is this year's
             role_match = 1 if "2024" in name or ("increase" not in name and "2023" not in name) else 0
         label = _bigrams(FIELDS[name].label)
@@ -272,13 +276,7 @@ def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
         topical = 1 if unit and _unit_of(name) == unit else 0
         if not overlap and not topical:
             continue
-        role_fit = 0
-        if role == "increase":
-            role_fit = 1 if "increase" in name else 0
-        elif role == "past":
-            role_fit = 1 if "2023" in name else 0
-        elif role == "present":
-            role_fit = 1 if "2024" in name else 0
+        role_fit = 1 if role is not None and _fits_role(role, name) else 0
         key = (role_fit, 1 if name in prefer else 0, topical, overlap)
         if best is None or key > best[0]:
             best = (key, name)
