@@ -13,7 +13,7 @@ from datetime import date
 from assistant.dialog.reply import Reply
 from assistant.quiz import QUIT_WORDS, AnswerError, Quiz
 
-QUIZ_HINT = "请输入应得金额（元），如 80000、8万；不符合条件答 0；“跳过”看答案；“退出”结束练习"
+QUIZ_HINT = "答应得金额（元），如 8万；不符合答 0；“跳过”“退出”"
 QUIZ_HELP = (
     "练习中：每题输入应得金额（元），可写 80000、8万、8万元；不符合条件答 0；“跳过”显示答案和计算过程；"
     "“退出”结束练习并显示得分；“重新开始”清空一切。答错时会显示正确的计算过程和出错的一步。"
