@@ -58,18 +58,6 @@ def detect_csv_encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
-def _cell_text(value: object) -> str:
-    """A cell as the text a person typed; Excel's numbers lose a spurious ``.0``."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat") and hasattr(value, "year"):
-        # Excel dates arrive as datetime; the date part is what was meant.
-        return value.isoformat()[:10]
-    return str(value).strip()
-
-
 def _csv_data_rows(path: Path) -> int:
     """Lines less the header: a cheap count for the progress bar (quoted line breaks aside)."""
     with path.open("rb") as f:
@@ -103,21 +91,13 @@ def read_rows(path: Path) -> Iterator[RowSource]:
                 "请用 Excel 另存为“CSV UTF-8”或“CSV（逗号分隔）”后重试。"
             ) from exc
         return
-    try:
-        from openpyxl import load_workbook
+    from assistant.xlsx import SheetReader
 
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise TabularError(
-            f"无法打开 Excel 文件“{path.name}”（{type(exc).__name__}）："
-            "请确认它是 .xlsx 格式的工作簿且未损坏。"
-        ) from exc
+    reader = SheetReader(path)  # TabularError for a file that is no workbook
     try:
-        ws = wb.worksheets[0]
-        total = None if ws.max_row is None else max(ws.max_row - 1, 0)  # None: no dimension recorded
-        yield RowSource(([_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)), total)
+        yield RowSource(reader.rows(), reader.total)
     finally:
-        wb.close()
+        reader.close()
 
 
 class RowWriter(Protocol):
@@ -130,14 +110,6 @@ class _CsvWriter:
 
     def write(self, row: Sequence[object]) -> None:
         self._writer.writerow(["" if v is None else v for v in row])
-
-
-class _XlsxWriter:
-    def __init__(self, ws: object) -> None:
-        self._ws = ws
-
-    def write(self, row: Sequence[object]) -> None:
-        self._ws.append(list(row))  # type: ignore[attr-defined]
 
 
 @contextlib.contextmanager
@@ -174,12 +146,10 @@ def write_rows(path: Path, sheet_title: str = "结果") -> Iterator[RowWriter]:
             with tmp.open("w", encoding="utf-8-sig", newline="") as f:
                 yield _CsvWriter(f)
             return
-        from openpyxl import Workbook
+        from assistant.xlsx_writer import XlsxWriter
 
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(sheet_title)
-        yield _XlsxWriter(ws)
-        wb.save(tmp)
+        with XlsxWriter(tmp, sheet_title) as writer:  # streamed: rows never pile up in memory
+            yield writer
 
 
 class Progress:

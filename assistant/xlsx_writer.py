@@ -1,0 +1,254 @@
+"""XLSX written as a stream of rows: the package's few fixed parts plus the sheet, whose XML is
+deflated into its zip entry as rows arrive. Strings are inline (no shared-string table to hold
+in memory); the first row is the header, bold and frozen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+from collections.abc import Sequence
+from datetime import date
+from datetime import time as dt_time
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from assistant.tabular import TabularError
+from assistant.xlsx import MAIN_NS, PKG_REL_NS, REL_NS
+
+EXCEL_MAX_ROWS = 1_048_576
+
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    "</Types>"
+)
+_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
+    f'Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<Relationships xmlns="{PKG_REL_NS}">'
+    f'<Relationship Id="rId1" Type="{REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>'
+    f'<Relationship Id="rId2" Type="{REL_NS}/styles" Target="styles.xml"/></Relationships>'
+)
+_FONT = '<sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/>'
+# Style 0: plain; style 1: bold (the header row).
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<styleSheet xmlns="{MAIN_NS}">'
+    f'<fonts count="2"><font>{_FONT}</font><font><b/>{_FONT}</font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+# XML 1.0 cannot carry C0 control characters (tab, line feed and carriage return aside), lone
+# surrogates or U+FFFE/U+FFFF, not even escaped: such characters are dropped from the text.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Text that needs more than copying: markup characters, illegal ones, edge spaces to keep.
+_NEEDS_CARE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|^\\s|\\s$")
+_FLUSH_ROWS = 128
+_TAIL_CACHE = 20_000
+
+
+def _cell_tail(value: object) -> str:
+    """A cell's XML after its reference (' t="b"><v>1</v></c>'), or '' where no cell is written."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return f' t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, Decimal) and value.is_finite():
+        return f"><v>{value:f}</v></c>"  # exact digits, never an exponent
+    if isinstance(value, int):
+        return f"><v>{value}</v></c>"
+    if isinstance(value, float) and math.isfinite(value):
+        return f"><v>{value!r}</v></c>"
+    text = value.isoformat() if isinstance(value, date | dt_time) else str(value)
+    if not text:
+        return ""
+    space = ""
+    if _NEEDS_CARE.search(text):
+        text = _escape(text)
+        if text[:1].isspace() or text[-1:].isspace():
+            space = ' xml:space="preserve"'  # else Excel would drop the edge spaces
+    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _escape(text: str) -> str:
+    text = _ILLEGAL.sub("", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;")  # a bare CR would be read back as a line feed
+
+
+def _sheet_name(title: str) -> str:
+    """Excel's rules for a sheet name: at most 31 characters, none of []:*?/\\."""
+    name = re.sub(r"[\[\]:*?/\\]", "_", _ILLEGAL.sub("", title)).strip("'")[:31]
+    return _escape(name or "Sheet1").replace('"', "&quot;")
+
+
+def _width(text: str) -> float:
+    """A column width for a header: wide characters count double."""
+    units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return max(8.0, min(50.0, units + 2.0))
+
+
+def column_letters(index: int) -> str:
+    """0-based column index → letters (0 → "A", 26 → "AA")."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class XlsxWriter:
+    """Rows streamed into a new .xlsx file: the first row bold and frozen as the header.
+
+    Values: str (inline text), Decimal and int (numbers, exact digits, no exponent), bool,
+    float; None and "" leave the cell empty; anything else is written as its text.
+    """
+
+    def __init__(self, path: Path, sheet_title: str = "Sheet1") -> None:
+        self._file = open(path, "wb")  # closed in close() or abort()
+        self._zip = zipfile.ZipFile(self._file, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
+        self._title = sheet_title
+        self._sheet: IO[bytes] | None = None
+        self._rows = 0
+        self._buffer: list[str] = []
+        self._refs: list[str] = []
+        self._tails: dict[str, str] = {}
+
+    def __enter__(self) -> XlsxWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abort()
+
+    def _start(self, header: Sequence[object]) -> None:
+        self._sheet = self._zip.open("xl/worksheets/sheet1.xml", "w")
+        cols = "".join(
+            f'<col min="{i}" max="{i}" width="{_width(str(v)):.1f}" customWidth="1"/>'
+            for i, v in enumerate(header, start=1)
+        )
+        pane = (
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+        )
+        self._buffer.append(
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
+            f'<sheetViews><sheetView workbookViewId="0">{pane if header else ""}</sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}<sheetData>'
+        )
+
+    def write(self, row: Sequence[object]) -> None:
+        if self._sheet is None:
+            self._start(row)
+        n = self._rows = self._rows + 1
+        if n > EXCEL_MAX_ROWS:
+            raise TabularError(
+                f"结果超过 Excel 工作表的上限 {EXCEL_MAX_ROWS:,} 行："
+                "请把输出文件改为 .csv，或把名单分成几个文件。"
+            )
+        refs = self._refs
+        while len(refs) < len(row):
+            refs.append(column_letters(len(refs)))
+        style = ' s="1"' if n == 1 else ""
+        tails = self._tails
+        parts = [f'<row r="{n}">']
+        for col, value in zip(refs, row, strict=False):
+            if value.__class__ is str:
+                if not value:
+                    continue
+                # Lists repeat their texts (是/否, the same figures): each is escaped once.
+                tail = tails.get(value)  # type: ignore[call-overload]
+                if tail is None:
+                    tail = _cell_tail(value)
+                    if len(tails) >= _TAIL_CACHE:
+                        tails.clear()  # bounded: memory stays flat on any file
+                    tails[value] = tail  # type: ignore[index]
+            elif value is None:
+                continue
+            else:
+                tail = _cell_tail(value)
+                if not tail:
+                    continue
+            parts.append(f'<c r="{col}{n}"{style}{tail}')
+        if row and (row[-1] is None or row[-1] == ""):
+            # The last cell, even empty: with no <dimension> (its size is unknown while
+            # streaming) readers such as openpyxl's read-only mode size each row by it.
+            parts.append(f'<c r="{refs[len(row) - 1]}{n}"/>')
+        parts.append("</row>")
+        self._buffer.append("".join(parts))
+        if len(self._buffer) >= _FLUSH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        assert self._sheet is not None
+        self._sheet.write("".join(self._buffer).encode("utf-8"))
+        self._buffer.clear()
+
+    def close(self) -> None:
+        """Finish the package. TabularError if the sheet outgrew what a zip entry can hold."""
+        try:
+            if self._sheet is None:
+                self._start([])
+            self._buffer.append("</sheetData></worksheet>")
+            self._flush()
+            assert self._sheet is not None
+            self._sheet.close()
+            z = self._zip
+            z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+            z.writestr("_rels/.rels", _ROOT_RELS)
+            z.writestr(
+                "xl/workbook.xml",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><bookViews><workbookView/></bookViews>'
+                f'<sheets><sheet name="{_sheet_name(self._title)}" sheetId="1" r:id="rId1"/></sheets>'
+                "</workbook>",
+            )
+            z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+            z.writestr("xl/styles.xml", _STYLES)
+            z.close()
+            self._file.close()
+        except RuntimeError as exc:  # zipfile: "File size too large" (over 2 GiB of sheet XML)
+            self.abort()
+            raise TabularError("结果太大，超出 .xlsx 文件的容量：请把输出文件改为 .csv。") from exc
+
+    def abort(self) -> None:
+        """Give up: release the file (the caller removes it)."""
+        for close in (
+            (self._sheet.close if self._sheet is not None else None),
+            self._zip.close,
+            self._file.close,
+        ):
+            try:
+                if close is not None:
+                    close()
+            except (OSError, ValueError, RuntimeError):
+                pass
