@@ -186,18 +186,20 @@ class SheetReader:
         for node in root.iterfind(f"{ns}sheets/{ns}sheet"):
             rid = next((v for k, v in node.attrib.items() if k.endswith("}id")), None)
             kind, target = rels.get(rid or "", ("", ""))
-            if kind.endswith("/worksheet") and self._has(target):
+            if kind.endswith("/worksheet"):  # chart sheets are skipped, as openpyxl skipped them
                 sheet = target
                 break
         if sheet is None:
             raise TabularError(f"Excel 文件“{self.path.name}”中没有工作表：请把企业名单放在第一张工作表里。")
         by_kind = {kind.rsplit("/", 1)[-1]: target for kind, target in rels.values()}
-        styles = by_kind.get("styles")
-        strings = by_kind.get("sharedStrings")
+        # Where a writer left out the relationship, the usual part names still find them.
+        folder = posixpath.dirname(book)
+        styles = by_kind.get("styles") or posixpath.join(folder, "styles.xml")
+        strings = by_kind.get("sharedStrings") or posixpath.join(folder, "sharedStrings.xml")
         return (
             sheet,
-            styles if styles and self._has(styles) else None,
-            strings if strings and self._has(strings) else None,
+            styles if self._has(styles) else None,
+            strings if self._has(strings) else None,
             date1904,
         )
 

@@ -178,11 +178,11 @@ class XlsxWriter:
         refs = self._refs
         while len(refs) < len(row):
             refs.append(column_letters(len(refs)))
-        style = ' s="1"' if n == 1 else ""
         tails = self._tails
         parts = [f'<row r="{n}">']
         for col, value in zip(refs, row, strict=False):
-            if value.__class__ is str:
+            cls = value.__class__
+            if cls is str:
                 if not value:
                     continue
                 # Lists repeat their texts (是/否, the same figures): each is escaped once.
@@ -194,16 +194,20 @@ class XlsxWriter:
                     tails[value] = tail  # type: ignore[index]
             elif value is None:
                 continue
+            elif cls is Decimal and value.is_finite():  # type: ignore[attr-defined]
+                tail = f"><v>{value:f}</v></c>"  # the amounts: exact digits, never an exponent
             else:
                 tail = _cell_tail(value)
                 if not tail:
                     continue
-            parts.append(f'<c r="{col}{n}"{style}{tail}')
+            parts.append(f'<c r="{col}{n}"{tail}')
         if row and (row[-1] is None or row[-1] == ""):
             # The last cell, even empty: with no <dimension> (its size is unknown while
             # streaming) readers such as openpyxl's read-only mode size each row by it.
             parts.append(f'<c r="{refs[len(row) - 1]}{n}"/>')
         parts.append("</row>")
+        if n == 1:  # the header: bold (style 1)
+            parts = [p.replace("<c ", '<c s="1" ') for p in parts]
         self._buffer.append("".join(parts))
         if len(self._buffer) >= _FLUSH_ROWS:
             self._flush()

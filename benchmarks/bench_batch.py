@@ -2,11 +2,15 @@
 
 Usage: .venv/bin/python benchmarks/bench_batch.py [N] [--xlsx] [--jobs=N] [--profile]
 Target: at least 5,000 rows per second on the project machine, memory flat (peak RSS printed).
+CPU seconds (this process, worker processes) and the load average are printed too: on a machine
+shared with other work, rows per second alone says little.
+With --xlsx, reading the input alone and writing a copy of it alone are timed as well.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import random
 import resource
 import sys
@@ -16,7 +20,7 @@ from pathlib import Path
 
 from assistant.batch import run_batch
 from assistant.batch_layout import template_fields
-from assistant.tabular import write_rows
+from assistant.tabular import read_rows, write_rows
 
 # Realistic variety: figures as people type them, some yes/no words, some blanks (missing inputs).
 _BOOLS = ("是", "否", "是", "1", "y", "true")
@@ -72,6 +76,32 @@ def generate(path: Path, n: int, seed: int = 1) -> None:
             out.write([row[c] for c in columns])
 
 
+def _cpu() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _count_rows(path: Path) -> int:
+    with read_rows(path) as source:
+        return sum(1 for _ in source.rows) - 1
+
+
+def _io_alone(src: Path, copy: Path) -> tuple[float, float]:
+    """Seconds to read every row of ``src``, and to write them all again to ``copy``."""
+    t0 = time.perf_counter()
+    with read_rows(src) as source:
+        for _ in source.rows:
+            pass
+    t1 = time.perf_counter()
+    with read_rows(src) as source, write_rows(copy) as out:
+        t2 = time.perf_counter()
+        for row in source.rows:
+            out.write(row)
+    t3 = time.perf_counter()
+    return t1 - t0, (t3 - t2) - (t1 - t0)  # the copy's reading subtracted
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 100_000
@@ -84,6 +114,8 @@ def main() -> None:
         generate(src, n)
         t1 = time.perf_counter()
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        load = os.getloadavg()[0]
+        cpu_before = _cpu()
         if "--profile" in sys.argv:
             import cProfile
             import pstats
@@ -96,17 +128,25 @@ def main() -> None:
         else:
             summary = run_batch(src, dst, jobs=jobs)
         t2 = time.perf_counter()
+        cpu_after = _cpu()
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         rss_workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         written = None
         if suffix == ".csv" and dst.exists():
             with dst.open(encoding="utf-8-sig", newline="") as f:
                 written = sum(1 for _ in csv.reader(f)) - 1
+        elif dst.exists():
+            written = _count_rows(dst)
+        io_alone = _io_alone(src, Path(tmp) / "copy.xlsx") if suffix == ".xlsx" else None
     print(f"rows:            {n:,} ({suffix}, generated in {t1 - t0:.1f} s, jobs={jobs})")
     print(f"batch time:      {t2 - t1:.2f} s")
     print(f"rows per second: {n / (t2 - t1):,.0f}  (target >= 5,000)")
     print(f"peak RSS:        {rss_after / 1024:.0f} MiB (before batch {rss_before / 1024:.0f} MiB)")
     print(f"worker peak RSS: {rss_workers / 1024:.0f} MiB (largest worker process)")
+    own, kids = (after - before for after, before in zip(cpu_after, cpu_before, strict=True))
+    print(f"CPU seconds:     {own:.1f} this process, {kids:.1f} workers (load average before: {load:.2f})")
+    if io_alone is not None:
+        print(f"xlsx I/O alone:  read {io_alone[0]:.2f} s, write {io_alone[1]:.2f} s (the input, {n:,} rows)")
     if summary is not None:
         print(f"failed rows:     {summary.failed:,}")
         if written is not None:

@@ -207,13 +207,18 @@ def test_broken_xml_and_missing_parts_are_tabular_errors(tmp_path):
         "bad-index.xlsx": hand_built('<x:row><x:c t="s"><x:v>7</x:v></x:c></x:row>', strings=HAND_STRINGS),
         "bad-ref.xlsx": hand_built('<x:row><x:c r="1A"><x:v>1</x:v></x:c></x:row>'),
     }
-    no_sheet = hand_built("")
-    del no_sheet["xl/worksheets/data.xml"]
-    cases["no-sheet.xlsx"] = no_sheet
+    cases["missing-part.xlsx"] = hand_built("")
+    del cases["missing-part.xlsx"]["xl/worksheets/data.xml"]
     for name, parts in cases.items():
         with pytest.raises(TabularError) as err, read_rows(package(tmp_path / name, parts)) as source:
             list(source.rows)
-        assert name in err.value.message
+        assert f"无法打开 Excel 文件“{name}”" in err.value.message
+    charts_only = hand_built("")
+    charts_only["xl/_rels/workbook.xml.rels"] = charts_only["xl/_rels/workbook.xml.rels"].replace(
+        "/worksheet", "/chartsheet"
+    )
+    with pytest.raises(TabularError) as err:
+        SheetReader(package(tmp_path / "charts.xlsx", charts_only))
     assert "没有工作表" in err.value.message
 
 
