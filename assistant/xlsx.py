@@ -13,6 +13,7 @@ the shared-string table is held whole, as openpyxl held it.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import zipfile
 import zlib
@@ -76,7 +77,7 @@ class _Columns(dict[str, int]):
 
     def __missing__(self, letters: str) -> int:
         index = 0
-        for ch in letters:
+        for ch in letters.upper():
             if not "A" <= ch <= "Z":
                 raise ValueError(f"bad cell reference column {letters!r}")
             index = index * 26 + ord(ch) - 64
@@ -253,14 +254,15 @@ class SheetReader:
                 self._data = self._holder[0].find(self._ns + "sheetData")
         self.total, self._width = None, 0
         dimension = self._holder[0].find(self._ns + "dimension") if len(self._holder) else None
-        ref = "" if dimension is None else dimension.get("ref", "")
+        ref = "" if dimension is None else dimension.get("ref", "").upper()
         last = ref.rpartition(":")[2]
         number = last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         # "A1" alone is what some writers put before they know the size; a malformed ref only
         # costs the progress bar its total.
         if ":" in ref and number.isdigit():
-            self.total = max(int(number) - 1, 0)
-            self._width = _COLUMNS[last[: len(last) - len(number)]] + 1
+            with contextlib.suppress(ValueError):
+                self._width = _COLUMNS[last[: len(last) - len(number)]] + 1
+                self.total = max(int(number) - 1, 0)
 
     def _feed(self) -> bool:
         """Parse the next chunk of the sheet's XML; False once it has all been parsed."""

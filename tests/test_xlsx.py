@@ -200,6 +200,25 @@ def test_damaged_file_is_a_tabular_error(tmp_path, damage):
     assert "无法打开 Excel 文件“bad.xlsx”" in err.value.message and ".xlsx 格式" in err.value.message
 
 
+def test_damage_found_midway_through_the_rows_is_a_tabular_error(tmp_path):
+    path = tmp_path / "long.xlsx"
+    with write_rows(path) as out:
+        for i in range(5_000):
+            out.write([f"企业{i}", f"{i * 7919 % 10_007}万", "是"])
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    middle = info.header_offset + 100 + info.compress_size // 2
+    data[middle : middle + 64] = bytes(64)  # the directory is intact; the sheet's data is not
+    path.write_bytes(bytes(data))
+    with read_rows(path) as source:
+        got = []
+        with pytest.raises(TabularError) as err:
+            for row in source.rows:
+                got.append(row)
+    assert 0 < len(got) < 5_000 and "long.xlsx" in err.value.message
+
+
 def test_broken_xml_and_missing_parts_are_tabular_errors(tmp_path):
     rows = '<x:row r="1"><x:c t="inlineStr"><x:is><x:t>企业名称</x:t></x:is></x:c></x:row><x:row><x:c>'
     cases = {
