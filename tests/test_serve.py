@@ -2,6 +2,7 @@
 
 import asyncio
 import base64
+import contextlib
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.commands.serve_cmd import APP_TITLE
+from assistant.commands.serve_cmd import APP_TITLE, descendants
 from corpus import load_notice
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -29,26 +30,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    out, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            out.append(child)
-            todo.append(child)
-    return out
-
-
 def app_processes(server_pid: int) -> list[int]:
     found = []
-    for pid in _descendants(server_pid):
+    for pid in descendants(server_pid):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
         except OSError:
@@ -80,7 +64,8 @@ def serving():
                 time.sleep(0.2)
         yield proc, url
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # a test may have stopped it already
+            os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -137,6 +122,57 @@ def test_serve_page_over_http_and_one_app_per_tab():
         assert all(title in t for t in texts), "each tab should show the assistant"
         assert max(counts) >= 2, "each tab runs its own conversation process"
     assert proc.returncode is not None
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+async def _open_tab_then(url: str, title: str, action) -> None:
+    """Connect a tab, wait for the app's first screen, run ``action`` while the tab stays open."""
+    import aiohttp
+
+    ws_url = url.replace("http://", "ws://") + "ws?width=100&height=30"
+    async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as ws:
+        text, deadline = "", time.monotonic() + 45
+        while title not in text and time.monotonic() < deadline:
+            msg = await asyncio.wait_for(ws.receive(), timeout=45)
+            if isinstance(msg.data, bytes):
+                text += msg.data.decode("utf-8", "ignore")
+        assert title in text
+        await asyncio.to_thread(action)
+
+
+def _wait_until(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return predicate()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_stopping_the_server_ends_the_apps_of_open_tabs(how):
+    """SIGTERM: the server ends its tabs' apps and stops at once (textual-serve alone waited a
+    minute). SIGKILL: each app notices its server is gone and ends (it used to run on for good)."""
+    title = load_notice().metadata.title
+    with serving() as (proc, url):
+        apps: list[int] = []
+
+        def stop_server() -> None:
+            apps.extend(app_processes(proc.pid))
+            os.kill(proc.pid, how)  # the server alone, not its process group
+            if how == signal.SIGTERM:
+                assert _wait_until(lambda: proc.poll() is not None, 15), "server did not stop"
+
+        asyncio.run(_open_tab_then(url, title, stop_server))
+        assert apps, "the tab's app process was not found"
+        assert _wait_until(lambda: not any(_running(p) for p in apps), 15), "an app outlived its server"
 
 
 def test_serve_refuses_a_bad_port_in_chinese():

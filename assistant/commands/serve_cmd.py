@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shlex
+import signal
 import sys
+import threading
+import time
 from pathlib import Path
 
 from assistant.cli import Command
@@ -38,11 +43,74 @@ def app_command(as_of: str | None = None) -> str:
     return shlex.join(parts)
 
 
+SERVER_PID_VARIABLE = "POLICY_ASSISTANT_SERVER_PID"
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs (a zombie, killed but not yet reaped, counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+    except (OSError, IndexError):  # no /proc here: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (from /proc; empty where there is none)."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = list(Path("/proc").iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
+
+
+def end_with_server(server_pid: int, interval: float = 1.0) -> threading.Thread:
+    """End this tab's app when the server is gone.
+
+    textual-serve starts each app through a shell and stops it only on a clean shutdown. A server
+    stopped otherwise left apps running for good (one was found using a whole core after its
+    server and browser were gone). A daemon thread polls the server and ends the process.
+    """
+
+    def watch() -> None:
+        while _alive(server_pid):
+            time.sleep(interval)
+        os._exit(0)  # the main thread may be busy; nothing of a lost tab is left to save
+
+    thread = threading.Thread(target=watch, name="server-watch", daemon=True)
+    thread.start()
+    return thread
+
+
 def run_app(argv: list[str]) -> int:
     """One browser tab's conversation (started by textual-serve with its web driver)."""
     from assistant.tui.app import PolicyApp
     from calculators.fields import parse_date
 
+    server = os.environ.get(SERVER_PID_VARIABLE, "")
+    if server.isdigit():
+        end_with_server(int(server))
     as_of = parse_date(argv[0]) if argv else None
     PolicyApp(as_of=as_of).run()
     return 0
@@ -63,7 +131,17 @@ def run(args: argparse.Namespace) -> int:
             f"注意：正在监听 {args.host}，本服务没有登录验证，同一网络中的任何人都能打开对话。"
             "请放在带身份验证的反向代理之后（见 README）。\n"
         )
-    server = Server(
+    os.environ[SERVER_PID_VARIABLE] = str(os.getpid())  # inherited by every tab's app
+
+    class PolicyServer(Server):
+        async def on_shutdown(self, app: object) -> None:
+            # textual-serve waits (up to a minute) for open tabs on Ctrl+C or SIGTERM: end their
+            # apps first, so the tabs close and the server stops at once.
+            for pid in descendants(os.getpid()):
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGTERM)
+
+    server = PolicyServer(
         command=app_command(args.as_of),
         host=args.host,
         port=args.port,
