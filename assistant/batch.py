@@ -49,7 +49,7 @@ class RowOutcome:
 class RowResult:
     cells: list[object]
     failed: bool
-    expired_message: str | None = None
+    expired: tuple[str, ...] = ()  # measures computed but out of force on the as-of date
     row_number: int = 0
     example: bool = False
 
@@ -110,9 +110,9 @@ class RowChecker:
         cells += self._result_cells(result, profile)
         total = "" if errors else self._amount(result.total_award_yuan)
         cells += [total, self._notes(cells[self._name_col], result, profile), "；".join(errors)]
-        expired = None
+        expired: tuple[str, ...] = ()
         if result is not None:
-            expired = next((e.in_force.message for e in result.results if not e.in_force.in_force), None)
+            expired = tuple(e.measure for e in result.results if not e.in_force.in_force)
         example = str(cells[self._name_col]).startswith(EXAMPLE_PREFIX)
         return RowResult(cells, bool(errors), expired, row_number, example)
 
@@ -221,7 +221,7 @@ class BatchSummary:
     rows: int = 0
     failed: int = 0
     skipped_header_rows: int = 0
-    expired_message: str | None = None
+    expired_measures: set[str] = field(default_factory=set)
     unknown_columns: list[str] = field(default_factory=list)
     example_rows: list[int] = field(default_factory=list)  # the template's example, left in
 
@@ -320,7 +320,7 @@ def run_batch(
                 out.write(result.cells)
                 summary.rows += 1
                 summary.failed += result.failed
-                summary.expired_message = summary.expired_message or result.expired_message
+                summary.expired_measures.update(result.expired)
                 if result.example:
                     summary.example_rows.append(result.row_number)
                 progress.advance()

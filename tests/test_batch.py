@@ -312,3 +312,15 @@ def test_header_labels_and_names_both_map():
     assert layout.unknown == ["x"]
     with pytest.raises(TabularError):
         resolve_header(["x", "y"])
+
+
+def test_measures_out_of_force_are_named_once_with_their_periods(tmp_path):
+    out = tmp_path / "o.csv"
+    late = cli(str(EVERY), "-o", str(out), "--as-of", "2025-06-30")
+    note = next(line for line in late.stderr.splitlines() if line.startswith("提示（有效期）"))
+    assert "截至2025年6月30日" in note and "--as-of" in note
+    assert "措施1、2、3" in note and "2024年1月1日至2024年3月31日" in note
+    assert "措施5" not in note  # 5 runs to the end of 2025, 7 is long-standing
+    assert "措施7" not in note
+    in_force = cli(str(EVERY), "-o", str(out), "--as-of", "2024-03-15")
+    assert "提示（有效期）" not in in_force.stderr

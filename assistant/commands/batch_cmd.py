@@ -40,6 +40,21 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--template", metavar="模板文件", help="生成空白模板（含列名、中文列名和一行示例）后退出")
 
 
+def expired_note(measures: set[str], as_of: date) -> str:
+    """Which measures were out of force on the day the list was checked, and how to check another day."""
+    from corpus import load_notice
+
+    notice = load_notice()
+    by_period: dict[str, list[str]] = {}
+    for m in sorted(measures, key=lambda m: (len(m), m)):
+        by_period.setdefault(notice.validity(m).describe(), []).append(m)
+    periods = "；".join(f"措施{'、'.join(ms)}（有效期{period}）" for period, ms in by_period.items())
+    return (
+        f"提示（有效期）：截至{as_of:%Y年%-m月%-d日}，以下措施已不在有效期内：{periods}。"
+        "结果按原规则测算，供核对以往兑现和培训参考；如需按当时日期测算，可加 --as-of 2024-03-15。"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from assistant.batch import run_batch
     from assistant.batch_layout import write_template
@@ -88,8 +103,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(
             f"注意：{rows}是模板的示例行（企业名称以“示例：”开头），已照常测算，统计前请删除。\n"
         )
-    if summary.expired_message:
-        sys.stderr.write(f"提示（有效期）：{summary.expired_message}\n")
+    if summary.expired_measures:
+        sys.stderr.write(expired_note(summary.expired_measures, as_of or date.today()) + "\n")
     sys.stderr.write(
         f"完成：共 {summary.rows:,} 行，其中 {summary.failed:,} 行有错误（见 errors 列）。"
         f"结果已写入 {args.output}\n"
