@@ -18,6 +18,7 @@ from typing import IO
 
 from assistant.tabular import TabularError
 from assistant.xlsx import MAIN_NS, PKG_REL_NS, REL_NS
+from calculators.models import plain_decimal
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -77,7 +78,7 @@ def _cell_tail(value: object) -> str:
     if isinstance(value, bool):
         return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, Decimal) and value.is_finite():
-        return f"><v>{value:f}</v></c>"  # exact digits, never an exponent
+        return f"><v>{plain_decimal(value)}</v></c>"  # exact digits, no exponent, no trailing zeros
     if isinstance(value, int):
         return f"><v>{value}</v></c>"
     if isinstance(value, float) and math.isfinite(value):
@@ -196,7 +197,7 @@ class XlsxWriter:
             elif value is None:
                 continue
             elif cls is Decimal and value.is_finite():  # type: ignore[attr-defined]
-                tail = f"><v>{value:f}</v></c>"  # the amounts: exact digits, never an exponent
+                tail = f"><v>{plain_decimal(value)}</v></c>"  # the amounts, as in the CSV output
             else:
                 tail = _cell_tail(value)
                 if not tail:

@@ -246,6 +246,7 @@ WRITTEN = [
     ["甲 & 乙 <有限公司>", Decimal("80000"), Decimal("1234567890.12"), "控制\x01字符\x0b已去掉", True, None],
     ["  前后空格  ", Decimal("1E+3"), 42, "多行\n说明\r\n第二行", False, date(2024, 2, 17)],
     ["", None, Decimal("0"), "", "", 1.25],
+    ["乙", Decimal("15000.000"), Decimal("308600.0"), "", "", None],  # 0.05 元 × 度 leaves zeros
 ]
 
 
@@ -262,8 +263,10 @@ def test_writer_output_opens_in_openpyxl_cell_for_cell(tmp_path):
     assert got[1] == ["甲 & 乙 <有限公司>", 80000, 1234567890.12, "控制字符已去掉", True, None]
     assert got[2] == ["  前后空格  ", 1000, 42, "多行\n说明\r\n第二行", False, "2024-02-17"]
     assert got[3] == [None, None, 0, None, None, 1.25]
+    assert got[4][:3] == ["乙", 15000, 308600]
     sheet = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
     assert "<v>1234567890.12</v>" in sheet and "<v>1000</v>" in sheet  # exact digits, no exponent
+    assert "<v>308600</v>" in sheet and ".0<" not in sheet  # written as the CSV writes them
     # read-only openpyxl (no <dimension> while streaming) still sees every row at full width
     assert [list(r) for r in load_workbook(path, read_only=True).worksheets[0].values] == got
 
