@@ -67,3 +67,39 @@ def test_plain_mode_bad_date_is_refused_in_chinese():
     out = plain("", "--as-of", "2024-02-30")
     assert out.returncode == 2
     assert "不存在" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_piped_input_on_a_terminal_is_answered_line_by_line_not_a_stuck_screen():
+    """`echo 问题 | policy-assistant` at a terminal: the app could read no keys, so line mode."""
+    import os
+    import pty
+    import threading
+
+    master, slave = pty.openpty()
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "chat", "--as-of", "2024-03-15"],
+        input="电费有补贴吗\n".encode(),
+        stdout=slave,
+        stderr=slave,
+        timeout=60,
+    )
+    os.close(slave)
+    reader.join(timeout=10)
+    os.close(master)
+    text = b"".join(chunks).decode("utf-8", "ignore")
+    assert proc.returncode == 0
+    assert "第2条" in text and "\x1b[?1049h" not in text  # answered in line mode, no full screen

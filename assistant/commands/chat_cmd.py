@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
     if args.words and first is None:
         sys.stderr.write(f"无法识别的命令：{' '.join(args.words)}（可用：体检）\n")
         return 2
-    if args.plain or (not sys.stdout.isatty() and not sys.stdin.isatty()):
+    # The terminal app reads keys from stdin: with a pipe there it could never be used (nor quit).
+    if args.plain or not sys.stdin.isatty() or not sys.stdout.isatty():
         return _run_plain(args.as_of, first)
     from assistant.tui.app import PolicyApp
 
