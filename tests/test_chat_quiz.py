@@ -12,9 +12,8 @@ from textual.widgets import Input
 from assistant.dialog.training import QUIZ_HINT, quiz_command
 from assistant.engine import DialogEngine
 from assistant.quiz import Quiz, correct_estimate, expected_award
-from assistant.tui.app import PolicyApp
 from calculators.models import plain_decimal
-from tests.test_tui import log_text, ready, say, sync
+from tests.test_tui import chat_app, log_text, say, sync
 
 DAY = date(2024, 3, 15)
 
@@ -122,9 +121,7 @@ def test_plain_chat_quiz_then_exit_word_ends_the_session():
 
 @sync
 async def test_tui_quiz_sets_the_input_hint():
-    app = PolicyApp(as_of=DAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with chat_app((100, 30)) as (app, pilot):
         await say(app, pilot, "练习 1 种子 3")
         assert "第 1/1 题" in log_text(app)
         assert app.query_one("#ask", Input).placeholder == QUIZ_HINT

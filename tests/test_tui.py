@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 from datetime import date
 
@@ -37,6 +38,15 @@ async def ready(app: PolicyApp, pilot) -> None:
     assert app.ready
 
 
+@contextlib.asynccontextmanager
+async def chat_app(size: tuple[int, int]):
+    """The app at ``size``, its index loaded: (app, pilot)."""
+    app = PolicyApp(as_of=DAY)
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        yield app, pilot
+
+
 async def say(app: PolicyApp, pilot, text: str) -> None:
     """Type a line (Input.value: pilot.press cannot type Chinese punctuation) and press enter."""
     app.query_one("#ask", Input).value = text
@@ -50,9 +60,7 @@ def log_text(app: PolicyApp) -> str:
 
 @sync
 async def test_conversation_to_an_amount_at_120x40():
-    app = PolicyApp(as_of=DAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(app, pilot)
+    async with chat_app((120, 40)) as (app, pilot):
         await say(app, pilot, "一季度销售额增长了800万，能奖励多少？")
         assert "已记下" in log_text(app) and "8,000,000 元" in log_text(app)
         assert app.query_one("#clause-panel").display  # wide: the clause is beside the chat
@@ -67,9 +75,7 @@ async def test_conversation_to_an_amount_at_120x40():
 
 @sync
 async def test_narrow_screen_folds_the_clause_panel_and_f2_shows_it():
-    app = PolicyApp(as_of=DAY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
+    async with chat_app((80, 24)) as (app, pilot):
         await say(app, pilot, "第3条")
         panel = app.query_one("#clause-panel")
         assert not panel.display
@@ -83,9 +89,7 @@ async def test_narrow_screen_folds_the_clause_panel_and_f2_shows_it():
 
 @sync
 async def test_keys_new_conversation_help_and_export(tmp_path):
-    app = PolicyApp(as_of=DAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(app, pilot)
+    async with chat_app((100, 30)) as (app, pilot):
         await say(app, pilot, "一季度销售额增长了800万，能奖励多少？")
         await say(app, pilot, "是")
         await pilot.press("f1")
@@ -118,9 +122,7 @@ async def test_keys_new_conversation_help_and_export(tmp_path):
 
 @sync
 async def test_command_palette_lists_clauses_and_opens_one():
-    app = PolicyApp(as_of=DAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(app, pilot)
+    async with chat_app((120, 40)) as (app, pilot):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -155,9 +157,7 @@ async def test_a_question_typed_while_loading_is_answered_after(monkeypatch):
 
 @sync
 async def test_huge_paste_does_not_freeze_and_is_refused():
-    app = PolicyApp(as_of=DAY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
+    async with chat_app((80, 24)) as (app, pilot):
         await say(app, pilot, "问" * 100_000)
         assert "输入过长" in log_text(app)
         assert max(len(m.text) for m in app.query(Message)) < 5_000
@@ -165,9 +165,7 @@ async def test_huge_paste_does_not_freeze_and_is_refused():
 
 @sync
 async def test_pasting_100_kb_is_cut_and_refused_in_chinese():
-    app = PolicyApp(as_of=DAY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
+    async with chat_app((80, 24)) as (app, pilot):
         ask = app.query_one("#ask", Input)
         ask.post_message(events.Paste("电费" * 50_000))
         await pilot.pause()
