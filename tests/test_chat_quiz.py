@@ -145,3 +145,16 @@ def test_an_unexpected_error_is_a_message_for_people_and_raises_under_test(monke
     r = engine.reply("是")
     assert r.error and "已填写的信息未丢失" in r.messages[0]
     assert engine.known == known and r.question is not None  # the pending question is asked again
+
+
+def test_each_question_brings_its_clause_and_the_end_brings_back_the_open_one():
+    engine = DialogEngine(as_of=DAY)
+    engine.reply("第7条")
+    r = engine.reply("练习 3 种子 7")
+    assert r.clause is not None and r.clause.id == engine.quiz.current.measure
+    while engine.quiz is not None:
+        measure = engine.quiz.current.measure
+        r = engine.reply("跳过")
+        if engine.quiz is not None:
+            assert r.clause.id == engine.quiz.current.measure
+    assert measure and r.clause is not None and r.clause.id == "7" and engine.open_id == "7"

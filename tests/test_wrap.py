@@ -42,3 +42,22 @@ def test_no_line_starts_with_closing_punctuation():
 
 def test_short_lines_and_line_breaks_are_kept():
     assert wrap_text("第一行\n\n第三行", 80) == ["第一行", "", "第三行"]
+
+
+def test_styled_clause_text_keeps_its_highlights_and_fits():
+    from rich.console import Console
+    from rich.text import Text
+
+    from assistant.tui.wrap import WrappedRichText
+
+    text = Text("第2条 稳用电奖励\n\n")
+    body = Text("按2024年一季度用电同比增量给予每千瓦时最高0.05元奖励，纳入年报库的企业每千瓦时最高0.1元。")
+    body.highlight_words(["用电"], style="reverse")
+    text.append_text(body)
+    console = Console(width=24, record=True, color_system=None)
+    segments = list(console.render(WrappedRichText(text)))
+    lines = "".join(s.text for s in segments).split("\n")
+    assert all(cell_len(line) <= 24 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.plain.replace("\n", "").replace(" ", "")
+    assert any(s.text == "用电" and s.style and s.style.reverse for s in segments)
+    assert any("0.05元" in line for line in lines)  # a figure is not cut in two

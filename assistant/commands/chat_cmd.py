@@ -63,9 +63,10 @@ def _run_plain(as_of: date | None, first: str | None) -> int:
         if line.strip().lower() in _EXIT_WORDS and engine.state != "quiz":
             break
         reply = engine.reply(line)
-        show_clause = reply.clause is not None and reply.clause.id != shown
-        if reply.clause is not None:
-            shown = reply.clause.id
+        # A quiz's clause is for the side panel; in line mode it would bury the question.
+        show_clause = reply.clause is not None and reply.clause.id != shown and engine.state != "quiz"
+        if show_clause:
+            shown = reply.clause.id  # type: ignore[union-attr]
         out.write(render_plain(reply, show_clause=show_clause) + "\n")
         out.flush()
     if typing:

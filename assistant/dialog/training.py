@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.dialog import answers
 from assistant.dialog.reply import Reply
 from assistant.quiz import QUIT_WORDS, AnswerError, Quiz
+from corpus import Notice
 
 QUIZ_HINT = "答应得金额（元），如 8万；不符合答 0；“跳过”“退出”"
 QUIZ_HELP = (
@@ -36,8 +38,26 @@ def quiz_command(text: str) -> tuple[int, int | None] | None:
 
 
 class TrainingQuiz:
+    # The engine's state this part uses (set by DialogEngine).
     as_of: date
+    notice: Notice
+    open_id: str | None
+    highlight: list[str]
     quiz: Quiz | None
+
+    def _asked(self, r: Reply) -> Reply:
+        """A question is on screen: the hint, and its clause beside it (an open-book quiz)."""
+        assert self.quiz is not None
+        r.hint = QUIZ_HINT
+        r.clause = answers.clause_view(self.notice, self.quiz.current.measure, self.as_of, [])
+        return r
+
+    def _ended(self, r: Reply) -> Reply:
+        """The quiz is over: the clause panel goes back to the clause the conversation had open."""
+        self.quiz = None
+        if self.open_id is not None:
+            r.clause = answers.clause_view(self.notice, self.open_id, self.as_of, self.highlight)
+        return r
 
     def _start_quiz(self, n: int, seed: int | None) -> Reply:
         if not 1 <= n <= MAX_QUESTIONS:
@@ -47,31 +67,28 @@ class TrainingQuiz:
             f"开始测算练习（{n} 题，种子 {self.quiz.seed}）。每题读一段情形，输入应得金额；"
             "不符合条件答 0；“跳过”看答案；“退出”结束练习。已填写的企业信息保留不变。"
         )
-        return Reply(messages=[intro, self.quiz.prompt()], hint=QUIZ_HINT)
+        return self._asked(Reply(messages=[intro, self.quiz.prompt()]))
 
     def _quiz_again(self, r: Reply) -> Reply:
         """The quiz's question again after a message (an empty line, say)."""
         assert self.quiz is not None
         r.messages.append(self.quiz.current.question)
-        r.hint = QUIZ_HINT
-        return r
+        return self._asked(r)
 
     def _quiz_reply(self, text: str, show_help: bool = False) -> Reply:
         quiz = self.quiz
         assert quiz is not None
         if show_help:
-            return Reply(messages=[QUIZ_HELP, quiz.prompt()], hint=QUIZ_HINT)
+            return self._asked(Reply(messages=[QUIZ_HELP, quiz.prompt()]))
         if text.strip("。.！! ").lower() in QUIT_WORDS | _QUIT_EXTRA:
-            self.quiz = None
-            return Reply(messages=[f"练习已结束。{_score(quiz)}"])
+            return self._ended(Reply(messages=[f"练习已结束。{_score(quiz)}"]))
         try:
             feedback = quiz.answer(text)
         except AnswerError as exc:
-            return Reply(messages=[exc.message, quiz.current.question], error=True, hint=QUIZ_HINT)
+            return self._asked(Reply(messages=[exc.message, quiz.current.question], error=True))
         if quiz.done:
-            self.quiz = None
-            return Reply(messages=[feedback.text, f"练习结束。{_score(quiz)}"])
-        return Reply(messages=[feedback.text, quiz.prompt()], hint=QUIZ_HINT)
+            return self._ended(Reply(messages=[feedback.text, f"练习结束。{_score(quiz)}"]))
+        return self._asked(Reply(messages=[feedback.text, quiz.prompt()]))
 
 
 def _score(quiz: Quiz) -> str:

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input, Static
 from assistant.tui.provider import ChatCommands
 from assistant.tui.screens import ExportScreen, HelpScreen
 from assistant.tui.widgets import AskInput, Conversation, clause_text
+from assistant.tui.wrap import WrappedRichText
 from corpus import load_notice
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class PolicyApp(App[None]):
         reply = self.engine.reply(text)
         narrow_note = ""
         if reply.clause is not None:
-            self.query_one("#clause", Static).update(clause_text(reply.clause))
+            self.query_one("#clause", Static).update(WrappedRichText(clause_text(reply.clause)))
             self.query_one("#clause-panel").scroll_home(animate=False)
             if not self._clause_visible():
                 narrow_note = "\n（条款全文：按 F2 查看）"

@@ -16,6 +16,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9,.%:/_+\-]*|\s+|.", re.DOTALL)
 _INDENT = re.compile(r"\s*(?:\d+[.、)）]\s*|[·•\-]\s*|（\d+）\s*)?")
@@ -23,46 +24,60 @@ _NO_LINE_START = set("，。、；：！？）》」』”’%,.;:!?)]}…—")
 _MIN_TEXT_WIDTH = 8  # below this a hanging indent would leave no room: wrap flush left
 
 
-def _chars(token: str) -> list[str]:
-    return list(token)
+def line_spans(line: str, width: int) -> tuple[int, list[tuple[int, int]]]:
+    """Where ``line`` breaks to fit ``width`` cells: (hanging indent, [(start, end), ...]).
+
+    Each piece is ``line[start:end]``; pieces after the first are shown after ``indent`` spaces.
+    Spans (not strings) let styled text be cut at the same places.
+    """
+    width = max(width, 2)
+    if cell_len(line) <= width:
+        return 0, [(0, len(line))]
+    indent = cell_len(_INDENT.match(line).group())  # type: ignore[union-attr]
+    if width - indent < _MIN_TEXT_WIDTH:
+        indent = 0
+    spans: list[tuple[int, int]] = []
+    start, used = 0, 0
+
+    def close(end: int) -> None:
+        while end > start and line[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+
+    for m in _TOKEN.finditer(line):
+        token, pos = m.group(), m.start()
+        size = cell_len(token)
+        if used + size <= width:
+            used += size
+            continue
+        if token.isspace():  # a break at a space: the space is dropped
+            close(pos)
+            start, used = m.end(), indent
+            continue
+        # A run of letters and digits moves down whole where it fits on a line, else it is cut.
+        pieces = [(pos, token)] if size <= width - indent else [(pos + i, ch) for i, ch in enumerate(token)]
+        for at, piece in pieces:
+            piece_size = cell_len(piece)
+            if used + piece_size <= width:
+                used += piece_size
+                continue
+            cut = at
+            # Closing punctuation may not begin a line: the character before it goes down with it.
+            if piece in _NO_LINE_START and at - start > 1 and not line[at - 1].isspace():
+                cut = at - 1
+            close(cut)
+            start = cut
+            used = indent + cell_len(line[cut:at]) + piece_size
+    if line[start:].strip():
+        close(len(line))
+    return indent, spans
 
 
 def wrap_line(line: str, width: int) -> list[str]:
     """``line`` cut into pieces no wider than ``width`` cells (continuations indented)."""
-    width = max(width, 2)
-    if cell_len(line) <= width:
-        return [line]
-    indent = cell_len(_INDENT.match(line).group())  # type: ignore[union-attr]
-    if width - indent < _MIN_TEXT_WIDTH:
-        indent = 0
+    indent, spans = line_spans(line, width)
     pad = " " * indent
-    out: list[str] = []
-    current, used = "", 0
-    for token in _TOKEN.findall(line):
-        size = cell_len(token)
-        if used + size <= width:
-            current, used = current + token, used + size
-            continue
-        if token.isspace():  # a break at a space: the space is dropped
-            out.append(current.rstrip())
-            current, used = pad, indent
-            continue
-        pieces = [token] if size <= width - indent else _chars(token)
-        for piece in pieces:
-            piece_size = cell_len(piece)
-            if used + piece_size <= width:
-                current, used = current + piece, used + piece_size
-                continue
-            carried = ""
-            # Closing punctuation may not begin a line: the character before it goes down with it.
-            if piece in _NO_LINE_START and len(current.rstrip()) > len(pad) + 1:
-                carried, current = current[-1], current[:-1]
-            out.append(current.rstrip())
-            current = pad + carried + piece
-            used = cell_len(current)
-    if current.strip():
-        out.append(current.rstrip())
-    return out
+    return [(pad if i else "") + line[a:b] for i, (a, b) in enumerate(spans)]
 
 
 def wrap_text(text: str, width: int) -> list[str]:
@@ -84,4 +99,24 @@ class WrappedText:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(line) for line in self.text.split("\n")), default=0)
+        return Measurement(min(_MIN_TEXT_WIDTH, widest), widest)
+
+
+class WrappedRichText:
+    """Styled text (highlights, bold labels) wrapped by :func:`line_spans`, styles kept."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.text.split("\n", allow_blank=True):
+            indent, spans = line_spans(line.plain, options.max_width)
+            for i, (a, b) in enumerate(spans):
+                if i and indent:
+                    yield Segment(" " * indent)
+                yield from line[a:b].render(console)
+                yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
         return Measurement(min(_MIN_TEXT_WIDTH, widest), widest)
