@@ -34,10 +34,10 @@ def test_a_numbered_step_keeps_its_indent_and_numbers_stay_whole():
 
 
 def test_no_line_starts_with_closing_punctuation():
-    text = "甲" * 9 + "，乙丙丁。" + "戊" * 30
-    for width in range(10, 30):
+    text = "甲" * 9 + "，乙丙丁。" + "戊" * 12 + "美元⌋；“己”" + "庚" * 20
+    for width in range(10, 40):
         for line in wrap_text(text, width)[1:]:
-            assert line.lstrip()[0] not in "，。", (width, line)
+            assert line.lstrip()[0] not in "，。⌋；", (width, line)
 
 
 def test_short_lines_and_line_breaks_are_kept():

@@ -20,7 +20,7 @@ from rich.text import Text
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9,.%:/_+\-]*|\s+|.", re.DOTALL)
 _INDENT = re.compile(r"\s*(?:\d+[.、)）]\s*|[·•\-]\s*|（\d+）\s*)?")
-_NO_LINE_START = set("，。、；：！？）》」』”’%,.;:!?)]}…—")
+_NO_LINE_START = set("，。、；：！？）》」』”’%,.;:!?)]}…—⌋")
 _MIN_TEXT_WIDTH = 8  # below this a hanging indent would leave no room: wrap flush left
 
 
@@ -62,9 +62,10 @@ def line_spans(line: str, width: int) -> tuple[int, list[tuple[int, int]]]:
                 used += piece_size
                 continue
             cut = at
-            # Closing punctuation may not begin a line: the character before it goes down with it.
-            if piece in _NO_LINE_START and at - start > 1 and not line[at - 1].isspace():
-                cut = at - 1
+            # Closing punctuation may not begin a line: the character before it goes down with it
+            # (and before that one too, where it is closing punctuation as well: "元⌋；").
+            while cut - start > 1 and line[cut] in _NO_LINE_START and not line[cut - 1].isspace():
+                cut -= 1
             close(cut)
             start = cut
             used = indent + cell_len(line[cut:at]) + piece_size
