@@ -115,16 +115,24 @@ def in_force(measure: str, as_of: date) -> InForce:
     """Shared between estimates of the same day (treat as read-only)."""
     validity = load_notice().validity(measure)
     period = validity.describe()
+    day = f"{as_of:%Y年%-m月%-d日}"
     if validity.covers(as_of):
-        message = f"截至{as_of:%Y年%-m月%-d日}，本条措施在有效期内（{period}）。"
+        message = f"截至{day}，本条措施在有效期内（{period}）。"
+        if validity.reading:
+            message += f"{validity.reading}。"
     elif as_of < validity.start:
-        message = f"截至{as_of:%Y年%-m月%-d日}，本条措施尚未施行（{period}）。"
+        message = f"截至{day}，本条措施尚未施行（{period}）。"
+    elif validity.period:  # no end date in the notice: the reading decides, and says so
+        message = f"{period}。{validity.reading}：截至{day}已不在有效期内。{_AS_RULED}"
     else:
         message = (
             f"本条措施已于{validity.end:%Y年%-m月%-d日}到期（有效期{period}），截至"
-            f"{as_of:%Y年%-m月%-d日}已不在有效期内。以下测算按原规则列示，供核对以往兑现和培训参考。"
+            f"{day}已不在有效期内。{_AS_RULED}"
         )
     return InForce(in_force=validity.covers(as_of), as_of=as_of, period=period, message=message)
+
+
+_AS_RULED = "以下测算按原规则列示，供核对以往兑现和培训参考。"
 
 
 def closing_notes(disclaimer: bool = True) -> list[str]:
@@ -135,13 +143,14 @@ def closing_notes(disclaimer: bool = True) -> list[str]:
 
 @cache
 def _closing_notes() -> tuple[str, ...]:
-    meta = load_notice().metadata
+    # Quoted verbatim from the closing clause: nothing inserted inside the quotation marks.
+    notice = load_notice()
+    final = notice.clause("final").text
+    stacking = final[final.index("本措施若") :].split("。")[0] + "。"
     return (
-        f"有效期：本措施有效期从{meta.valid_from:%Y年%-m月%-d日}起至{meta.valid_to:%Y年%-m月%-d日}，"
-        "有特殊执行日期规定的除外。",
-        "就高原则：本措施若与省、市相关政策重复，且省市两级奖励资金由县财政兑现，则按“就高原则”执行"
-        "（取高者，不重复享受）；国家、省、市政策有调整的，按上级政策执行。",
-        f"本措施由{meta.interpreting_unit}负责解释。",
+        f"有效期：“{notice.closing_validity()}”",
+        f"就高原则：“{stacking}”",
+        f"本措施由{notice.metadata.interpreting_unit}负责解释。",
         "预估金额，以责任单位审核为准。",
     )
 

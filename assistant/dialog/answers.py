@@ -9,6 +9,7 @@ from assistant.dialog.render import step_text
 from assistant.dialog.reply import ClauseView, ProfileRow, ProfileTable
 from calculators.models import Estimate, ProfileResult, Unmet
 from corpus import Notice
+from corpus.models import Validity
 
 HELP = """使用说明：
 ·直接用中文提问，如“一季度销售额增长了800万能奖多少”“电费有补贴吗”。
@@ -29,11 +30,12 @@ def clause_view(notice: Notice, clause_id: str, as_of: date, highlight: list[str
     c = notice.clause(clause_id)
     validity = notice.validity(clause_id)
     in_force = validity.covers(as_of)
+    reading = f"{validity.reading}。" if validity.reading else ""
     message = (
         f"按{as_of.year}年{as_of.month}月{as_of.day}日计，本条已不在有效期内（有效期：{validity.describe()}），"
-        "以下内容仅供核对和参考。"
+        f"以下内容仅供核对和参考。{reading}"
         if not in_force
-        else f"本条有效期：{validity.describe()}。"
+        else f"本条有效期：{validity.describe()}。{reading}"
     )
     return ClauseView(
         id=c.id,
@@ -42,11 +44,18 @@ def clause_view(notice: Notice, clause_id: str, as_of: date, highlight: list[str
         responsible_units=list(c.responsible_units),
         evidence=list(c.evidence),
         references=list(c.references),
-        validity=validity.describe() + (f"（{validity.note}）" if validity.note else ""),
+        validity=validity_text(validity),
         in_force=in_force,
         in_force_message=message,
         highlight=highlight,
     )
+
+
+def validity_text(validity: Validity) -> str:
+    """The period, the notice's own sentence on it in quotation marks, and the reading if any."""
+    quoted = f"（原文：“{validity.note}”）" if validity.note else ""
+    reading = f"；{validity.reading}" if validity.reading else ""
+    return f"{validity.describe()}{quoted}{reading}"
 
 
 def clause_list(notice: Notice) -> str:
@@ -96,10 +105,8 @@ def follow_up(notice: Notice, kind: str, clause_id: str, as_of: date, estimate: 
     if kind == "validity":
         v = notice.validity(clause_id)
         state = "仍在有效期内" if v.covers(as_of) else "已不在有效期内"
-        note = f"{v.note}" if v.note else ""
-        return (
-            f"{head}的有效期：{v.describe()}。{note}按{as_of.year}年{as_of.month}月{as_of.day}日计，{state}。"
-        )
+        day = f"{as_of.year}年{as_of.month}月{as_of.day}日"
+        return f"{head}的有效期：{validity_text(v)}。按{day}计，{state}。"
     if kind == "stacking":
         final = notice.clause("final").text
         m = _STACKING.search(final)
@@ -128,7 +135,7 @@ def profile_table(
     rows: dict[str, ProfileRow] = {}
     for est in result.results:
         if est.eligible is True:
-            status = "符合"
+            status = "符合" if est.in_force.in_force else "符合原规则，但已过有效期"
         elif est.eligible is False:
             status = "不符合：" + (est.unmet[0].condition if est.unmet else "未达标准")
         else:
@@ -155,9 +162,12 @@ def profile_table(
             rows[measure] = ProfileRow(measure=measure, title=titles[measure], status=status, award_yuan=None)
     ordered = sorted(rows.values(), key=lambda r: int(r.measure) if r.measure.isdigit() else 99)
     notes = [f"假设：{a}" for a in result.assumptions]
+    if result.validity is not None:
+        notes.append(f"有效期：{result.validity.text}")
     return ProfileTable(
         rows=ordered,
         total_award_yuan=result.total_award_yuan,
         work_funds_yuan=result.work_funds_yuan,
         notes=notes,
+        total_note=f"（{result.total_note}）" if result.total_note else "",
     )
