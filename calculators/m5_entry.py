@@ -29,7 +29,8 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     ok = draft.check_answers(d, _CHECKS)
     draft.step("读法说明", "培育库与2024年纳统两项条件对新建投产入规和“老上规”企业同样适用", "—")
     draft.notes.append(
-        "在落实省市两级入规奖励政策基础上给予；与省市政策重复且由县财政兑现的按“就高原则”执行。"
+        "本条写明“在落实省市两级入规奖励政策基础上”给予，即在省市入规奖励之外另给；"
+        "就高原则仅在与省市政策重复且省市奖励资金由县财政兑现时适用。"
     )
     new_build = d.entry_type == "new_build"
     second, refund = param("m5_second_year_award_yuan"), param("m5_refund_yuan")
