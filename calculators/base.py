@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from calculators.fields import FIELDS
 from calculators.format import format_yuan
 from calculators.models import Estimate, InForce, Step, Unmet
+from calculators.readings import READINGS
 from corpus import load_notice, load_parameters
 from corpus.models import Parameter
 
@@ -85,6 +86,11 @@ class Draft:
         self.steps.append(
             Step(description=description, formula=formula, value=value, clause=clause or self.measure)
         )
+
+    def reading(self, reading_id: str) -> None:
+        """A reading the calculation applies (calculators.readings), said in the trace where it applies."""
+        r = READINGS[reading_id]
+        self.step("读法", "", f"{r.text}（原文：“{r.words}”）")
 
     def check(self, ok: bool, fld: str | None, condition: str, reason: str) -> bool:
         """Record a condition in the trace; a failed one also becomes an Unmet."""
@@ -210,6 +216,9 @@ class Measure:
     paid_to_enterprise: bool = True
     # Near-miss guidance on partial data, for a result that stops early.
     near_miss: Callable[[BaseModel], list[str]] | None = None
+    # Optional fields the interview asks (calc, check and batch do not require them): the trace
+    # says what was not checked when they are absent.
+    ask_also: Callable[[BaseModel], list[str]] | None = None
 
     @classmethod
     def define(
@@ -224,6 +233,7 @@ class Measure:
         upper_bound: bool = False,
         paid_to_enterprise: bool = True,
         near_miss: Callable[[BaseModel], list[str]] | None = None,
+        ask_also: Callable[[BaseModel], list[str]] | None = None,
     ) -> Measure:
         """A measure wired from its parts. Its fields are the input model's, in interview order; it
         needs all of them unless ``needed`` says otherwise; without ``conditions`` nothing fails
@@ -241,6 +251,7 @@ class Measure:
             upper_bound=upper_bound,
             paid_to_enterprise=paid_to_enterprise,
             near_miss=near_miss,
+            ask_also=ask_also,
         )
 
 

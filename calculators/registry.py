@@ -155,7 +155,12 @@ def needed_fields(measure_id: object, data: Mapping[str, object]) -> list[str]:
     """Fields still needed given what is known, in interview order (alternatives resolved)."""
     measure = get_measure(measure_id)
     inp, _ = _parse(measure, data, strict=False)
-    return measure.needed(inp)
+    required = measure.needed(inp)
+    if measure.ask_also is None:
+        return required
+    # Optional fields are asked once: a key present in ``data`` (even None, "不知道") is answered.
+    extra = [n for n in measure.ask_also(inp) if n not in data and n not in required]
+    return sorted([*required, *extra], key=measure.fields.index) if extra else required
 
 
 def precheck(measure_id: object, data: Mapping[str, object]) -> Unmet | None:

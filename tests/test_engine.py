@@ -90,7 +90,7 @@ CASES = [
     ),
     (
         "小升规培育库企业今年入规有什么奖励",
-        {"in_cultivation_pool": "是", "counted_2024": "是", "entry_type": "新建投产"},
+        {"in_cultivation_pool": "是", "counted_2024": "是", "entry_type": "新建投产", "built_2024": "是"},
         "5",
         100_000,
         [],
@@ -104,7 +104,7 @@ CASES = [
     ),
     (
         "3个统计员，干了10个月，统计人员有补助吗",
-        {"enterprise_status": "新入库", "continuous_reporting": "是"},
+        {"enterprise_status": "新入库", "entry_month": "3", "continuous_reporting": "是"},
         "7",
         4_500,
         ["statisticians", "months"],
@@ -316,6 +316,7 @@ PROFILE_ANSWERS = SAMPLE_PROFILE | {
     "sales_2024q1_yuan": "4800万",
     "specialized_sme_approved_on": "无",
     "enterprise_status": "新入库",
+    "entry_month": "不知道",
     "statisticians": "3",
     "months": "10",
 }
