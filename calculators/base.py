@@ -129,7 +129,7 @@ def in_force(measure: str, as_of: date) -> InForce:
     elif as_of < validity.start:
         message = f"截至{day}，本条措施尚未施行（{period}）。"
     elif validity.period:  # no end date in the notice: the reading decides, and says so
-        message = f"{period}。{validity.reading}：截至{day}已不在有效期内。{_AS_RULED}"
+        message = f"{period}。{validity.reading}。截至{day}，本条已不在有效期内。{_AS_RULED}"
     else:
         message = (
             f"本条措施已于{validity.end:%Y年%-m月%-d日}到期（有效期{period}），截至"
