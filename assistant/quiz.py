@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from assistant.quiz_scenarios import Scenario, day_text, generate, number_text
+from assistant.quiz_slips import explain_slip
 from calculators import InputError, evaluate
 from calculators.fields import FIELDS, parse_amount
 from calculators.format import format_yuan
@@ -37,18 +38,21 @@ def expected_award(est: Estimate) -> Decimal:
 
 
 def _variants(scenario: Scenario) -> list[tuple[str, dict[str, object]]]:
-    """What-if inputs that stand for a common misreading, each with the sentence that names it."""
+    """What-if inputs that stand for a common misreading, each with the sentence that names it:
+    figures and dates near a boundary first, then a fact of the story taken the other way (the story
+    states it, so misreading it is the less likely slip)."""
     out: list[tuple[str, dict[str, object]]] = []
+    flips: list[tuple[str, dict[str, object]]] = []
     for name, value in scenario.data.items():
         spec = FIELDS[name]
         label = spec.label
         if isinstance(value, bool):
             words = "是" if not value else "否"
-            out.append((f"把“{label}”当成了“{words}”", {**scenario.data, name: not value}))
+            flips.append((f"把“{label}”当成了“{words}”", {**scenario.data, name: not value}))
         elif spec.kind == "enum":
             for code, words in spec.choices.items():
                 if code != value:
-                    out.append((f"把“{label}”当成了“{words[0]}”", {**scenario.data, name: code}))
+                    flips.append((f"把“{label}”当成了“{words[0]}”", {**scenario.data, name: code}))
         elif spec.kind in ("date", "optional_date"):
             if value is not None:
                 for days, how in ((-1, "提前一天"), (1, "推后一天")):
@@ -82,7 +86,7 @@ def _variants(scenario: Scenario) -> list[tuple[str, dict[str, object]]]:
                                 {**scenario.data, name: rounded},
                             )
                         )
-    return out
+    return out + flips
 
 
 def _first_difference(right: Estimate, other: Estimate) -> str:
@@ -100,6 +104,9 @@ def diagnose(scenario: Scenario, right: Estimate, given: Decimal, as_of: date | 
     correct = expected_award(right)
     if correct and given * _WAN == correct:
         return "您的数字少了“万”：答案以元计，可写 8万 或 80000。"
+    slip = explain_slip(scenario, right, given)
+    if slip:
+        return slip
     for reading, data in _variants(scenario):
         try:
             other = evaluate(scenario.measure, data, as_of)
@@ -120,7 +127,7 @@ def diagnose(scenario: Scenario, right: Estimate, given: Decimal, as_of: date | 
     for text in (*right.notes, *right.next_step):
         if given in {Decimal(m.replace(",", "")) for m in _AMOUNT.findall(text)}:
             return f"您的数字见于说明「{text}」，但那不是本题所问的金额。"
-    return "未能定位偏差所在，请对照下面的计算步骤逐步核对。"
+    return "未能确定偏差所在：没有单独一处读错能得出您的数字，请对照下面的计算步骤逐步核对。"
 
 
 def trace_text(est: Estimate) -> str:

@@ -98,7 +98,8 @@ def _m2(rng: random.Random) -> Scenario:
             "power_2024q1_kwh": use + delta,
         }
         story = (
-            f"某企业 2024 年一季度新投产并纳入规上统计，一季度工业用电 {number_text(use + delta)} 千瓦时。"
+            "某企业（符合国家产业政策等规定）2024 年一季度新投产并纳入规上统计，"
+            f"一季度工业用电 {number_text(use + delta)} 千瓦时（不含余热发电）。"
         )
         return Scenario(
             "2", story, "按第2条（稳用电奖励），最高可获奖励多少元？", data, f"新投产最低额（{where}）"
@@ -172,22 +173,33 @@ def _m5(rng: random.Random) -> Scenario:
     in_pool = rng.random() > 0.15
     words = "新建投产后入规" if entry == "new_build" else "由规下企业转为规上（老上规）"
     pool = "已纳入" if in_pool else "未纳入"
-    story = f"某企业{pool}“小升规”培育库，2024 年{words}并纳入规上统计。"
-    data = {"in_cultivation_pool": in_pool, "counted_2024": True, "entry_type": entry}
+    story = f"某工业企业{pool}“小升规”培育库，2024 年{words}并纳入规上统计。"
+    data: dict[str, object] = {"in_cultivation_pool": in_pool, "counted_2024": True, "entry_type": entry}
+    if entry == "new_build":
+        data["built_2024"] = True  # the story says 2024 年新建投产
     return Scenario("5", story, "按第5条，2024 年（入规当年）可获奖励多少元？", data, "入规类型")
 
 
 def _m7(rng: random.Random) -> Scenario:
     status = rng.choice(["new_entry", "existing"])
-    people, months = rng.randint(1, 4), rng.choice([1, 6, 11, 12, rng.randint(2, 10)])
-    kind = " 2024 年新入库" if status == "new_entry" else "已在库多年"
-    story = f"某{kind}的企业有 {people} 名统计人员，2024 年持续出数 {months} 个月。"
-    data = {
+    sector = rng.choice(["工业", "建筑业", "商贸", "服务业"])  # the four sectors the clause names
+    people = rng.randint(1, 4)
+    data: dict[str, object] = {
         "enterprise_status": status,
         "continuous_reporting": True,
         "statisticians": people,
-        "months": months,
     }
+    if status == "new_entry":
+        # 150 元 counts only the months of the entry year: from the entry month to December.
+        entry = rng.choice([1, 3, 6, rng.randint(2, 11)])
+        months = rng.choice([13 - entry, rng.randint(1, 13 - entry)])
+        kind = f"{sector}企业 2024 年 {entry} 月新入库"
+        data["entry_month"] = entry
+    else:
+        months = rng.choice([1, 6, 11, 12, rng.randint(2, 10)])
+        kind = f"{sector}企业已在库多年"
+    data["months"] = months
+    story = f"某{kind}，有 {people} 名统计人员，2024 年持续出数 {months} 个月。"
     return Scenario("7", story, "按第7条，统计人员共可获补助多少元？", data, "按人按月")
 
 
@@ -195,7 +207,10 @@ def _m9(rng: random.Random) -> Scenario:
     step = _p("m9_step_usd")
     delta, where = _offset(rng, Decimal(10_000))
     fdi = step * rng.randint(1, 5) + delta
-    story = f"某乡镇引进的外资企业 2024 年一季度实际利用外资 {_money(fdi, '美元')}。"
+    story = (
+        f"某乡镇 2024 年一季度完成实际利用外资合计 {_money(fdi, '美元')}"
+        "（工作经费按乡镇、部门完成的总额计档）。"
+    )
     return Scenario(
         "9", story, "按第9条，可安排多少工作经费（元）？", {"fdi_2024q1_usd": fdi}, f"每满一档（{where}）"
     )

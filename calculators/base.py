@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from calculators.fields import FIELDS
 from calculators.format import format_yuan
 from calculators.models import Estimate, InForce, Step, Unmet
+from calculators.readings import READINGS
 from corpus import load_notice, load_parameters
 from corpus.models import Parameter
 
@@ -86,6 +87,11 @@ class Draft:
             Step(description=description, formula=formula, value=value, clause=clause or self.measure)
         )
 
+    def reading(self, reading_id: str) -> None:
+        """A reading the calculation applies (calculators.readings), said in the trace where it applies."""
+        r = READINGS[reading_id]
+        self.step("读法", "", f"{r.text}（原文：“{r.words}”）")
+
     def check(self, ok: bool, fld: str | None, condition: str, reason: str) -> bool:
         """Record a condition in the trace; a failed one also becomes an Unmet."""
         self.step(f"条件：{condition}", "" if ok else reason, "满足" if ok else "不满足")
@@ -115,16 +121,24 @@ def in_force(measure: str, as_of: date) -> InForce:
     """Shared between estimates of the same day (treat as read-only)."""
     validity = load_notice().validity(measure)
     period = validity.describe()
+    day = f"{as_of:%Y年%-m月%-d日}"
     if validity.covers(as_of):
-        message = f"截至{as_of:%Y年%-m月%-d日}，本条措施在有效期内（{period}）。"
+        message = f"截至{day}，本条措施在有效期内（{period}）。"
+        if validity.reading:
+            message += f"{validity.reading}。"
     elif as_of < validity.start:
-        message = f"截至{as_of:%Y年%-m月%-d日}，本条措施尚未施行（{period}）。"
+        message = f"截至{day}，本条措施尚未施行（{period}）。"
+    elif validity.period:  # no end date in the notice: the reading decides, and says so
+        message = f"{period}。{validity.reading}。截至{day}，本条已不在有效期内。{_AS_RULED}"
     else:
         message = (
             f"本条措施已于{validity.end:%Y年%-m月%-d日}到期（有效期{period}），截至"
-            f"{as_of:%Y年%-m月%-d日}已不在有效期内。以下测算按原规则列示，供核对以往兑现和培训参考。"
+            f"{day}已不在有效期内。{_AS_RULED}"
         )
     return InForce(in_force=validity.covers(as_of), as_of=as_of, period=period, message=message)
+
+
+_AS_RULED = "以下测算按原规则列示，供核对以往兑现和培训参考。"
 
 
 def closing_notes(disclaimer: bool = True) -> list[str]:
@@ -135,13 +149,14 @@ def closing_notes(disclaimer: bool = True) -> list[str]:
 
 @cache
 def _closing_notes() -> tuple[str, ...]:
-    meta = load_notice().metadata
+    # Quoted verbatim from the closing clause: nothing inserted inside the quotation marks.
+    notice = load_notice()
+    final = notice.clause("final").text
+    stacking = final[final.index("本措施若") :].split("。")[0] + "。"
     return (
-        f"有效期：本措施有效期从{meta.valid_from:%Y年%-m月%-d日}起至{meta.valid_to:%Y年%-m月%-d日}，"
-        "有特殊执行日期规定的除外。",
-        "就高原则：本措施若与省、市相关政策重复，且省市两级奖励资金由县财政兑现，则按“就高原则”执行"
-        "（取高者，不重复享受）；国家、省、市政策有调整的，按上级政策执行。",
-        f"本措施由{meta.interpreting_unit}负责解释。",
+        f"有效期：“{notice.closing_validity()}”",
+        f"就高原则：“{stacking}”",
+        f"本措施由{notice.metadata.interpreting_unit}负责解释。",
         "预估金额，以责任单位审核为准。",
     )
 
@@ -201,6 +216,9 @@ class Measure:
     paid_to_enterprise: bool = True
     # Near-miss guidance on partial data, for a result that stops early.
     near_miss: Callable[[BaseModel], list[str]] | None = None
+    # Optional fields the interview asks (calc, check and batch do not require them): the trace
+    # says what was not checked when they are absent.
+    ask_also: Callable[[BaseModel], list[str]] | None = None
 
     @classmethod
     def define(
@@ -215,6 +233,7 @@ class Measure:
         upper_bound: bool = False,
         paid_to_enterprise: bool = True,
         near_miss: Callable[[BaseModel], list[str]] | None = None,
+        ask_also: Callable[[BaseModel], list[str]] | None = None,
     ) -> Measure:
         """A measure wired from its parts. Its fields are the input model's, in interview order; it
         needs all of them unless ``needed`` says otherwise; without ``conditions`` nothing fails
@@ -232,6 +251,7 @@ class Measure:
             upper_bound=upper_bound,
             paid_to_enterprise=paid_to_enterprise,
             near_miss=near_miss,
+            ask_also=ask_also,
         )
 
 

@@ -53,6 +53,8 @@ def describe_profile(result: ProfileResult, labels: dict[str, str] | None = None
     labels = labels or {}
     head = f"企业：{result.name}" if result.name else "企业体检"
     lines = [f"{head}（测算日期 {result.as_of:%Y-%m-%d}）"]
+    if result.validity is not None:
+        lines.append(f"有效期：{result.validity.text}")
     for a in result.assumptions:
         lines.append(f"【假设】{a}")
     rows: dict[int, str] = {}
@@ -68,7 +70,10 @@ def describe_profile(result: ProfileResult, labels: dict[str, str] | None = None
     lines += [rows[k] for k in sorted(rows)]
     if no_award:
         lines.append(f"第{'、'.join(no_award)}条：服务保障与安全生产措施，不设奖补金额")
-    lines.append(f"企业可得奖补合计：{format_yuan(result.total_award_yuan)}（预估金额，以责任单位审核为准）")
+    beside = f"；{result.total_note}" if result.total_note else ""
+    lines.append(
+        f"企业可得奖补合计：{format_yuan(result.total_award_yuan)}（预估金额，以责任单位审核为准{beside}）"
+    )
     if result.work_funds_yuan:
         lines.append(
             f"另：第9条工作经费 {format_yuan(result.work_funds_yuan)}，发给乡（镇）、部门，不计入企业合计。"

@@ -213,13 +213,22 @@ FIELDS: dict[str, FieldSpec] = {
         _f(
             "entry_type",
             "入规类型",
-            "贵企业是新建投产入规，还是老上规（规下转规上）？",
+            "贵企业是新建投产入规，还是“老上规”企业（通知未下定义，通常指规下转规上）？",
             "enum",
             example="新建投产入规",
             choices={
                 "new_build": ("新建投产入规", "新建投产", "新建", "新投产", "新建入规"),
                 "upgrade": ("老上规", "规下转规上", "老企业", "转规"),
             },
+        ),
+        _f(
+            "built_2024",
+            "2024年新建投产",
+            "贵企业是否于2024年新建投产？",
+            "bool",
+            example="是",
+            assume_if_unknown=True,
+            assumption_text="若贵企业于2024年新建投产",
         ),
         _f(
             "sector",
@@ -266,6 +275,18 @@ FIELDS: dict[str, FieldSpec] = {
             example="是",
             assume_if_unknown=True,
             assumption_text="若贵企业持续出数",
+        ),
+        _f(
+            "entry_month",
+            "入库月份",
+            "贵企业是入库当年的几月入库的？（1–12；用于核对按150元计的月数）",
+            "int",
+            "",  # no unit: "干了10个月" names the months, never the entry month
+            "3",
+            minimum=1,
+            maximum=12,
+            # Optional (calc, check, batch): not given, the months are taken as stated, unchecked.
+            assumption_text="若入库月份不详、按所填月数计",
         ),
         _f(
             "statisticians",

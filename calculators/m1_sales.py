@@ -47,6 +47,8 @@ def increase_of(inp: BaseModel, draft: Draft | None = None) -> Decimal:
                 f"{format_amount(after, '元')} − {format_amount(before, '元')}",
                 format_amount(diff, "元"),
             )
+            if before == 0:
+                draft.reading("m1_zero_base")
         return diff
     if draft:
         draft.step("销售额同比增长额（企业直接提供）", "—", format_amount(given, "元"))
@@ -81,6 +83,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         return finish(draft, Decimal(0), as_of)
     whole_steps = ((increase - threshold) / step).to_integral_value(rounding=ROUND_FLOOR)
     draft.step("达到门槛，一次性奖励", quote("m1_base_award_yuan"), yuan(base))
+    draft.reading("m1_whole_steps")
     draft.step(
         "超出门槛部分按每满一档加奖（不足一档不计）",
         f"⌊({format_amount(increase, '元')} − {format_amount(threshold, '元')})"

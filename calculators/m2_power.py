@@ -22,10 +22,11 @@ FIELDS = (
 )
 PowerInput = input_model("PowerInput", FIELDS)
 _KWH = "千瓦时"
+# "符合" is this tool's verb: the notice reads "对国家产业政策等规定、…的规模以上制造业企业".
 _POLICY = (
     "complies_with_industrial_policy",
-    "符合国家产业政策等规定",
-    "本条奖励以符合国家产业政策等规定为前提。",
+    "符合国家产业政策等规定（读法）",
+    "按读法，本条奖励以符合国家产业政策等规定为前提（原文“对国家产业政策等规定”缺少动词，读作“符合”）。",
 )
 _MANUFACTURING = (
     "above_scale_manufacturing",
@@ -75,7 +76,7 @@ def _growth_unmet(before: Decimal, after: Decimal) -> Unmet | None:
     if (after - before) * 100 >= before * threshold:
         return None
     growth = (after - before) / before * 100
-    reason = f"同比增长 {_pct(growth)}%，未达 {threshold}%。"
+    reason = f"同比增长 {_pct(growth, threshold)}%，未达 {threshold}%。"
     return Unmet(field="power_2024q1_kwh", condition=_growth_condition(), reason=reason)
 
 
@@ -86,7 +87,7 @@ def _growth_short(before: Decimal, after: Decimal) -> list[str]:
     growth = (after - before) / before * 100
     short_kwh = before * threshold / 100 - (after - before)
     return [
-        f"用电同比增长还差 {_pct(threshold - growth)} 个百分点"
+        f"用电同比增长还差 {_pct(threshold - growth, Decimal(0))} 个百分点"
         f"（约 {format_amount(short_kwh, _KWH)}）即达 {threshold}% 门槛"
     ]
 
@@ -107,14 +108,14 @@ def _pay(draft: Draft, raw: Decimal, as_of: date, rate_name: str, marginal_kwh: 
             f"奖励金额不低于 {yuan(minimum)}",
             f"按规则计得 {yuan(raw)}，{quote('m2_minimum_yuan')}。",
         )
+        draft.reading("m2_minimum")
         need = (minimum - raw) / rate
         draft.next_step.append(
             f"{marginal_kwh}再增加 {format_amount(need, _KWH)} 即达 {yuan(minimum)} 起付额"
         )
         return finish(draft, Decimal(0), as_of, upper_bound=True)
-    draft.step(
-        "起付额", f"{yuan(raw)} ≥ {yuan(minimum)}（读法：不足起付额的不予安排，恰为起付额照发）", "满足"
-    )
+    draft.step("起付额", f"{yuan(raw)} ≥ {yuan(minimum)}", "满足")
+    draft.reading("m2_minimum")
     award = draft.apply_cap(raw, "m2_cap_yuan")
     if award < cap:
         draft.next_step.append(
@@ -132,25 +133,12 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         "同时落实省市春节期间短周期电力直接交易政策，符合条件的工业企业可参与交易（不计入本测算）。"
     )
     if d.newly_commissioned_2024q1:
-        draft.step(
-            "口径：2024年一季度新投产纳统企业",
-            quote("m2_new_rate_yuan_per_kwh"),
-            "上年同期无用电，一季度全部用电即为增量；不适用5%增长门槛",
-        )
-        ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY)
-        draft.step(
-            "读法说明", "新投产纳统企业本身属规上工业企业，不再要求为制造业；仍以符合国家产业政策为前提", "—"
-        )
-        if not ok:
-            return finish(draft, Decimal(0), as_of, upper_bound=True)
-        rate = param("m2_new_rate_yuan_per_kwh")
-        use = d.power_2024q1_kwh
-        raw = use * rate
-        draft.step("计算奖励（最高标准）", f"{format_amount(use, _KWH)} × {rate} 元/{_KWH}", yuan(raw))
-        return _pay(draft, raw, as_of, "m2_new_rate_yuan_per_kwh", "一季度用电量")
-
+        return _new_plant(d, draft, as_of)
+    draft.step("口径：同比增长口径", "非2024年一季度新投产纳统企业", "按同比增量计，适用5%增长门槛")
+    draft.reading("m2_paths_exclusive")
     ok = draft.check(d.above_scale_manufacturing is True, *_MANUFACTURING)
     ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY) and ok
+    draft.reading("m2_policy")
     before, after = d.power_2023q1_kwh, d.power_2024q1_kwh
     increase = after - before
     draft.step(
@@ -161,7 +149,8 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     if before != 0:
         growth = increase / before * 100
         formula = f"{format_amount(increase, _KWH)} ÷ {format_amount(before, _KWH)} × 100%"
-        draft.step("计算用电同比增长率", formula, f"{_pct(growth)}%")
+        draft.step("计算用电同比增长率", formula, f"{_pct(growth, param('m2_growth_threshold_percent'))}%")
+    draft.reading("m2_exact_growth")
     failed = _growth_unmet(before, after)
     reached = failed is None
     draft.check(
@@ -183,9 +172,48 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     return _pay(draft, raw, as_of, rate_name, "用电同比增量")
 
 
-def _pct(value: Decimal) -> str:
-    """A percentage for reading (two decimals); the threshold test itself is exact."""
-    return format(value.quantize(Decimal("0.01")), "f").rstrip("0").rstrip(".")
+def _pct(value: Decimal, avoid: Decimal | None = None) -> str:
+    """A percentage for reading: two decimals, more where two would show ``avoid`` (the 5% threshold,
+    or 0 for a gap) though the exact value is not it — 4.999% is never shown as "5%"."""
+    quantum = Decimal("0.01")
+    while True:
+        shown = value.quantize(quantum)
+        if value == avoid or shown != avoid or shown == value:
+            return format(shown, "f").rstrip("0").rstrip(".")
+        quantum = quantum.scaleb(-1)
+
+
+def _new_plant(d: BaseModel, draft: Draft, as_of: date) -> Estimate:
+    """新投产纳统 path: the whole 2024 Q1 use at 0.01 元/千瓦时, each reading said where it applies."""
+    draft.step(
+        "口径：2024年一季度新投产纳统企业",
+        quote("m2_new_rate_yuan_per_kwh"),
+        "按2024年一季度用电量计；不适用5%增长门槛",
+    )
+    draft.reading("m2_paths_exclusive")
+    ok = draft.check(d.complies_with_industrial_policy is True, *_POLICY)
+    draft.reading("m2_policy_new_plant")
+    if not ok:
+        return finish(draft, Decimal(0), as_of, upper_bound=True)
+    if d.power_2023q1_kwh is not None:
+        draft.step(
+            "所填2023年一季度用电",
+            format_amount(d.power_2023q1_kwh, _KWH),
+            "不参与新投产口径计算",
+        )
+    draft.reading("m2_new_plant_base")
+    if d.strategic_emerging_2023:
+        draft.step("所填纳入2023年省战新产业年报库", "是", "不适用0.1元标准")
+    draft.reading("m2_new_plant_no_strategic")
+    rate = param("m2_new_rate_yuan_per_kwh")
+    use = d.power_2024q1_kwh
+    raw = use * rate
+    draft.step(
+        "计算奖励（最高标准）",
+        f"{format_amount(use, _KWH)}（2024年一季度用电量）× {rate} 元/{_KWH}",
+        yuan(raw),
+    )
+    return _pay(draft, raw, as_of, "m2_new_rate_yuan_per_kwh", "一季度用电量")
 
 
 MEASURE = Measure.define(

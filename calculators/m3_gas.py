@@ -62,6 +62,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     minimum, cap = param("m3_minimum_m3"), param("m3_cap_yuan")
     enough = gas >= minimum
     draft.check(enough, "gas_2024q1_m3", _minimum_condition(), _minimum_reason(gas))
+    draft.reading("m3_minimum")
     if not enough:
         draft.next_step.extend(_near_miss(d))
     if not (ok and enough):
@@ -74,10 +75,10 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     else:
         draft.step(
             "省专精特新中小企业获批日期",
-            f"{approved:%Y年%-m月%-d日} {'≤' if special else '>'} {deadline:%Y年%-m月%-d日}"
-            "（读法：“3月31日前”含3月31日当日）",
+            f"{approved:%Y年%-m月%-d日} {'≤' if special else '>'} {deadline:%Y年%-m月%-d日}",
             "适用1元/立方米" if special else "晚于截止日，按一般标准",
         )
+        draft.reading("m3_deadline")
     rate_name = "m3_specialized_rate_yuan_per_m3" if special else "m3_rate_yuan_per_m3"
     rate = param(rate_name)
     raw = gas * rate

@@ -39,7 +39,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     deadline = param_date("m4_resumption_deadline")
     resumed = d.resumed_on
     draft.step(
-        "复工日期与截止日比较（读法：截止日当日达到标准也符合）",
+        "复工日期与截止日比较（原文写明“含”：截止日当日达到标准也符合）",
         f"{resumed:%Y-%m-%d} {'≤' if resumed <= deadline else '>'} {deadline:%Y-%m-%d}"
         f"；{quote('m4_resumption_deadline')}",
         "不晚于截止日" if resumed <= deadline else "晚于截止日",

@@ -28,6 +28,7 @@ def compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
         f"⌊{format_amount(fdi, '美元')} ÷ {format_amount(step, '美元')}⌋；{quote('m9_step_usd')}",
         f"{whole} 档",
     )
+    draft.reading("m9_whole_steps")
     award = whole * step_award
     draft.step("计算工作经费", f"{whole} 档 × {yuan(step_award)}", yuan(award))
     if award == 0:

@@ -72,6 +72,16 @@ class Estimate(_Model):
         return None if value is None else plain_decimal(value)
 
 
+class ValiditySummary(_Model):
+    """Which measures are in force on a day, which have expired (by measure id), said in one text."""
+
+    as_of: date
+    in_force: list[str]
+    expired: list[str]
+    not_yet: list[str]
+    text: str
+
+
 class ProfileResult(_Model):
     """The whole-profile check: every measure computable from the profile, and what the rest need."""
 
@@ -83,6 +93,11 @@ class ProfileResult(_Model):
     total_award_yuan: Decimal
     work_funds_yuan: Decimal
     assumptions: list[str]
+    # As of ``as_of``: the measures in and out of force, and what the total rests on (said beside it).
+    validity: ValiditySummary | None = None
+    total_expired_measures: list[str] = []
+    total_upper_bound: bool = False
+    total_note: str = ""
 
     @field_serializer("total_award_yuan", "work_funds_yuan")
     def _total_as_text(self, value: Decimal) -> str:

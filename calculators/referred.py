@@ -30,6 +30,9 @@ _M6 = [
 ]
 
 
+_HOSTS = "“分别挂靠工信局（工业、商贸业）、住建局（建筑业）、发改局（服务业）”"
+
+
 def _set_elsewhere(
     draft: Draft, as_of: date, in_scope: bool, amount: tuple[str, str], ask: str, outside: str
 ) -> Estimate:
@@ -43,6 +46,9 @@ def _set_elsewhere(
 def _m6_compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
     sector = "商贸业" if inp.sector == "commerce" else "服务业"
     draft.step("行业", "商贸、服务业企业", sector)
+    # Whom to ask by sector: clause 12, not clause 6, says which bureau hosts which sector.
+    dept = "县工信局" if inp.sector == "commerce" else "县发改局"
+    draft.step("咨询部门", f"第12条：入规入统协调小组办公室{_HOSTS}", f"{sector}：{dept}", clause="12")
     ok = draft.check_answers(inp, _M6)
     draft.notes.append("2024年度起，入库企业同比负增长的，不享受第二年、第三年奖励政策。")
     return _set_elsewhere(
@@ -54,7 +60,7 @@ def _m6_compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
             "按《将乐县促进商贸业、服务业高质量发展六条措施》（将政办〔2022〕6号）"
             "累计2022年度和2023年度销售总额后定档",
         ),
-        "具体档次和金额请向县工信局（商贸业）、县发改局（服务业）或财政局咨询，"
+        f"具体档次和金额请向{dept}（{sector}，见第12条）或财政局咨询，"
         "并准备2022年纳税申报表及2022、2023年度销售总额资料",
         "按本通知所述条件，贵企业不在本条定档奖励范围内；如有疑问请咨询县工信局、发改局",
     )
@@ -96,6 +102,7 @@ def _m8_export_test(draft: Draft, before: Decimal, after: Decimal) -> bool:
     if before == 0:
         name, figure = "m8_new_exporter_threshold_usd", after
         draft.step("口径：新增生产型出口企业（2023年无出口）", quote(name), _usd(after))
+        draft.reading("m8_zero_base")
         condition, stated = "当年出口额达 {}（含）以上", f"2024年出口额 {_usd(after)}"
     else:
         name, figure = "m8_increase_threshold_usd", after - before

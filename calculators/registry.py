@@ -25,6 +25,7 @@ from calculators.base import Draft, Measure, finish
 from calculators.errors import InputError
 from calculators.fields import FIELDS, is_unknown, parse_field
 from calculators.models import Estimate, ProfileResult, Unmet
+from calculators.validity import measures_in_force, total_note
 from corpus import load_notice
 
 MEASURE_IDS = tuple(str(i) for i in range(1, 14))
@@ -154,7 +155,12 @@ def needed_fields(measure_id: object, data: Mapping[str, object]) -> list[str]:
     """Fields still needed given what is known, in interview order (alternatives resolved)."""
     measure = get_measure(measure_id)
     inp, _ = _parse(measure, data, strict=False)
-    return measure.needed(inp)
+    required = measure.needed(inp)
+    if measure.ask_also is None:
+        return required
+    # Optional fields are asked once: a key present in ``data`` (even None, "不知道") is answered.
+    extra = [n for n in measure.ask_also(inp) if n not in data and n not in required]
+    return sorted([*required, *extra], key=measure.fields.index) if extra else required
 
 
 def precheck(measure_id: object, data: Mapping[str, object]) -> Unmet | None:
@@ -194,6 +200,7 @@ def check_profile(profile: Mapping[str, object], as_of: date | None = None) -> P
     own = [e for e in results if e.paid_to_enterprise and e.eligible and e.award_yuan is not None]
     funds = [e for e in results if not e.paid_to_enterprise and e.award_yuan is not None]
     assumptions = list(dict.fromkeys(a for e in results for a in e.assumptions))
+    expired, upper, note = total_note(own)
     name = profile.get("name")
     return ProfileResult(
         name=None if name is None else str(name),
@@ -203,4 +210,8 @@ def check_profile(profile: Mapping[str, object], as_of: date | None = None) -> P
         total_award_yuan=sum((e.award_yuan for e in own), Decimal(0)),
         work_funds_yuan=sum((e.award_yuan for e in funds), Decimal(0)),
         assumptions=assumptions,
+        validity=measures_in_force(as_of),
+        total_expired_measures=expired,
+        total_upper_bound=upper,
+        total_note=note,
     )

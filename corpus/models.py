@@ -12,18 +12,27 @@ class Strict(BaseModel):
 
 
 class Validity(Strict):
-    """A clause's own period of validity where it sets one; ``end`` None means 长期有效."""
+    """A clause's own period of validity where it sets one; ``end`` None means 长期有效.
+
+    ``period`` is what the notice says where it states no dates (第5条): shown instead of dates,
+    and ``reading`` says how this tool turns it into the ``end`` used to tell in force from expired.
+    """
 
     start: date
     end: date | None
     note: str = ""
+    period: str = ""
+    reading: str = ""
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
 
     def describe(self) -> str:
-        end = f"{self.end:%Y年%-m月%-d日}" if self.end else "长期有效（出台新政策前）"
-        return f"{self.start:%Y年%-m月%-d日}至{end}"
+        if self.period:
+            return self.period
+        if self.end is None:
+            return "长期有效"
+        return f"{self.start:%Y年%-m月%-d日}至{self.end:%Y年%-m月%-d日}"
 
 
 class NoticeMetadata(Strict):
@@ -77,7 +86,12 @@ class Notice(Strict):
         if own is not None:
             return own
         m = self.metadata
-        return Validity(start=m.valid_from, end=m.valid_to, note="本措施有效期从2024年1月1日起至3月31日。")
+        return Validity(start=m.valid_from, end=m.valid_to, note=self.closing_validity())
+
+    def closing_validity(self) -> str:
+        """The closing provision on validity, verbatim: its first sentence."""
+        text = self.clause("final").text
+        return text[: text.index("。") + 1]
 
 
 class Parameter(Strict):

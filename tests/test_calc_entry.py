@@ -1,12 +1,14 @@
 """第5–13条 from the notice: entering the statistics, statistics staff, foreign investment, the
 measures whose amount another document sets, those with no award, and the periods of validity."""
 
+import re
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
 from calculators import MEASURE_IDS, evaluate
+from corpus import load_notice
 
 AS_OF = date(2024, 3, 15)
 
@@ -135,7 +137,13 @@ def test_measures_without_an_award(mid):
 def test_closing_provisions_on_every_result(mid):
     est = evaluate(mid, SAMPLE[mid], AS_OF)
     notes = " ".join(est.notes)
-    assert "就高原则" in notes and "县工业和信息化局负责解释" in notes and "2024年3月31日" in notes
+    assert "就高原则" in notes and "县工业和信息化局负责解释" in notes
+    # The closing provisions are quoted verbatim: each quotation is a sentence of the final clause.
+    final = load_notice().clause("final").text
+    for quoted in re.findall(r"：“(.+?)”(?= |$)", notes):
+        assert quoted in final, quoted
+    assert "“本措施有效期从2024年1月1日起至3月31日，有特殊执行日期规定的除外。”" in notes
+    assert "取高者" not in notes
 
 
 SAMPLE = {
@@ -185,7 +193,7 @@ def test_in_force_on_the_as_of_date(mid, as_of, in_force):
     if in_force:
         assert "有效期内" in est.in_force.message
     else:
-        assert "到期" in est.in_force.message or "尚未施行" in est.in_force.message
+        assert "不在有效期内" in est.in_force.message or "尚未施行" in est.in_force.message
 
 
 def test_an_expired_measure_still_shows_the_calculation():

@@ -75,7 +75,8 @@ def test_bad_input_exits_2_with_a_chinese_message(capsys, argv, needle):
 def test_clause_accepts_every_way_of_naming_it(capsys, ref):
     code, out, _ = run(capsys, "clause", ref)
     assert code == 0 and out.startswith("第5条 支持工业企业做大做强")
-    assert "有效期：2024年1月1日至2025年12月31日" in out and "老上规" in out
+    assert "有效期：本条未写明截止日期" in out and "老上规" in out
+    assert "2024年1月1日至2025年12月31日" not in out  # the notice sets no end date for 第5条
 
 
 def test_clause_json_and_named_clauses(capsys):

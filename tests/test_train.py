@@ -171,3 +171,87 @@ def test_quiz_report_and_batch_import_neither_textual_nor_jieba():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+GAS = {"above_scale_industrial": True, "in_county": True, "specialized_sme_approved_on": None}
+
+
+@pytest.mark.parametrize(
+    ("measure", "data", "given", "says"),
+    [
+        ("3", GAS | {"gas_2024q1_m3": Decimal(1000)}, Decimal(0), "不足1000立方米"),
+        (
+            "3",
+            GAS | {"gas_2024q1_m3": Decimal(999)},
+            Decimal("499.5"),
+            "忽略了“使用量不足1000立方米的不予补助”",
+        ),
+        (
+            "3",
+            GAS | {"gas_2024q1_m3": Decimal(50_000), "specialized_sme_approved_on": date(2024, 3, 31)},
+            Decimal(25_000),
+            "不含3月31日当日",
+        ),
+        (
+            "4",
+            {"heat_supplier": True, "resumed_on": date(2024, 2, 17), "continuous_supply_q1": True},
+            Decimal(0),
+            "不含2月17日当日",
+        ),
+        (
+            "2",
+            {
+                "newly_commissioned_2024q1": False,
+                "above_scale_manufacturing": True,
+                "complies_with_industrial_policy": True,
+                "strategic_emerging_2023": False,
+                "power_2023q1_kwh": Decimal(2_000_000),
+                "power_2024q1_kwh": Decimal(2_100_000),
+            },
+            Decimal(0),
+            "不含5%",
+        ),
+        (
+            "1",
+            {
+                "above_scale_industrial": True,
+                "sales_2023q1_yuan": Decimal(0),
+                "sales_2024q1_yuan": Decimal(6_500_000),
+            },
+            Decimal(65_000),
+            "不足一档不计",
+        ),
+        ("9", {"fdi_2024q1_usd": Decimal(2_500_000)}, Decimal(75_000), "不足100万美元的部分也按比例计了"),
+    ],
+)
+def test_diagnosis_tries_the_notice_boundaries_first(measure, data, given, says):
+    scenario = Scenario(measure, "", "", data, "")
+    right = correct_estimate(scenario, AS_OF)
+    message = diagnose(scenario, right, given, AS_OF)
+    assert says in message and "最可能的偏差在第" in message, message
+    assert "规上工业企业”当成了" not in message and "未能确定" not in message
+
+
+def test_diagnosis_says_undetermined_only_when_no_single_slip_explains_it():
+    scenario = Scenario("3", "", "", GAS | {"gas_2024q1_m3": Decimal(1000)}, "")
+    right = correct_estimate(scenario, AS_OF)
+    assert "未能确定" in diagnose(scenario, right, Decimal(123_457), AS_OF)
+    assert "未能确定" not in diagnose(scenario, right, Decimal(1000), AS_OF)  # 1元 rate: a single slip
+
+
+def test_stories_state_every_fact_the_answer_depends_on():
+    scenarios = [s for seed in range(60) for s in generate(10, seed)]
+    new_plants = [s for s in scenarios if s.measure == "2" and s.data.get("newly_commissioned_2024q1")]
+    assert new_plants and all("符合国家产业政策" in s.story for s in new_plants)
+    m7 = [s for s in scenarios if s.measure == "7"]
+    assert all(any(f"{w}企业" in s.story for w in ("工业", "建筑业", "商贸", "服务业")) for s in m7)
+    for s in m7:
+        if s.data["enterprise_status"] == "new_entry":
+            entry = s.data["entry_month"]
+            assert f"{entry} 月新入库" in s.story and s.data["months"] <= 13 - entry
+    assert all("总额" in s.story for s in scenarios if s.measure == "9")
+    assert all(
+        "2024 年新建投产" in s.story or s.data["entry_type"] != "new_build"
+        for s in scenarios
+        if s.measure == "5"
+    )

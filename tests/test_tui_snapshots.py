@@ -26,6 +26,15 @@ def conversation(*lines: str):
             ask.value = line
             await pilot.press("enter")
         await pilot.pause()
+        # Under load the scroll to the new message (call_after_refresh) can land after the shot:
+        # wait until two screens in a row are the same.
+        shown = None
+        for _ in range(200):
+            await pilot.pause(0.05)
+            now = app.export_screenshot()
+            if now == shown:
+                break
+            shown = now
 
     return run_before
 

@@ -9,6 +9,7 @@ from assistant.dialog.render import step_text
 from assistant.dialog.reply import ClauseView, ProfileRow, ProfileTable
 from calculators.models import Estimate, ProfileResult, Unmet
 from corpus import Notice
+from corpus.models import Validity
 
 HELP = """使用说明：
 ·直接用中文提问，如“一季度销售额增长了800万能奖多少”“电费有补贴吗”。
@@ -29,11 +30,12 @@ def clause_view(notice: Notice, clause_id: str, as_of: date, highlight: list[str
     c = notice.clause(clause_id)
     validity = notice.validity(clause_id)
     in_force = validity.covers(as_of)
+    reading = f"{validity.reading}。" if validity.reading else ""
     message = (
         f"按{as_of.year}年{as_of.month}月{as_of.day}日计，本条已不在有效期内（有效期：{validity.describe()}），"
-        "以下内容仅供核对和参考。"
+        f"以下内容仅供核对和参考。{reading}"
         if not in_force
-        else f"本条有效期：{validity.describe()}。"
+        else f"本条有效期：{validity.describe()}。{reading}"
     )
     return ClauseView(
         id=c.id,
@@ -42,11 +44,18 @@ def clause_view(notice: Notice, clause_id: str, as_of: date, highlight: list[str
         responsible_units=list(c.responsible_units),
         evidence=list(c.evidence),
         references=list(c.references),
-        validity=validity.describe() + (f"（{validity.note}）" if validity.note else ""),
+        validity=validity_text(validity),
         in_force=in_force,
         in_force_message=message,
         highlight=highlight,
     )
+
+
+def validity_text(validity: Validity) -> str:
+    """The period, the notice's own sentence on it in quotation marks, and the reading if any."""
+    quoted = f"（原文：“{validity.note}”）" if validity.note else ""
+    reading = f"；{validity.reading}" if validity.reading else ""
+    return f"{validity.describe()}{quoted}{reading}"
 
 
 def clause_list(notice: Notice) -> str:
@@ -78,7 +87,39 @@ def explain_without_amount(notice: Notice, clause_id: str) -> str:
     return "".join(lines)
 
 
-_STACKING = re.compile(r"[^。]*就高原则[^。]*。")
+_ON_TOP = re.compile(r"在[^，。；]*?基础上")  # "在落实省市用电奖励政策基础上": granted on top
+_NO_OTHER = "未享受任何政策奖励兑现"  # 第6条: only for enterprises that had no other award
+
+
+def stacking_answer(notice: Notice, clause_id: str) -> str:
+    """ "能和省里的一起拿吗": the closing 就高原则 with both its conditions, then what this measure's
+    own words say. Quotations are the notice's sentences as they stand; explanation stays outside."""
+    c = notice.clause(clause_id)
+    head = clause_heading(notice, clause_id)
+    final = notice.clause("final").text
+    rule = final[final.index("本措施若") :].split("。")[0] + "。"
+    lines = [
+        f"{head}：通知末尾规定：“{rule}”",
+        "即“就高原则”只在两个条件同时成立时适用：本条与省、市相关政策重复，并且省市两级奖励资金由县财政兑现；"
+        "此时按较高的一项执行，不叠加。两个条件不同时成立的，通知没有规定不得同时享受。",
+    ]
+    if not c.id.isdigit():
+        return "".join(lines)
+    on_top = _ON_TOP.search(c.text)
+    if on_top:
+        lines.append(
+            f"本条写明“{on_top.group()}”给予，即县里的奖励是在该政策之外另给的；"
+            "省、市奖励由哪一级财政兑现、是否与本条重复，请向责任单位确认。"
+        )
+    elif _NO_OTHER in c.text:
+        lines.append(f"本条另有条件：定档奖励对象须“{_NO_OTHER}”，已享受其他政策奖励兑现的不在本条范围内。")
+    else:
+        lines.append(
+            "本条原文未提及省、市同类政策；是否与省、市政策重复、省市奖励是否由县财政兑现，请向责任单位确认。"
+        )
+    if c.responsible_units:
+        lines.append("责任单位：" + "、".join(c.responsible_units) + "。")
+    return "".join(lines)
 
 
 def follow_up(notice: Notice, kind: str, clause_id: str, as_of: date, estimate: Estimate | None) -> str:
@@ -96,18 +137,10 @@ def follow_up(notice: Notice, kind: str, clause_id: str, as_of: date, estimate: 
     if kind == "validity":
         v = notice.validity(clause_id)
         state = "仍在有效期内" if v.covers(as_of) else "已不在有效期内"
-        note = f"{v.note}" if v.note else ""
-        return (
-            f"{head}的有效期：{v.describe()}。{note}按{as_of.year}年{as_of.month}月{as_of.day}日计，{state}。"
-        )
+        day = f"{as_of.year}年{as_of.month}月{as_of.day}日"
+        return f"{head}的有效期：{validity_text(v)}。按{day}计，{state}。"
     if kind == "stacking":
-        final = notice.clause("final").text
-        m = _STACKING.search(final)
-        rule = m.group() if m else final
-        return (
-            f"不能重复领取。通知规定：“{rule}”即同一事项省、市、县政策重复且由县财政兑现时，"
-            "只按金额较高的一项执行，不叠加。"
-        )
+        return stacking_answer(notice, clause_id)
     # steps
     if estimate is not None and estimate.steps:
         lines = [f"{head}的计算过程："]
@@ -128,7 +161,7 @@ def profile_table(
     rows: dict[str, ProfileRow] = {}
     for est in result.results:
         if est.eligible is True:
-            status = "符合"
+            status = "符合" if est.in_force.in_force else "符合原规则，但已过有效期"
         elif est.eligible is False:
             status = "不符合：" + (est.unmet[0].condition if est.unmet else "未达标准")
         else:
@@ -155,9 +188,12 @@ def profile_table(
             rows[measure] = ProfileRow(measure=measure, title=titles[measure], status=status, award_yuan=None)
     ordered = sorted(rows.values(), key=lambda r: int(r.measure) if r.measure.isdigit() else 99)
     notes = [f"假设：{a}" for a in result.assumptions]
+    if result.validity is not None:
+        notes.append(f"有效期：{result.validity.text}")
     return ProfileTable(
         rows=ordered,
         total_award_yuan=result.total_award_yuan,
         work_funds_yuan=result.work_funds_yuan,
         notes=notes,
+        total_note=f"（{result.total_note}）" if result.total_note else "",
     )

@@ -11,6 +11,7 @@ from calculators.format import format_yuan
 from calculators.models import Estimate, Step
 
 DISCLAIMER = "预估金额，以责任单位审核为准。"
+VALIDITY_NOTE = "有效期："  # how the closing provision on validity starts among an estimate's notes
 
 
 def format_value(name: str, value: object) -> str:
@@ -49,9 +50,10 @@ def prompt_text(q: FieldPrompt) -> str:
     return f"{q.question}（{'；'.join(hint)}）"
 
 
-def clause_text(view: ClauseView) -> str:
+def clause_text(view: ClauseView, warned: bool = False) -> str:
+    """The clause; ``warned``: the answer already said the clause is out of force (say it once)."""
     lines = []
-    if not view.in_force:
+    if not view.in_force and not warned:
         lines.append(f"【已失效】{view.in_force_message}")
     lines.append(view.heading)
     lines.append(view.text)
@@ -86,10 +88,12 @@ def headline(est: Estimate, conditions: list[str]) -> str:
     return text
 
 
-def estimate_text(est: Estimate, conditions: list[str]) -> str:
+def estimate_text(est: Estimate, conditions: list[str], validity_said: bool = False) -> str:
+    """The estimate; ``validity_said``: the same answer already shows the clause's validity (its
+    warning and the closing provision), so neither is repeated."""
     lines = []
-    if not est.in_force.in_force:
-        lines.append(f"【注意：本措施已不在有效期内】{est.in_force.message}")
+    if not est.in_force.in_force and not validity_said:
+        lines.append(f"【注意】{est.in_force.message}")
     lines.append(headline(est, conditions))
     if est.steps:
         lines.append("计算过程：")
@@ -102,7 +106,11 @@ def estimate_text(est: Estimate, conditions: list[str]) -> str:
         lines.append("责任单位：" + "、".join(est.responsible_units))
     if est.evidence:
         lines.append("需准备：" + "；".join(est.evidence))
-    lines += [f"说明：{n}" for n in est.notes if DISCLAIMER.rstrip("。") not in n]
+    lines += [
+        f"说明：{n}"
+        for n in est.notes
+        if DISCLAIMER.rstrip("。") not in n and not (validity_said and n.startswith(VALIDITY_NOTE))
+    ]
     if est.award_yuan is not None:
         lines.append(DISCLAIMER)
     return "\n".join(lines)
@@ -117,7 +125,9 @@ def table_text(table: ProfileTable) -> str:
         if not row.paid_to_enterprise and row.award_yuan:
             amount += "（拨付乡镇/部门）"
         lines.append(f"第{row.measure}条 | {row.title} | {row.status} | {amount}")
-    lines.append(f"合计（企业可得，不含第9条工作经费）：{format_yuan(table.total_award_yuan)}")
+    lines.append(
+        f"合计（企业可得，不含第9条工作经费）：{format_yuan(table.total_award_yuan)}{table.total_note}"
+    )
     if table.work_funds_yuan:
         lines.append(f"第9条工作经费（拨付乡镇/部门）：{format_yuan(table.work_funds_yuan)}")
     lines += table.notes
@@ -134,10 +144,15 @@ def render_plain(reply: Reply, show_clause: bool = True) -> str:
             for o in reply.offered
         )
         parts.append("相关条款：\n" + offers + "\n（输入序号可查看其他条款）")
-    if reply.clause is not None and show_clause:
-        parts.append(clause_text(reply.clause))
+    # The clause's validity warning once per answer: a message may already carry it.
+    view = reply.clause
+    warned = view is not None and not view.in_force and any(view.in_force_message in m for m in parts)
+    shown = view is not None and show_clause
+    if view is not None and show_clause:
+        parts.append(clause_text(view, warned))
     if reply.estimate is not None:
-        parts.append(estimate_text(reply.estimate, reply.conditions))
+        same = view is not None and view.id == reply.estimate.measure and (warned or shown)
+        parts.append(estimate_text(reply.estimate, reply.conditions, validity_said=same))
     if reply.table is not None:
         parts.append(table_text(reply.table))
     if reply.question is not None:

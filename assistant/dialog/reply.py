@@ -60,6 +60,7 @@ class ProfileTable(BaseModel):
     total_award_yuan: Decimal
     work_funds_yuan: Decimal = Decimal(0)
     notes: list[str] = []
+    total_note: str = ""  # said beside the total: built on expired measures, an upper bound
 
 
 class Reply(BaseModel):

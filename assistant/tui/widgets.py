@@ -107,7 +107,7 @@ def profile_table(table: ProfileTable) -> Table:
         if row.award_yuan and not row.paid_to_enterprise:
             amount += "（拨付乡镇/部门）"
         out.add_row(f"第{row.measure}条", row.title, row.status, amount)
-    caption = [f"企业可得合计（不含第9条工作经费）：{format_yuan(table.total_award_yuan)}"]
+    caption = [f"企业可得合计（不含第9条工作经费）：{format_yuan(table.total_award_yuan)}{table.total_note}"]
     if table.work_funds_yuan:
         caption.append(f"第9条工作经费（拨付乡镇/部门）：{format_yuan(table.work_funds_yuan)}")
     out.caption = "\n".join([*caption, *table.notes, "预估金额，以责任单位审核为准。"])
