@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.clause_ref import parse_clause_ref
-from assistant.segment import QueryGroup, query_groups
+from assistant.segment import QueryGroup, query_groups, to_simplified
 from corpus.text import normalise_input
 
 MAX_QUERY_CHARS = 500
@@ -59,7 +59,7 @@ def check_query(query: str) -> str:
     """The normalised question, or QueryError saying in Chinese what is expected."""
     if _CONTROL.search(query):
         raise QueryError("问题里含有控制字符，请只输入文字，例如：电费有补贴吗")
-    text = normalise_input(query)
+    text = to_simplified(normalise_input(query))
     if not text:
         raise QueryError("问题不能为空，请输入要查询的内容，例如：电费有补贴吗")
     if len(text) > MAX_QUERY_CHARS:

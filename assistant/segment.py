@@ -24,6 +24,8 @@ _NUMBER = re.compile(r"^[0-9.%]+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _GENERATED_MARK = "# ---- 自动生成"
+# OpenCC's configuration for 繁體 (Taiwan, Hong Kong, old texts) → 简体.
+_OPENCC_CONFIG = "t2s.json"
 
 
 def _import_jieba():  # noqa: ANN202 - the jieba module
@@ -44,6 +46,27 @@ def _import_jieba():  # noqa: ANN202 - the jieba module
             del sys.modules["pkg_resources"]
     jieba.setLogLevel(logging.WARNING)  # it logs to the real stderr, over a terminal UI
     return jieba
+
+
+@cache
+def _converter():  # noqa: ANN202 - opencc.OpenCC
+    import opencc
+
+    return opencc.OpenCC(_OPENCC_CONFIG)
+
+
+def to_simplified(text: str) -> str:
+    """繁體 → 简体 with OpenCC, loaded only for a text that needs it.
+
+    GB2312 is the simplified character set: a text it can encode has no traditional character
+    to convert (a handful such as 後/於 are in both sets and stay, which BM25 barely notices),
+    so the converter (≈7 ms to load) is not loaded for the usual simplified question.
+    """
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return _converter().convert(text)
+    return text
 
 
 def compact_dictionary() -> dict[str, int]:
