@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.clause_ref import parse_clause_ref
-from assistant.segment import QueryGroup, query_groups, to_simplified
+from assistant.segment import QueryGroup, correct_typos, query_groups, raw_tokens, to_simplified
 from corpus.text import normalise_input
 
 MAX_QUERY_CHARS = 500
@@ -53,6 +53,8 @@ class SearchResult:
     query: str
     tokens: list[str]
     hits: list[Hit]
+    # Why the question was declined, when a signal of scope.yaml decided it (individual, phone …).
+    declined: str | None = None
 
 
 def check_query(query: str) -> str:
@@ -188,19 +190,36 @@ def _typo_groups(text: str, unknown: list[str], index: _Index) -> tuple[list[Que
     return fixed, left
 
 
+def declined_by(text: str) -> str | None:
+    """The kind of out-of-scope question (a key of scope.yaml) whose signal word the text says.
+
+    Words are matched on token boundaries (在哪些情况下 does not say 在哪); a kind's ``unless``
+    words cancel it (我家厂子 is an enterprise).
+    """
+    from corpus.lexicon import load_scope
+
+    tokens = raw_tokens(text)
+    said = {"".join(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, min(i + 5, len(tokens) + 1))}
+    for kind, signal in load_scope().items():
+        if said.intersection(signal.words) and not said.intersection(signal.unless):
+            return kind
+    return None
+
+
 def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _Index) -> bool:
     """Does the notice speak to this question at all?
 
     Two conditions, both about the question rather than a tuned score:
-    1. the best clause matches at least one informative word — one that is not on the
-       synonym table's ``generic`` list (企业, 奖励, 补贴, 政策 …), which every government
-       notice shares with 企业社保补贴 or 大学生创业补贴;
+    1. the best clause matches at least one informative word — one of two characters or more
+       (气, 电, 热 alone are 天气, 电话, 热死了 as often as 用气) that is not on the synonym
+       table's ``generic`` list (企业, 奖励, 补贴, 政策 …), which every government notice
+       shares with 企业社保补贴 or 大学生创业补贴;
     2. at least half of the question's content characters (non-stop, non-generic) are words
        the notice uses: 营业执照年报 shares 年报 with measure 2 but is mostly about something else.
     """
     generic = _generic()
     informative = any(
-        t not in generic and index.term_scores(t)[best] > 0
+        len(g.surface) > 1 and t not in generic and index.term_scores(t)[best] > 0
         for g in groups
         for t in _effective_terms(g, index)
     )
@@ -249,8 +268,9 @@ def search(query: str, top: int = 3) -> SearchResult:
     A clause number in the question (第5条, 措施五 …) puts that clause first. Raises
     QueryError (Chinese message) for an empty, over-long or control-character question.
     """
-    text = check_query(query)
+    text = correct_typos(check_query(query))
     index = _index()
+    declined = declined_by(text)
     groups, unknown = query_groups(text)
     if unknown:
         fixed, unknown = _typo_groups(text, unknown, index)
@@ -267,7 +287,7 @@ def search(query: str, top: int = 3) -> SearchResult:
             scores[i] += weight * max(v[i] for v in vectors)
     order = sorted(range(n), key=lambda i: -scores[i])
     ranked = []
-    if scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
+    if declined is None and scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
         # Once the question is in scope, every clause sharing a word with it is a candidate:
         # after 稳用电奖励 come its siblings 稳用气/稳用热奖励, alternatives the person may mean.
         ranked = [i for i in order if scores[i] > 0]
@@ -292,4 +312,6 @@ def search(query: str, top: int = 3) -> SearchResult:
                 matched=matched,
             )
         )
-    return SearchResult(query=text, tokens=[g.surface for g in groups], hits=hits)
+    return SearchResult(
+        query=text, tokens=[g.surface for g in groups], hits=hits, declined=None if hits else declined
+    )

@@ -15,7 +15,14 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
-from corpus.lexicon import DEFAULT_FREQ, USERDICT_FILE, load_lexicon, load_stopwords, load_userdict
+from corpus.lexicon import (
+    DEFAULT_FREQ,
+    USERDICT_FILE,
+    load_lexicon,
+    load_scope,
+    load_stopwords,
+    load_userdict,
+)
 
 # Single characters that carry meaning in a question (电费 said as 电, 方 for 立方米 …) are the
 # synonym table's one-character keys; every other lone character is a function word or a
@@ -70,11 +77,13 @@ def to_simplified(text: str) -> str:
 
 
 def compact_dictionary() -> dict[str, int]:
-    """Every word search can segment: the user dictionary, synonyms, generic and stop words."""
+    """Every word search can segment: the user dictionary, synonyms, generic and stop words, and
+    the signal words of questions outside the notice (so that 热死了 is one word, not 热 + …)."""
     words = dict(load_userdict())
     lexicon = load_lexicon()
     extra = [*lexicon.synonyms, *(t for ts in lexicon.synonyms.values() for t in ts), *lexicon.generic]
     extra += load_stopwords()
+    extra += [w for signal in load_scope().values() for w in (*signal.words, *signal.unless)]
     for word in extra:
         words.setdefault(word, DEFAULT_FREQ)
     return words
@@ -92,6 +101,64 @@ def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
             freq.setdefault(word[:end], 0)
     tok.FREQ, tok.total, tok.initialized = freq, sum(freq.values()), True
     return tok
+
+
+@cache
+def _sound_alikes() -> dict[str, str]:
+    """Each confusable character → the others of its sound set (synonyms.yaml ``confusable``)."""
+    table: dict[str, str] = {}
+    for group in load_lexicon().confusable:
+        for ch in group:
+            table[ch] = table.get(ch, "") + "".join(c for c in group if c != ch)
+    return table
+
+
+@cache
+def _typo_targets() -> frozenset[str]:
+    """Words a typo may be read as: the dictionary's content words of two characters or more
+    (not stop words or out-of-scope signals, which no one mistypes on purpose)."""
+    skip = set(load_stopwords()) | {w for s in load_scope().values() for w in s.words}
+    return frozenset(w for w in compact_dictionary() if len(w) >= 2 and w not in skip)
+
+
+def _respellings(window: str, table: dict[str, str], swaps: int) -> set[str]:
+    """The window with up to ``swaps`` characters replaced by sound-alikes."""
+    found = {window}
+    for _ in range(swaps):
+        found |= {w[:i] + c + w[i + 1 :] for w in found for i, ch in enumerate(w) for c in table.get(ch, "")}
+    found.discard(window)
+    return found
+
+
+def correct_typos(text: str) -> str:
+    """Replace pinyin typos by the one dictionary word they sound like (统记员 → 统计员).
+
+    A stretch of two to six characters is corrected only when it is not a word itself, and
+    swapping sound-alike characters (one in a two-character word, up to two in a longer one)
+    gives exactly one dictionary word. Longest stretch first, left to right.
+    """
+    table = _sound_alikes()
+    if not any(ch in table for ch in text):
+        return text
+    freq, targets = tokenizer().FREQ, _typo_targets()
+    out, i = [], 0
+    while i < len(text):
+        fixed = None
+        for length in range(min(6, len(text) - i), 1, -1):
+            window = text[i : i + length]
+            if freq.get(window) or not _WORD.match(window) or not any(ch in table for ch in window):
+                continue
+            words = _respellings(window, table, 1 if length == 2 else 2) & targets
+            if len(words) == 1:
+                fixed = words.pop()
+                break
+        if fixed:
+            out.append(fixed)
+            i += len(fixed)
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
 
 
 @dataclass(frozen=True)
