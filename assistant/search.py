@@ -199,7 +199,8 @@ def declined_by(text: str) -> str | None:
     from corpus.lexicon import load_scope
 
     tokens = raw_tokens(text)
-    said = {"".join(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, min(i + 5, len(tokens) + 1))}
+    n = len(tokens)
+    said = {"".join(tokens[i:j]) for i in range(n) for j in range(i + 1, min(i + 5, n + 1))}
     for kind, signal in load_scope().items():
         if said.intersection(signal.words) and not said.intersection(signal.unless):
             return kind
