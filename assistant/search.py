@@ -27,6 +27,10 @@ GENERIC_WEIGHT = 0.3
 # A title says what the clause is about in four to ten words, so a title word is worth
 # more than a body word; units matter only for "找哪个部门" questions, so they weigh less.
 FIELD_WEIGHTS = {"title": 2.0, "body": 1.0, "units": 0.5}
+# The question bank (corpus/questions.yaml) speaks for its clause beside the clause's own text:
+# a clause's score is its text's plus this share of its best-matching 标准问/相似问.
+BANK_WEIGHT = 1.0
+B_BANK = 0.75
 # Scope rule, part 2: at least this share of the question's content characters must be
 # words the notice knows (see ``_in_scope``).
 MIN_KNOWN_SHARE = 0.5
@@ -70,16 +74,22 @@ def check_query(query: str) -> str:
 
 
 class _Index:
-    """The 15 clauses as three BM25 fields, with per-term score vectors memoised."""
+    """The 15 clauses as three BM25 fields and the question bank's entries as a fourth index,
+    with per-term score vectors memoised."""
 
     def __init__(self) -> None:
         from rank_bm25 import BM25Plus
 
         from assistant.segment import document_terms
         from corpus import load_notice
+        from corpus.question_bank import load_question_bank
 
         notice = load_notice()
         self.clauses = notice.clauses
+        position = {c.id: i for i, c in enumerate(self.clauses)}
+        bank = [(position[cid], q) for cid, entry in load_question_bank().items() for q in entry.questions()]
+        self.bank_clause = [i for i, _ in bank]
+        bank_terms = [document_terms(q) or ["\0"] for _, q in bank]
         fields = {
             "title": [c.title for c in self.clauses],
             "body": [f"{notice.section_title(c.section)}\n{c.text}" for c in self.clauses],
@@ -95,11 +105,20 @@ class _Index:
         self.bm25 = {name: BM25Plus(docs, k1=K1, b=B[name], delta=0) for name, docs in terms.items()}
         # One IDF for the whole clause, as BM25F does: per-field IDF would make 政策 rare among
         # the titles (only 加强政策宣传 has it) and let a generic word outrank a precise one.
-        whole = BM25Plus([[t for docs in terms.values() for t in docs[i]] for i in range(len(self.clauses))])
-        for bm25 in self.bm25.values():
+        # The bank's entries count as part of their clause here, so a word every clause's bank
+        # uses (多少, 怎么) is common, and a word only 用电's questions use is rare.
+        whole_docs = [[t for docs in terms.values() for t in docs[i]] for i in range(len(self.clauses))]
+        for i, doc in zip(self.bank_clause, bank_terms, strict=True):
+            whole_docs[i] += doc
+        whole = BM25Plus(whole_docs)
+        self.bank = BM25Plus(bank_terms, k1=K1, b=B_BANK, delta=0)
+        for bm25 in [*self.bm25.values(), self.bank]:
             bm25.idf = {t: whole.idf[t] for t in bm25.idf}
+        # The words of the clauses' own text; ``known`` adds the bank's.
         self.vocabulary = set().union(*(b.idf for b in self.bm25.values()))
+        self.known = self.vocabulary | set(self.bank.idf)
         self._memo: dict[str, tuple[float, ...]] = {}
+        self._bank_memo: dict[str, tuple[float, ...]] = {}
         self._near: dict[str, str | None] | None = None
 
     def near_miss(self, pattern: str) -> str | None:
@@ -127,6 +146,24 @@ class _Index:
         return found
 
 
+    def bank_entry_scores(self, term: str) -> tuple[float, ...]:
+        """The score each bank entry gets for one term."""
+        found = self._bank_memo.get(term)
+        if found is None:
+            if term in self.bank.idf:
+                found = tuple(float(s) for s in self.bank.get_scores([term]))
+            else:
+                found = (0.0,) * len(self.bank_clause)
+            self._bank_memo[term] = found
+        return found
+
+    def matches(self, term: str, clause: int) -> bool:
+        """Does the clause's text or one of its bank entries have the term?"""
+        return self.term_scores(term)[clause] > 0 or any(
+            s > 0 and self.bank_clause[e] == clause for e, s in enumerate(self.bank_entry_scores(term))
+        )
+
+
 @cache
 def _index() -> _Index:
     return _Index()
@@ -150,7 +187,7 @@ def _effective_terms(group: QueryGroup, index: _Index) -> tuple[str, ...]:
     Parts only as a fallback: 生产要素供应 must meet measure 10, which says exactly that, not
     紧抓安全生产, whose title shares the part 生产.
     """
-    if any(t in index.vocabulary for t in group.terms):
+    if any(t in index.known for t in group.terms):
         return group.terms
     return group.parts or group.terms
 
@@ -220,7 +257,7 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
     """
     generic = _generic()
     informative = any(
-        len(g.surface) > 1 and t not in generic and index.term_scores(t)[best] > 0
+        len(g.surface) > 1 and t not in generic and index.matches(t, best)
         for g in groups
         for t in _effective_terms(g, index)
     )
@@ -229,7 +266,7 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
     known = unmatched = 0
     for g in groups:
         terms = _effective_terms(g, index)
-        if any(any(index.term_scores(t)) for t in terms):
+        if any(any(index.term_scores(t)) or any(index.bank_entry_scores(t)) for t in terms):
             known += len(g.surface)
         elif not all(t in generic for t in terms):
             unmatched += len(g.surface)  # a word we can segment but the notice never uses
@@ -263,6 +300,28 @@ def _snippet(text: str, terms: list[str]) -> str:
     return "".join(out).replace("\n", " ")
 
 
+def _scores(groups: list[QueryGroup], index: _Index) -> list[float]:
+    """Each clause's score: its text's BM25 plus BANK_WEIGHT × its best bank entry's BM25."""
+    generic = _generic()
+    n, m = len(index.clauses), len(index.bank_clause)
+    scores, entries = [0.0] * n, [0.0] * m
+    for g in groups:
+        # One thing said counts once: a word and its synonyms do not add up.
+        terms = _effective_terms(g, index)
+        weight = GENERIC_WEIGHT if all(t in generic for t in terms) else 1.0
+        vectors = [index.term_scores(t) for t in terms]
+        for i in range(n):
+            scores[i] += weight * max(v[i] for v in vectors)
+        vectors = [index.bank_entry_scores(t) for t in terms]
+        for e in range(m):
+            entries[e] += weight * max(v[e] for v in vectors)
+    best = [0.0] * n
+    for e, s in enumerate(entries):  # an entry is one way of asking: the best one speaks
+        i = index.bank_clause[e]
+        best[i] = max(best[i], s)
+    return [t + BANK_WEIGHT * b for t, b in zip(scores, best, strict=True)]
+
+
 def search(query: str, top: int = 3) -> SearchResult:
     """Rank the clauses for a question; ``hits`` is empty when the notice does not cover it.
 
@@ -276,17 +335,8 @@ def search(query: str, top: int = 3) -> SearchResult:
     if unknown:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
-    generic = _generic()
-    n = len(index.clauses)
-    scores = [0.0] * n
-    for g in groups:
-        # One thing said counts once: a word and its synonyms do not add up.
-        terms = _effective_terms(g, index)
-        vectors = [index.term_scores(t) for t in terms]
-        weight = GENERIC_WEIGHT if all(t in generic for t in terms) else 1.0
-        for i in range(n):
-            scores[i] += weight * max(v[i] for v in vectors)
-    order = sorted(range(n), key=lambda i: -scores[i])
+    scores = _scores(groups, index)
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
     ranked = []
     if declined is None and scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
         # Once the question is in scope, every clause sharing a word with it is a candidate:
@@ -296,6 +346,7 @@ def search(query: str, top: int = 3) -> SearchResult:
     if ref is not None:
         pos = next(i for i, c in enumerate(index.clauses) if c.id == ref)
         ranked = [pos, *(i for i in ranked if i != pos)]
+    generic = _generic()
     hits = []
     for i in ranked[: max(top, 1)]:
         clause = index.clauses[i]
