@@ -133,31 +133,32 @@ def _respellings(window: str, table: dict[str, str], swaps: int) -> set[str]:
 def correct_typos(text: str) -> str:
     """Replace pinyin typos by the one dictionary word they sound like (统记员 → 统计员).
 
-    A stretch of two to six characters is corrected only when it is not a word itself, and
-    swapping sound-alike characters (one in a two-character word, up to two in a longer one)
-    gives exactly one dictionary word. Longest stretch first, left to right.
+    A typo breaks a word into pieces, so only a run of two or more segments with a lone
+    character among them (统/记/员, 天/燃气) is a candidate — never part of a word (天然气
+    holds 然气, which is not a misspelt 燃气). It is replaced when swapping sound-alike
+    characters (one in a two-character run, up to two in a longer one) gives exactly one
+    dictionary word. Longest run first, left to right.
     """
     table = _sound_alikes()
     if not any(ch in table for ch in text):
         return text
-    freq, targets = tokenizer().FREQ, _typo_targets()
+    tokens = list(tokenizer().cut(text, HMM=False))
+    targets = _typo_targets()
     out, i = [], 0
-    while i < len(text):
-        fixed = None
-        for length in range(min(6, len(text) - i), 1, -1):
-            window = text[i : i + length]
-            if freq.get(window) or not _WORD.match(window) or not any(ch in table for ch in window):
+    while i < len(tokens):
+        fixed, end = None, i + 1
+        for j in range(min(len(tokens), i + 6), i + 1, -1):
+            window = "".join(tokens[i:j])
+            if not 2 <= len(window) <= 6 or not _WORD.match(window):
                 continue
-            words = _respellings(window, table, 1 if length == 2 else 2) & targets
+            if not any(len(t) == 1 for t in tokens[i:j]) or not any(ch in table for ch in window):
+                continue
+            words = _respellings(window, table, 1 if len(window) == 2 else 2) & targets
             if len(words) == 1:
-                fixed = words.pop()
+                fixed, end = words.pop(), j
                 break
-        if fixed:
-            out.append(fixed)
-            i += len(fixed)
-        else:
-            out.append(text[i])
-            i += 1
+        out.append(fixed or tokens[i])
+        i = end
     return "".join(out)
 
 
