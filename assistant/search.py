@@ -27,6 +27,8 @@ GENERIC_WEIGHT = 0.3
 # A title says what the clause is about in four to ten words, so a title word is worth
 # more than a body word; units matter only for "找哪个部门" questions, so they weigh less.
 FIELD_WEIGHTS = {"title": 2.0, "body": 1.0, "units": 0.5}
+# …unless the question asks who is responsible (synonyms.yaml ``unit_cues``: 负责, 找谁 …).
+UNIT_QUESTION_WEIGHTS = {**FIELD_WEIGHTS, "units": FIELD_WEIGHTS["title"]}
 # The question bank (corpus/questions.yaml) speaks for its clause beside the clause's own text:
 # a clause's score is its text's plus this share of its best-matching 标准问/相似问.
 BANK_WEIGHT = 1.0
@@ -133,16 +135,18 @@ class _Index:
                         self._near[key] = word if key not in self._near else None
         return self._near.get(pattern)
 
-    def term_scores(self, term: str) -> tuple[float, ...]:
+    def term_scores(self, term: str, unit_question: bool = False) -> tuple[float, ...]:
         """The weighted score each clause gets for one term (all zero if no clause has it)."""
-        found = self._memo.get(term)
+        key = f"{term}\0u" if unit_question else term
+        found = self._memo.get(key)
         if found is None:
             total = [0.0] * len(self.clauses)
             if term in self.vocabulary:
-                for name, weight in FIELD_WEIGHTS.items():
+                weights = UNIT_QUESTION_WEIGHTS if unit_question else FIELD_WEIGHTS
+                for name, weight in weights.items():
                     for i, s in enumerate(self.bm25[name].get_scores([term])):
                         total[i] += weight * float(s)
-            found = self._memo[term] = tuple(total)
+            found = self._memo[key] = tuple(total)
         return found
 
 
@@ -227,17 +231,20 @@ def _typo_groups(text: str, unknown: list[str], index: _Index) -> tuple[list[Que
     return fixed, left
 
 
-def declined_by(text: str) -> str | None:
-    """The kind of out-of-scope question (a key of scope.yaml) whose signal word the text says.
-
-    Words are matched on token boundaries (在哪些情况下 does not say 在哪); a kind's ``unless``
-    words cancel it (我家厂子 is an enterprise).
-    """
-    from corpus.lexicon import load_scope
-
+def _said(text: str) -> set[str]:
+    """Every run of up to four segments: the words and phrases the text says, on token
+    boundaries (在哪些情况下 does not say 在哪)."""
     tokens = raw_tokens(text)
     n = len(tokens)
-    said = {"".join(tokens[i:j]) for i in range(n) for j in range(i + 1, min(i + 5, n + 1))}
+    return {"".join(tokens[i:j]) for i in range(n) for j in range(i + 1, min(i + 5, n + 1))}
+
+
+def declined_by(text: str) -> str | None:
+    """The kind of out-of-scope question (a key of scope.yaml) whose signal word the text says;
+    a kind's ``unless`` words cancel it (我家厂子 is an enterprise)."""
+    from corpus.lexicon import load_scope
+
+    said = _said(text)
     for kind, signal in load_scope().items():
         if said.intersection(signal.words) and not said.intersection(signal.unless):
             return kind
@@ -300,7 +307,7 @@ def _snippet(text: str, terms: list[str]) -> str:
     return "".join(out).replace("\n", " ")
 
 
-def _scores(groups: list[QueryGroup], index: _Index) -> list[float]:
+def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False) -> list[float]:
     """Each clause's score: its text's BM25 plus BANK_WEIGHT × its best bank entry's BM25."""
     generic = _generic()
     n, m = len(index.clauses), len(index.bank_clause)
@@ -309,7 +316,7 @@ def _scores(groups: list[QueryGroup], index: _Index) -> list[float]:
         # One thing said counts once: a word and its synonyms do not add up.
         terms = _effective_terms(g, index)
         weight = GENERIC_WEIGHT if all(t in generic for t in terms) else 1.0
-        vectors = [index.term_scores(t) for t in terms]
+        vectors = [index.term_scores(t, unit_question) for t in terms]
         for i in range(n):
             scores[i] += weight * max(v[i] for v in vectors)
         vectors = [index.bank_entry_scores(t) for t in terms]
@@ -335,7 +342,9 @@ def search(query: str, top: int = 3) -> SearchResult:
     if unknown:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
-    scores = _scores(groups, index)
+    from corpus.lexicon import load_lexicon
+
+    scores = _scores(groups, index, unit_question=bool(_said(text).intersection(load_lexicon().unit_cues)))
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     ranked = []
     if declined is None and scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):

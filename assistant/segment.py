@@ -83,6 +83,7 @@ def compact_dictionary() -> dict[str, int]:
     lexicon = load_lexicon()
     extra = [*lexicon.synonyms, *(t for ts in lexicon.synonyms.values() for t in ts), *lexicon.generic]
     extra += load_stopwords()
+    extra += lexicon.unit_cues
     extra += [w for signal in load_scope().values() for w in (*signal.words, *signal.unless)]
     for word in extra:
         words.setdefault(word, DEFAULT_FREQ)
@@ -213,7 +214,8 @@ def query_groups(text: str) -> tuple[list[QueryGroup], list[str]]:
     Unknown fragments are runs of two or more characters the dictionary does not know
     (营业执照 → 营/业/执/照): content the notice cannot speak to, used by the scope rule.
     """
-    stop, freq = load_stopwords(), tokenizer().FREQ
+    # A unit cue (负责, 找谁) says what kind of answer is wanted, not what it is about.
+    stop, freq = load_stopwords() | frozenset(load_lexicon().unit_cues), tokenizer().FREQ
     synonyms = load_lexicon().synonyms
     one_char = {k for k in synonyms if len(k) == 1}
     groups: list[QueryGroup] = []

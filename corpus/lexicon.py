@@ -35,6 +35,9 @@ class Lexicon(BaseModel):
     # Characters a pinyin keyboard confuses (计/记, 然/燃 …), each line a set of one sound: a
     # question word that becomes a dictionary word when one of them is swapped is read as that word.
     confusable: list[str] = []
+    # Words that ask which unit is responsible (负责, 找谁 …): the units field then weighs as
+    # much as the title, and the cue word itself matches nothing.
+    unit_cues: list[str] = []
 
     @field_validator("synonyms")
     @classmethod
