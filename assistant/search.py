@@ -149,7 +149,6 @@ class _Index:
             found = self._memo[key] = tuple(total)
         return found
 
-
     def bank_entry_scores(self, term: str) -> tuple[float, ...]:
         """The score each bank entry gets for one term."""
         found = self._bank_memo.get(term)
@@ -255,20 +254,24 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
     """Does the notice speak to this question at all?
 
     Two conditions, both about the question rather than a tuned score:
-    1. the best clause matches at least one informative word — one of two characters or more
-       (气, 电, 热 alone are 天气, 电话, 热死了 as often as 用气) that is not on the synonym
+    1. the best clause matches at least one informative word — one that is not on the synonym
        table's ``generic`` list (企业, 奖励, 补贴, 政策 …), which every government notice
-       shares with 企业社保补贴 or 大学生创业补贴;
+       shares with 企业社保补贴 or 大学生创业补贴 — of two characters or more. A lone character
+       (气, 电, 热 are 天气, 电话, 热死了 as often as 用气) counts only beside another one that
+       the same clause has: 5万方气 (方 and 气, both measure 3) but not 天气热 (3 and 4);
     2. at least half of the question's content characters (non-stop, non-generic) are words
        the notice uses: 营业执照年报 shares 年报 with measure 2 but is mostly about something else.
     """
     generic = _generic()
-    informative = any(
-        len(g.surface) > 1 and t not in generic and index.matches(t, best)
-        for g in groups
-        for t in _effective_terms(g, index)
-    )
-    if not informative:
+    lone: set[str] = set()
+    informative = False
+    for g in groups:
+        if any(t not in generic and index.matches(t, best) for t in _effective_terms(g, index)):
+            if len(g.surface) > 1:
+                informative = True
+            else:
+                lone.add(g.surface)
+    if not informative and len(lone) < 2:
         return False
     known = unmatched = 0
     for g in groups:
