@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
+
 from assistant.clause_ref import parse_clause_ref
 from assistant.segment import QueryGroup, correct_typos, query_groups, raw_tokens, to_simplified
 from corpus.text import normalise_input
@@ -90,7 +92,7 @@ class _Index:
         self.clauses = notice.clauses
         position = {c.id: i for i, c in enumerate(self.clauses)}
         bank = [(position[cid], q) for cid, entry in load_question_bank().items() for q in entry.questions()]
-        self.bank_clause = [i for i, _ in bank]
+        self.bank_clause = np.array([i for i, _ in bank], dtype=int)
         bank_terms = [document_terms(q) or ["\0"] for _, q in bank]
         fields = {
             "title": [c.title for c in self.clauses],
@@ -120,7 +122,7 @@ class _Index:
         self.vocabulary = set().union(*(b.idf for b in self.bm25.values()))
         self.known = self.vocabulary | set(self.bank.idf)
         self._memo: dict[str, tuple[float, ...]] = {}
-        self._bank_memo: dict[str, tuple[float, ...]] = {}
+        self._bank_memo: dict[str, np.ndarray] = {}
         self._near: dict[str, str | None] | None = None
 
     def near_miss(self, pattern: str) -> str | None:
@@ -149,22 +151,22 @@ class _Index:
             found = self._memo[key] = tuple(total)
         return found
 
-    def bank_entry_scores(self, term: str) -> tuple[float, ...]:
-        """The score each bank entry gets for one term."""
+    def bank_entry_scores(self, term: str) -> np.ndarray:
+        """The score each bank entry gets for one term (a numpy vector: ~200 entries a term)."""
         found = self._bank_memo.get(term)
         if found is None:
             if term in self.bank.idf:
-                found = tuple(float(s) for s in self.bank.get_scores([term]))
+                found = np.asarray(self.bank.get_scores([term]), dtype=float)
             else:
-                found = (0.0,) * len(self.bank_clause)
+                found = np.zeros(len(self.bank_clause))
             self._bank_memo[term] = found
         return found
 
     def matches(self, term: str, clause: int) -> bool:
         """Does the clause's text or one of its bank entries have the term?"""
-        return self.term_scores(term)[clause] > 0 or any(
-            s > 0 and self.bank_clause[e] == clause for e, s in enumerate(self.bank_entry_scores(term))
-        )
+        if self.term_scores(term)[clause] > 0:
+            return True
+        return bool(((self.bank_entry_scores(term) > 0) & (self.bank_clause == clause)).any())
 
 
 @cache
@@ -238,12 +240,12 @@ def _said(text: str) -> set[str]:
     return {"".join(tokens[i:j]) for i in range(n) for j in range(i + 1, min(i + 5, n + 1))}
 
 
-def declined_by(text: str) -> str | None:
+def declined_by(text: str, said: set[str] | None = None) -> str | None:
     """The kind of out-of-scope question (a key of scope.yaml) whose signal word the text says;
     a kind's ``unless`` words cancel it (我家厂子 is an enterprise)."""
     from corpus.lexicon import load_scope
 
-    said = _said(text)
+    said = _said(text) if said is None else said
     for kind, signal in load_scope().items():
         if said.intersection(signal.words) and not said.intersection(signal.unless):
             return kind
@@ -276,7 +278,7 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
     known = unmatched = 0
     for g in groups:
         terms = _effective_terms(g, index)
-        if any(any(index.term_scores(t)) or any(index.bank_entry_scores(t)) for t in terms):
+        if any(any(index.term_scores(t)) or index.bank_entry_scores(t).any() for t in terms):
             known += len(g.surface)
         elif not all(t in generic for t in terms):
             unmatched += len(g.surface)  # a word we can segment but the notice never uses
@@ -314,7 +316,7 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
     """Each clause's score: its text's BM25 plus BANK_WEIGHT × its best bank entry's BM25."""
     generic = _generic()
     n, m = len(index.clauses), len(index.bank_clause)
-    scores, entries = [0.0] * n, [0.0] * m
+    scores, entries = [0.0] * n, np.zeros(m)
     for g in groups:
         # One thing said counts once: a word and its synonyms do not add up.
         terms = _effective_terms(g, index)
@@ -322,14 +324,10 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
         vectors = [index.term_scores(t, unit_question) for t in terms]
         for i in range(n):
             scores[i] += weight * max(v[i] for v in vectors)
-        vectors = [index.bank_entry_scores(t) for t in terms]
-        for e in range(m):
-            entries[e] += weight * max(v[e] for v in vectors)
-    best = [0.0] * n
-    for e, s in enumerate(entries):  # an entry is one way of asking: the best one speaks
-        i = index.bank_clause[e]
-        best[i] = max(best[i], s)
-    return [t + BANK_WEIGHT * b for t, b in zip(scores, best, strict=True)]
+        entries += weight * np.maximum.reduce([index.bank_entry_scores(t) for t in terms])
+    best = np.zeros(n)
+    np.maximum.at(best, index.bank_clause, entries)  # an entry is one way of asking: the best one speaks
+    return [t + BANK_WEIGHT * float(b) for t, b in zip(scores, best, strict=True)]
 
 
 def search(query: str, top: int = 3) -> SearchResult:
@@ -340,14 +338,15 @@ def search(query: str, top: int = 3) -> SearchResult:
     """
     text = correct_typos(check_query(query))
     index = _index()
-    declined = declined_by(text)
+    said = _said(text)
+    declined = declined_by(text, said)
     groups, unknown = query_groups(text)
     if unknown:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
     from corpus.lexicon import load_lexicon
 
-    scores = _scores(groups, index, unit_question=bool(_said(text).intersection(load_lexicon().unit_cues)))
+    scores = _scores(groups, index, unit_question=bool(said.intersection(load_lexicon().unit_cues)))
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     ranked = []
     if declined is None and scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):

@@ -190,7 +190,18 @@ def raw_tokens(text: str) -> list[str]:
     return [t for t in tokenizer().cut(text.lower(), HMM=False) if t.strip()]
 
 
-def _keep(token: str, stop: frozenset[str], one_char_keys: set[str]) -> bool:
+@cache
+def _one_char_keys() -> frozenset[str]:
+    return frozenset(k for k in load_lexicon().synonyms if len(k) == 1)
+
+
+@cache
+def _query_stop() -> frozenset[str]:
+    # A unit cue (负责, 找谁) says what kind of answer is wanted, not what it is about.
+    return load_stopwords() | frozenset(load_lexicon().unit_cues)
+
+
+def _keep(token: str, stop: frozenset[str], one_char_keys: frozenset[str]) -> bool:
     if token in stop or _NUMBER.match(token) or not (_CJK.search(token) or token.isalpha()):
         return False
     return len(token) > 1 or token in one_char_keys
@@ -199,7 +210,7 @@ def _keep(token: str, stop: frozenset[str], one_char_keys: set[str]) -> bool:
 def document_terms(text: str) -> list[str]:
     """Index terms of a clause field: words, plus the known words inside long ones."""
     stop, freq = load_stopwords(), tokenizer().FREQ
-    one_char = {k for k in load_lexicon().synonyms if len(k) == 1}
+    one_char = _one_char_keys()
     terms: list[str] = []
     for token in raw_tokens(text):
         if _keep(token, stop, one_char):
@@ -214,10 +225,9 @@ def query_groups(text: str) -> tuple[list[QueryGroup], list[str]]:
     Unknown fragments are runs of two or more characters the dictionary does not know
     (营业执照 → 营/业/执/照): content the notice cannot speak to, used by the scope rule.
     """
-    # A unit cue (负责, 找谁) says what kind of answer is wanted, not what it is about.
-    stop, freq = load_stopwords() | frozenset(load_lexicon().unit_cues), tokenizer().FREQ
+    stop, freq = _query_stop(), tokenizer().FREQ
     synonyms = load_lexicon().synonyms
-    one_char = {k for k in synonyms if len(k) == 1}
+    one_char = _one_char_keys()
     groups: list[QueryGroup] = []
     unknown: list[str] = []
     run = ""

@@ -11,6 +11,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
+# libyaml where it is installed: the pure-Python parser costs tens of ms per file.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CORPUS_DIR = Path(__file__).resolve().parent
 USERDICT_FILE = CORPUS_DIR / "userdict.txt"
 SYNONYMS_FILE = CORPUS_DIR / "synonyms.yaml"
@@ -79,7 +82,7 @@ def _lines(path: Path) -> list[str]:
 @cache
 def load_lexicon() -> Lexicon:
     with SYNONYMS_FILE.open(encoding="utf-8") as f:
-        return Lexicon.model_validate(yaml.safe_load(f))
+        return Lexicon.model_validate(yaml.load(f, Loader=_Loader))
 
 
 @cache
@@ -103,5 +106,5 @@ def load_stopwords() -> frozenset[str]:
 def load_scope() -> dict[str, ScopeSignal]:
     """``scope.yaml``: signal words of questions outside the notice, by kind."""
     with SCOPE_FILE.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = yaml.load(f, Loader=_Loader)
     return {kind: ScopeSignal.model_validate(entry) for kind, entry in data.items()}
