@@ -87,3 +87,24 @@ def test_the_clause_text_still_counts_beside_the_bank(monkeypatch):
 def test_a_blank_similar_question_is_refused_in_chinese():
     with pytest.raises(ValidationError, match="相似问第 2 句"):
         BankEntry.model_validate({"标准问": "电费有补贴吗", "相似问": ["用电奖励", " "]})
+
+
+@pytest.mark.parametrize("name", ["synonyms.yaml", "scope.yaml", "questions.yaml"])
+def test_staff_edited_files_have_no_duplicate_keys(name):
+    """YAML keeps the last of two equal keys silently: a synonym or a clause's questions would vanish."""
+    import yaml
+
+    from corpus.lexicon import CORPUS_DIR
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node):
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        duplicates = sorted({str(k) for k in keys if keys.count(k) > 1})
+        assert duplicates == [], f"{name}: {duplicates}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    with (CORPUS_DIR / name).open(encoding="utf-8") as f:
+        assert yaml.load(f, Loader=Strict)
