@@ -15,7 +15,8 @@ from functools import cache
 import numpy as np
 
 from assistant.clause_ref import parse_clause_ref
-from assistant.segment import QueryGroup, correct_typos, query_groups, raw_tokens, to_simplified
+from assistant.segment import QueryGroup, query_groups, raw_tokens, to_simplified
+from assistant.typos import correct_typos
 from corpus.text import normalise_input
 
 MAX_QUERY_CHARS = 500

@@ -19,6 +19,7 @@ from corpus.lexicon import (
     DEFAULT_FREQ,
     USERDICT_FILE,
     load_lexicon,
+    load_real_words,
     load_scope,
     load_stopwords,
     load_userdict,
@@ -77,9 +78,10 @@ def to_simplified(text: str) -> str:
 
 
 def compact_dictionary() -> dict[str, int]:
-    """Every word search can segment: the user dictionary, synonyms, generic and stop words, and
-    the signal words of questions outside the notice (so that 热死了 is one word, not 热 + …)."""
-    words = dict(load_userdict())
+    """Every word search can segment: the user dictionary, synonyms, generic and stop words, the
+    signal words of questions outside the notice (so that 热死了 is one word, not 热 + …) and
+    the real words typo correction must leave alone."""
+    words = {**load_real_words(), **load_userdict()}
     lexicon = load_lexicon()
     extra = [*lexicon.synonyms, *(t for ts in lexicon.synonyms.values() for t in ts), *lexicon.generic]
     extra += load_stopwords()
@@ -102,65 +104,6 @@ def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
             freq.setdefault(word[:end], 0)
     tok.FREQ, tok.total, tok.initialized = freq, sum(freq.values()), True
     return tok
-
-
-@cache
-def _sound_alikes() -> dict[str, str]:
-    """Each confusable character → the others of its sound set (synonyms.yaml ``confusable``)."""
-    table: dict[str, str] = {}
-    for group in load_lexicon().confusable:
-        for ch in group:
-            table[ch] = table.get(ch, "") + "".join(c for c in group if c != ch)
-    return table
-
-
-@cache
-def _typo_targets() -> frozenset[str]:
-    """Words a typo may be read as: the dictionary's content words of two characters or more
-    (not stop words or out-of-scope signals, which no one mistypes on purpose)."""
-    skip = set(load_stopwords()) | {w for s in load_scope().values() for w in s.words}
-    return frozenset(w for w in compact_dictionary() if len(w) >= 2 and w not in skip)
-
-
-def _respellings(window: str, table: dict[str, str], swaps: int) -> set[str]:
-    """The window with up to ``swaps`` characters replaced by sound-alikes."""
-    found = {window}
-    for _ in range(swaps):
-        found |= {w[:i] + c + w[i + 1 :] for w in found for i, ch in enumerate(w) for c in table.get(ch, "")}
-    found.discard(window)
-    return found
-
-
-def correct_typos(text: str) -> str:
-    """Replace pinyin typos by the one dictionary word they sound like (统记员 → 统计员).
-
-    A typo breaks a word into pieces, so only a run of two or more segments with a lone
-    character among them (统/记/员, 天/燃气) is a candidate — never part of a word (天然气
-    holds 然气, which is not a misspelt 燃气). It is replaced when swapping sound-alike
-    characters (one in a two-character run, up to two in a longer one) gives exactly one
-    dictionary word. Longest run first, left to right.
-    """
-    table = _sound_alikes()
-    if not any(ch in table for ch in text):
-        return text
-    tokens = list(tokenizer().cut(text, HMM=False))
-    targets = _typo_targets()
-    out, i = [], 0
-    while i < len(tokens):
-        fixed, end = None, i + 1
-        for j in range(min(len(tokens), i + 6), i + 1, -1):
-            window = "".join(tokens[i:j])
-            if not 2 <= len(window) <= 6 or not _WORD.match(window):
-                continue
-            if not any(len(t) == 1 for t in tokens[i:j]) or not any(ch in table for ch in window):
-                continue
-            words = _respellings(window, table, 1 if len(window) == 2 else 2) & targets
-            if len(words) == 1:
-                fixed, end = words.pop(), j
-                break
-        out.append(fixed or tokens[i])
-        i = end
-    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ USERDICT_FILE = CORPUS_DIR / "userdict.txt"
 SYNONYMS_FILE = CORPUS_DIR / "synonyms.yaml"
 STOPWORDS_FILE = CORPUS_DIR / "stopwords.txt"
 SCOPE_FILE = CORPUS_DIR / "scope.yaml"
+REAL_WORDS_FILE = CORPUS_DIR / "real_words.txt"
 
 # A word listed without a frequency gets this one: high enough that a domain word such as
 # 小升规 stays whole rather than being split into more frequent pieces.
@@ -85,15 +86,25 @@ def load_lexicon() -> Lexicon:
         return Lexicon.model_validate(yaml.load(f, Loader=_Loader))
 
 
-@cache
-def load_userdict() -> dict[str, int]:
-    """``userdict.txt``: one word a line, optionally followed by its frequency (jieba's format)."""
+def _frequencies(path: Path) -> dict[str, int]:
     words: dict[str, int] = {}
-    for line in _lines(USERDICT_FILE):
+    for line in _lines(path):
         parts = line.split()
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else DEFAULT_FREQ
         words[parts[0]] = max(freq, words.get(parts[0], 0))
     return words
+
+
+@cache
+def load_userdict() -> dict[str, int]:
+    """``userdict.txt``: one word a line, optionally followed by its frequency (jieba's format)."""
+    return _frequencies(USERDICT_FILE)
+
+
+@cache
+def load_real_words() -> dict[str, int]:
+    """``real_words.txt`` (same format): words of jieba's dictionary that typo correction keeps."""
+    return _frequencies(REAL_WORDS_FILE) if REAL_WORDS_FILE.exists() else {}
 
 
 @cache

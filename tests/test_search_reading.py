@@ -8,7 +8,8 @@ import pytest
 from assistant import search as search_module
 from assistant.clause_ref import parse_clause_ref
 from assistant.search import search
-from assistant.segment import correct_typos, query_groups, to_simplified
+from assistant.segment import query_groups, to_simplified
+from assistant.typos import correct_typos
 from tests.conftest import ROOT
 
 # --- traditional characters ---------------------------------------------------------------------
@@ -108,3 +109,14 @@ def test_correct_words_are_left_alone(correct):
 
 def test_an_ambiguous_two_character_typo_is_not_guessed():
     assert correct_typos("用店奖励") == "用店奖励"
+
+
+def test_real_words_of_jiebas_dictionary_are_not_respelt():
+    """对付 sounds like 兑付 and 发声 like 发生, but they are words (corpus/real_words.txt, drawn
+    from jieba's dictionary): the typo reader leaves them, and every word of that list."""
+    from corpus.lexicon import load_real_words
+
+    real = load_real_words()
+    assert {"对付", "发声", "经纪人"} <= set(real)
+    assert [w for w in real if correct_typos(w) != w] == []
+    assert correct_typos("对现") == "兑现"  # not a word: still read as 兑现
