@@ -1,7 +1,12 @@
 """Clause search: which of the notice's 15 clauses answers a question, or none.
 
-Ranking is BM25 (rank-bm25) over three fields of each clause — title, body (text + section
-title), responsible units — combined with weights, over terms from ``assistant.segment``.
+A question is normalised (NFKC, 繁體 → 简体 with OpenCC when needed) and its pinyin typos are
+read as dictionary words (``assistant.typos``). A signal word of ``corpus/scope.yaml``
+(individuals, other fields, phone numbers, addresses, chit-chat …) declines it outright.
+Otherwise ranking is BM25 (rank-bm25) over three fields of each clause — title, body (text +
+section title), responsible units — combined with weights, plus the best-matching entry of the
+question bank (``corpus/questions.yaml``: each clause's 标准问 and 相似问), over terms from
+``assistant.segment``; a scope rule (``_in_scope``) declines what the notice does not speak to.
 The index and tokenizer are built once per process (lazy singleton; ``warm_up`` builds them
 ahead of time).
 """
@@ -17,6 +22,7 @@ import numpy as np
 from assistant.clause_ref import parse_clause_ref
 from assistant.segment import QueryGroup, query_groups, raw_tokens, to_simplified
 from assistant.typos import correct_typos
+from corpus.lexicon import load_lexicon, load_scope
 from corpus.text import normalise_input
 
 MAX_QUERY_CHARS = 500
@@ -181,9 +187,8 @@ def warm_up() -> None:
     query_groups("电费有补贴吗")
 
 
+@cache
 def _generic() -> frozenset[str]:
-    from corpus.lexicon import load_lexicon
-
     return frozenset(load_lexicon().generic)
 
 
@@ -244,8 +249,6 @@ def _said(text: str) -> set[str]:
 def declined_by(text: str, said: set[str] | None = None) -> str | None:
     """The kind of out-of-scope question (a key of scope.yaml) whose signal word the text says;
     a kind's ``unless`` words cancel it (我家厂子 is an enterprise)."""
-    from corpus.lexicon import load_scope
-
     said = _said(text) if said is None else said
     for kind, signal in load_scope().items():
         if said.intersection(signal.words) and not said.intersection(signal.unless):
@@ -337,7 +340,8 @@ def search(query: str, top: int = 3) -> SearchResult:
     A clause number in the question (第5条, 措施五 …) puts that clause first. Raises
     QueryError (Chinese message) for an empty, over-long or control-character question.
     """
-    text = correct_typos(check_query(query))
+    asked = check_query(query)
+    text = correct_typos(asked)
     index = _index()
     said = _said(text)
     declined = declined_by(text, said)
@@ -345,8 +349,6 @@ def search(query: str, top: int = 3) -> SearchResult:
     if unknown:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
-    from corpus.lexicon import load_lexicon
-
     scores = _scores(groups, index, unit_question=bool(said.intersection(load_lexicon().unit_cues)))
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     ranked = []
@@ -376,6 +378,8 @@ def search(query: str, top: int = 3) -> SearchResult:
                 matched=matched,
             )
         )
+    # ``query`` is the question as normalised (what the person asked); ``tokens`` are read from
+    # it after typo correction (统记员 → 统计员).
     return SearchResult(
-        query=text, tokens=[g.surface for g in groups], hits=hits, declined=None if hits else declined
+        query=asked, tokens=[g.surface for g in groups], hits=hits, declined=None if hits else declined
     )
