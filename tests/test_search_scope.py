@@ -93,3 +93,18 @@ def test_every_signal_word_is_read_whole():
 def test_a_one_character_signal_word_is_refused_with_a_chinese_message():
     with pytest.raises(ValidationError, match="至少两个字"):
         ScopeSignal(reason="测试", words=["气"])
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("工业机器人企业用电增长有奖励吗", "2"),
+        ("食品加工企业销售额增长500万奖多少", "1"),
+        ("环保设备制造企业用天然气补助", "3"),
+        ("旅游服务企业入库有奖励吗", "6"),
+        ("快递物流企业入库奖励", "6"),
+        ("周六周日加班生产用电增长有奖吗", "2"),
+    ],
+)
+def test_an_enterprises_trade_is_not_an_out_of_scope_signal(question, clause):
+    assert search(question).hits[0].id == clause
