@@ -25,8 +25,9 @@ CHITCHAT = "chitchat"
 
 # Issue 9's floors, asserted on the dev file.
 DEV_FLOORS = {"top1": 0.92, "top3": 0.97, "oos": 0.85, "chitchat": 0.90}
-# Measured once at the end of the work on the held-out file, minus a little (see the report).
-HELDOUT_FLOORS = {"top1": 0.85, "top3": 0.93, "oos": 0.85, "chitchat": 0.90}
+# Measured once, at the end of the work (2026-12-02): top1 125/132 (94.7 %), top3 129/132
+# (97.7 %), out of scope 15/17 (88.2 %), everyday remarks 16/16. Floors a question or two below.
+HELDOUT_FLOORS = {"top1": 0.92, "top3": 0.96, "oos": 0.82, "chitchat": 0.93}
 
 
 @dataclass
