@@ -21,12 +21,18 @@ MIN_REAL_FREQ = 20
 
 @cache
 def _sound_alikes() -> dict[str, str]:
-    """Each confusable character → the others of its sound set (synonyms.yaml ``confusable``)."""
+    """Each confusable character → the first character of its sound set (synonyms.yaml
+    ``confusable``; a character listed in two sets belongs to the first)."""
     table: dict[str, str] = {}
     for group in load_lexicon().confusable:
         for ch in group:
-            table[ch] = table.get(ch, "") + "".join(c for c in group if c != ch)
+            table.setdefault(ch, group[0])
     return table
+
+
+def _sound(word: str, table: dict[str, str]) -> str:
+    """How a word sounds, as far as the sets tell: 统记员 and 统计员 sound alike."""
+    return "".join(table.get(ch, ch) for ch in word)
 
 
 @cache
@@ -39,13 +45,21 @@ def _typo_targets() -> frozenset[str]:
     return frozenset(w for w in compact_dictionary() if len(w) >= 2 and w not in skip)
 
 
+@cache
+def _targets_by_sound() -> dict[str, tuple[str, ...]]:
+    table, found = _sound_alikes(), {}
+    for word in _typo_targets():
+        found.setdefault(_sound(word, table), []).append(word)
+    return {key: tuple(words) for key, words in found.items()}
+
+
 def _respellings(window: str, table: dict[str, str], swaps: int) -> set[str]:
-    """The window with up to ``swaps`` characters replaced by sound-alikes."""
-    found = {window}
-    for _ in range(swaps):
-        found |= {w[:i] + c + w[i + 1 :] for w in found for i, ch in enumerate(w) for c in table.get(ch, "")}
-    found.discard(window)
-    return found
+    """Dictionary words that sound like the window and differ from it in 1 to ``swaps`` characters."""
+    return {
+        w
+        for w in _targets_by_sound().get(_sound(window, table), ())
+        if 0 < sum(a != b for a, b in zip(w, window, strict=True)) <= swaps
+    }
 
 
 def correct_typos(text: str) -> str:
@@ -61,7 +75,6 @@ def correct_typos(text: str) -> str:
     if not any(ch in table for ch in text):
         return text
     tokens = list(tokenizer().cut(text, HMM=False))
-    targets = _typo_targets()
     out, i = [], 0
     while i < len(tokens):
         fixed, end = None, i + 1
@@ -71,7 +84,7 @@ def correct_typos(text: str) -> str:
                 continue
             if not any(len(t) == 1 for t in tokens[i:j]) or not any(ch in table for ch in window):
                 continue
-            words = _respellings(window, table, 1 if len(window) == 2 else 2) & targets
+            words = _respellings(window, table, 1 if len(window) == 2 else 2)
             if len(words) == 1:
                 fixed, end = words.pop(), j
                 break
@@ -87,7 +100,7 @@ def rebuild_real_words() -> int:  # pragma: no cover - an offline maintenance st
     import jieba
 
     REAL_WORDS_FILE.write_text("", encoding="utf-8")
-    for f in (load_real_words, tokenizer, _typo_targets):
+    for f in (load_real_words, tokenizer, _typo_targets, _targets_by_sound):
         f.cache_clear()
     found = []
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
