@@ -1,12 +1,14 @@
 """Find a clause number in a person's words: 第5条, 第五条, 5号措施, 措施五, 第5项 → "5".
 
-No jieba here: the chat and the CLI use it before (or without) loading search.
+No jieba here: the chat and the CLI use it before (or without) loading search (第五條 is read
+as 第五条 through ``to_simplified``, which imports OpenCC only for a traditional character).
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.segment import to_simplified
 from corpus.text import normalise_input
 
 MEASURE_COUNT = 13
@@ -72,7 +74,7 @@ def parse_clause_ref(text: str) -> str | None:
     A bare number ("5", "五") names a clause only when it is the whole text; inside a sentence
     a number is an amount or a date, so only the forms above count there.
     """
-    text = normalise_input(text)
+    text = to_simplified(normalise_input(text))
     if text.lower() in _NAMED:
         return _NAMED[text.lower()]
     whole = _WHOLE_NUMBER.match(text)

@@ -1,7 +1,12 @@
 """Clause search: which of the notice's 15 clauses answers a question, or none.
 
-Ranking is BM25 (rank-bm25) over three fields of each clause — title, body (text + section
-title), responsible units — combined with weights, over terms from ``assistant.segment``.
+A question is normalised (NFKC, 繁體 → 简体 with OpenCC when needed) and its pinyin typos are
+read as dictionary words (``assistant.typos``). A signal word of ``corpus/scope.yaml``
+(individuals, other fields, phone numbers, addresses, chit-chat …) declines it outright.
+Otherwise ranking is BM25 (rank-bm25) over three fields of each clause — title, body (text +
+section title), responsible units — combined with weights, plus the best-matching entry of the
+question bank (``corpus/questions.yaml``: each clause's 标准问 and 相似问), over terms from
+``assistant.segment``; a scope rule (``_in_scope``) declines what the notice does not speak to.
 The index and tokenizer are built once per process (lazy singleton; ``warm_up`` builds them
 ahead of time).
 """
@@ -12,8 +17,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
+
 from assistant.clause_ref import parse_clause_ref
-from assistant.segment import QueryGroup, query_groups
+from assistant.segment import QueryGroup, query_groups, raw_tokens, to_simplified
+from assistant.typos import correct_typos
+from corpus.lexicon import load_lexicon, load_scope
 from corpus.text import normalise_input
 
 MAX_QUERY_CHARS = 500
@@ -27,6 +36,12 @@ GENERIC_WEIGHT = 0.3
 # A title says what the clause is about in four to ten words, so a title word is worth
 # more than a body word; units matter only for "找哪个部门" questions, so they weigh less.
 FIELD_WEIGHTS = {"title": 2.0, "body": 1.0, "units": 0.5}
+# …unless the question asks who is responsible (synonyms.yaml ``unit_cues``: 负责, 找谁 …).
+UNIT_QUESTION_WEIGHTS = {**FIELD_WEIGHTS, "units": FIELD_WEIGHTS["title"]}
+# The question bank (corpus/questions.yaml) speaks for its clause beside the clause's own text:
+# a clause's score is its text's plus this share of its best-matching 标准问/相似问.
+BANK_WEIGHT = 1.0
+B_BANK = 0.75
 # Scope rule, part 2: at least this share of the question's content characters must be
 # words the notice knows (see ``_in_scope``).
 MIN_KNOWN_SHARE = 0.5
@@ -53,13 +68,15 @@ class SearchResult:
     query: str
     tokens: list[str]
     hits: list[Hit]
+    # Why the question was declined, when a signal of scope.yaml decided it (individual, phone …).
+    declined: str | None = None
 
 
 def check_query(query: str) -> str:
     """The normalised question, or QueryError saying in Chinese what is expected."""
     if _CONTROL.search(query):
         raise QueryError("问题里含有控制字符，请只输入文字，例如：电费有补贴吗")
-    text = normalise_input(query)
+    text = to_simplified(normalise_input(query))
     if not text:
         raise QueryError("问题不能为空，请输入要查询的内容，例如：电费有补贴吗")
     if len(text) > MAX_QUERY_CHARS:
@@ -68,16 +85,22 @@ def check_query(query: str) -> str:
 
 
 class _Index:
-    """The 15 clauses as three BM25 fields, with per-term score vectors memoised."""
+    """The 15 clauses as three BM25 fields and the question bank's entries as a fourth index,
+    with per-term score vectors memoised."""
 
     def __init__(self) -> None:
         from rank_bm25 import BM25Plus
 
         from assistant.segment import document_terms
         from corpus import load_notice
+        from corpus.question_bank import load_question_bank
 
         notice = load_notice()
         self.clauses = notice.clauses
+        position = {c.id: i for i, c in enumerate(self.clauses)}
+        bank = [(position[cid], q) for cid, entry in load_question_bank().items() for q in entry.questions()]
+        self.bank_clause = np.array([i for i, _ in bank], dtype=int)
+        bank_terms = [document_terms(q) or ["\0"] for _, q in bank]
         fields = {
             "title": [c.title for c in self.clauses],
             "body": [f"{notice.section_title(c.section)}\n{c.text}" for c in self.clauses],
@@ -93,11 +116,20 @@ class _Index:
         self.bm25 = {name: BM25Plus(docs, k1=K1, b=B[name], delta=0) for name, docs in terms.items()}
         # One IDF for the whole clause, as BM25F does: per-field IDF would make 政策 rare among
         # the titles (only 加强政策宣传 has it) and let a generic word outrank a precise one.
-        whole = BM25Plus([[t for docs in terms.values() for t in docs[i]] for i in range(len(self.clauses))])
-        for bm25 in self.bm25.values():
+        # The bank's entries count as part of their clause here, so a word every clause's bank
+        # uses (多少, 怎么) is common, and a word only 用电's questions use is rare.
+        whole_docs = [[t for docs in terms.values() for t in docs[i]] for i in range(len(self.clauses))]
+        for i, doc in zip(self.bank_clause, bank_terms, strict=True):
+            whole_docs[i] += doc
+        whole = BM25Plus(whole_docs)
+        self.bank = BM25Plus(bank_terms, k1=K1, b=B_BANK, delta=0)
+        for bm25 in [*self.bm25.values(), self.bank]:
             bm25.idf = {t: whole.idf[t] for t in bm25.idf}
+        # The words of the clauses' own text; ``known`` adds the bank's.
         self.vocabulary = set().union(*(b.idf for b in self.bm25.values()))
+        self.known = self.vocabulary | set(self.bank.idf)
         self._memo: dict[str, tuple[float, ...]] = {}
+        self._bank_memo: dict[str, np.ndarray] = {}
         self._near: dict[str, str | None] | None = None
 
     def near_miss(self, pattern: str) -> str | None:
@@ -112,17 +144,36 @@ class _Index:
                         self._near[key] = word if key not in self._near else None
         return self._near.get(pattern)
 
-    def term_scores(self, term: str) -> tuple[float, ...]:
+    def term_scores(self, term: str, unit_question: bool = False) -> tuple[float, ...]:
         """The weighted score each clause gets for one term (all zero if no clause has it)."""
-        found = self._memo.get(term)
+        key = f"{term}\0u" if unit_question else term
+        found = self._memo.get(key)
         if found is None:
             total = [0.0] * len(self.clauses)
             if term in self.vocabulary:
-                for name, weight in FIELD_WEIGHTS.items():
+                weights = UNIT_QUESTION_WEIGHTS if unit_question else FIELD_WEIGHTS
+                for name, weight in weights.items():
                     for i, s in enumerate(self.bm25[name].get_scores([term])):
                         total[i] += weight * float(s)
-            found = self._memo[term] = tuple(total)
+            found = self._memo[key] = tuple(total)
         return found
+
+    def bank_entry_scores(self, term: str) -> np.ndarray:
+        """The score each bank entry gets for one term (a numpy vector: ~200 entries a term)."""
+        found = self._bank_memo.get(term)
+        if found is None:
+            if term in self.bank.idf:
+                found = np.asarray(self.bank.get_scores([term]), dtype=float)
+            else:
+                found = np.zeros(len(self.bank_clause))
+            self._bank_memo[term] = found
+        return found
+
+    def matches(self, term: str, clause: int) -> bool:
+        """Does the clause's text or one of its bank entries have the term?"""
+        if self.term_scores(term)[clause] > 0:
+            return True
+        return bool(((self.bank_entry_scores(term) > 0) & (self.bank_clause == clause)).any())
 
 
 @cache
@@ -136,9 +187,8 @@ def warm_up() -> None:
     query_groups("电费有补贴吗")
 
 
+@cache
 def _generic() -> frozenset[str]:
-    from corpus.lexicon import load_lexicon
-
     return frozenset(load_lexicon().generic)
 
 
@@ -148,7 +198,7 @@ def _effective_terms(group: QueryGroup, index: _Index) -> tuple[str, ...]:
     Parts only as a fallback: 生产要素供应 must meet measure 10, which says exactly that, not
     紧抓安全生产, whose title shares the part 生产.
     """
-    if any(t in index.vocabulary for t in group.terms):
+    if any(t in index.known for t in group.terms):
         return group.terms
     return group.parts or group.terms
 
@@ -188,28 +238,51 @@ def _typo_groups(text: str, unknown: list[str], index: _Index) -> tuple[list[Que
     return fixed, left
 
 
+def _said(text: str) -> set[str]:
+    """Every run of up to four segments: the words and phrases the text says, on token
+    boundaries (在哪些情况下 does not say 在哪)."""
+    tokens = raw_tokens(text)
+    n = len(tokens)
+    return {"".join(tokens[i:j]) for i in range(n) for j in range(i + 1, min(i + 5, n + 1))}
+
+
+def declined_by(text: str, said: set[str] | None = None) -> str | None:
+    """The kind of out-of-scope question (a key of scope.yaml) whose signal word the text says;
+    a kind's ``unless`` words cancel it (我家厂子 is an enterprise)."""
+    said = _said(text) if said is None else said
+    for kind, signal in load_scope().items():
+        if said.intersection(signal.words) and not said.intersection(signal.unless):
+            return kind
+    return None
+
+
 def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _Index) -> bool:
     """Does the notice speak to this question at all?
 
     Two conditions, both about the question rather than a tuned score:
-    1. the best clause matches at least one informative word — one that is not on the
-       synonym table's ``generic`` list (企业, 奖励, 补贴, 政策 …), which every government
-       notice shares with 企业社保补贴 or 大学生创业补贴;
+    1. the best clause matches at least one informative word — one that is not on the synonym
+       table's ``generic`` list (企业, 奖励, 补贴, 政策 …), which every government notice
+       shares with 企业社保补贴 or 大学生创业补贴 — of two characters or more. A lone character
+       (气, 电, 热 are 天气, 电话, 热死了 as often as 用气) counts only beside another one that
+       the same clause has: 5万方气 (方 and 气, both measure 3) but not 天气热 (3 and 4);
     2. at least half of the question's content characters (non-stop, non-generic) are words
        the notice uses: 营业执照年报 shares 年报 with measure 2 but is mostly about something else.
     """
     generic = _generic()
-    informative = any(
-        t not in generic and index.term_scores(t)[best] > 0
-        for g in groups
-        for t in _effective_terms(g, index)
-    )
-    if not informative:
+    lone: set[str] = set()
+    informative = False
+    for g in groups:
+        if any(t not in generic and index.matches(t, best) for t in _effective_terms(g, index)):
+            if len(g.surface) > 1:
+                informative = True
+            else:
+                lone.add(g.surface)
+    if not informative and len(lone) < 2:
         return False
     known = unmatched = 0
     for g in groups:
         terms = _effective_terms(g, index)
-        if any(any(index.term_scores(t)) for t in terms):
+        if any(any(index.term_scores(t)) or index.bank_entry_scores(t).any() for t in terms):
             known += len(g.surface)
         elif not all(t in generic for t in terms):
             unmatched += len(g.surface)  # a word we can segment but the notice never uses
@@ -243,31 +316,43 @@ def _snippet(text: str, terms: list[str]) -> str:
     return "".join(out).replace("\n", " ")
 
 
+def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False) -> list[float]:
+    """Each clause's score: its text's BM25 plus BANK_WEIGHT × its best bank entry's BM25."""
+    generic = _generic()
+    n, m = len(index.clauses), len(index.bank_clause)
+    scores, entries = [0.0] * n, np.zeros(m)
+    for g in groups:
+        # One thing said counts once: a word and its synonyms do not add up.
+        terms = _effective_terms(g, index)
+        weight = GENERIC_WEIGHT if all(t in generic for t in terms) else 1.0
+        vectors = [index.term_scores(t, unit_question) for t in terms]
+        for i in range(n):
+            scores[i] += weight * max(v[i] for v in vectors)
+        entries += weight * np.maximum.reduce([index.bank_entry_scores(t) for t in terms])
+    best = np.zeros(n)
+    np.maximum.at(best, index.bank_clause, entries)  # an entry is one way of asking: the best one speaks
+    return [t + BANK_WEIGHT * float(b) for t, b in zip(scores, best, strict=True)]
+
+
 def search(query: str, top: int = 3) -> SearchResult:
     """Rank the clauses for a question; ``hits`` is empty when the notice does not cover it.
 
     A clause number in the question (第5条, 措施五 …) puts that clause first. Raises
     QueryError (Chinese message) for an empty, over-long or control-character question.
     """
-    text = check_query(query)
+    asked = check_query(query)
+    text = correct_typos(asked)
     index = _index()
+    said = _said(text)
+    declined = declined_by(text, said)
     groups, unknown = query_groups(text)
     if unknown:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
-    generic = _generic()
-    n = len(index.clauses)
-    scores = [0.0] * n
-    for g in groups:
-        # One thing said counts once: a word and its synonyms do not add up.
-        terms = _effective_terms(g, index)
-        vectors = [index.term_scores(t) for t in terms]
-        weight = GENERIC_WEIGHT if all(t in generic for t in terms) else 1.0
-        for i in range(n):
-            scores[i] += weight * max(v[i] for v in vectors)
-    order = sorted(range(n), key=lambda i: -scores[i])
+    scores = _scores(groups, index, unit_question=bool(said.intersection(load_lexicon().unit_cues)))
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
     ranked = []
-    if scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
+    if declined is None and scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
         # Once the question is in scope, every clause sharing a word with it is a candidate:
         # after 稳用电奖励 come its siblings 稳用气/稳用热奖励, alternatives the person may mean.
         ranked = [i for i in order if scores[i] > 0]
@@ -275,6 +360,7 @@ def search(query: str, top: int = 3) -> SearchResult:
     if ref is not None:
         pos = next(i for i, c in enumerate(index.clauses) if c.id == ref)
         ranked = [pos, *(i for i in ranked if i != pos)]
+    generic = _generic()
     hits = []
     for i in ranked[: max(top, 1)]:
         clause = index.clauses[i]
@@ -292,4 +378,8 @@ def search(query: str, top: int = 3) -> SearchResult:
                 matched=matched,
             )
         )
-    return SearchResult(query=text, tokens=[g.surface for g in groups], hits=hits)
+    # ``query`` is the question as normalised (what the person asked); ``tokens`` are read from
+    # it after typo correction (统记员 → 统计员).
+    return SearchResult(
+        query=asked, tokens=[g.surface for g in groups], hits=hits, declined=None if hits else declined
+    )

@@ -15,7 +15,15 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
-from corpus.lexicon import DEFAULT_FREQ, USERDICT_FILE, load_lexicon, load_stopwords, load_userdict
+from corpus.lexicon import (
+    DEFAULT_FREQ,
+    USERDICT_FILE,
+    load_lexicon,
+    load_real_words,
+    load_scope,
+    load_stopwords,
+    load_userdict,
+)
 
 # Single characters that carry meaning in a question (电费 said as 电, 方 for 立方米 …) are the
 # synonym table's one-character keys; every other lone character is a function word or a
@@ -24,6 +32,8 @@ _NUMBER = re.compile(r"^[0-9.%]+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _GENERATED_MARK = "# ---- 自动生成"
+# OpenCC's configuration for 繁體 (Taiwan, Hong Kong, old texts) → 简体.
+_OPENCC_CONFIG = "t2s.json"
 
 
 def _import_jieba():  # noqa: ANN202 - the jieba module
@@ -46,12 +56,37 @@ def _import_jieba():  # noqa: ANN202 - the jieba module
     return jieba
 
 
+@cache
+def _converter():  # noqa: ANN202 - opencc.OpenCC
+    import opencc
+
+    return opencc.OpenCC(_OPENCC_CONFIG)
+
+
+def to_simplified(text: str) -> str:
+    """繁體 → 简体 with OpenCC, loaded only for a text that needs it.
+
+    GB2312 is the simplified character set: a text it can encode has no traditional character
+    to convert (a handful such as 後/於 are in both sets and stay, which BM25 barely notices),
+    so the converter (≈7 ms to load) is not loaded for the usual simplified question.
+    """
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return _converter().convert(text)
+    return text
+
+
 def compact_dictionary() -> dict[str, int]:
-    """Every word search can segment: the user dictionary, synonyms, generic and stop words."""
-    words = dict(load_userdict())
+    """Every word search can segment: the user dictionary, synonyms, generic and stop words, the
+    signal words of questions outside the notice (so that 热死了 is one word, not 热 + …) and
+    the real words typo correction must leave alone."""
+    words = {**load_real_words(), **load_userdict()}
     lexicon = load_lexicon()
     extra = [*lexicon.synonyms, *(t for ts in lexicon.synonyms.values() for t in ts), *lexicon.generic]
     extra += load_stopwords()
+    extra += lexicon.unit_cues
+    extra += [w for signal in load_scope().values() for w in (*signal.words, *signal.unless)]
     for word in extra:
         words.setdefault(word, DEFAULT_FREQ)
     return words
@@ -98,7 +133,18 @@ def raw_tokens(text: str) -> list[str]:
     return [t for t in tokenizer().cut(text.lower(), HMM=False) if t.strip()]
 
 
-def _keep(token: str, stop: frozenset[str], one_char_keys: set[str]) -> bool:
+@cache
+def _one_char_keys() -> frozenset[str]:
+    return frozenset(k for k in load_lexicon().synonyms if len(k) == 1)
+
+
+@cache
+def _query_stop() -> frozenset[str]:
+    # A unit cue (负责, 找谁) says what kind of answer is wanted, not what it is about.
+    return load_stopwords() | frozenset(load_lexicon().unit_cues)
+
+
+def _keep(token: str, stop: frozenset[str], one_char_keys: frozenset[str]) -> bool:
     if token in stop or _NUMBER.match(token) or not (_CJK.search(token) or token.isalpha()):
         return False
     return len(token) > 1 or token in one_char_keys
@@ -107,7 +153,7 @@ def _keep(token: str, stop: frozenset[str], one_char_keys: set[str]) -> bool:
 def document_terms(text: str) -> list[str]:
     """Index terms of a clause field: words, plus the known words inside long ones."""
     stop, freq = load_stopwords(), tokenizer().FREQ
-    one_char = {k for k in load_lexicon().synonyms if len(k) == 1}
+    one_char = _one_char_keys()
     terms: list[str] = []
     for token in raw_tokens(text):
         if _keep(token, stop, one_char):
@@ -122,9 +168,9 @@ def query_groups(text: str) -> tuple[list[QueryGroup], list[str]]:
     Unknown fragments are runs of two or more characters the dictionary does not know
     (营业执照 → 营/业/执/照): content the notice cannot speak to, used by the scope rule.
     """
-    stop, freq = load_stopwords(), tokenizer().FREQ
+    stop, freq = _query_stop(), tokenizer().FREQ
     synonyms = load_lexicon().synonyms
-    one_char = {k for k in synonyms if len(k) == 1}
+    one_char = _one_char_keys()
     groups: list[QueryGroup] = []
     unknown: list[str] = []
     run = ""

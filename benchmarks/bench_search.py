@@ -7,7 +7,10 @@ Prints the median whole-process wall time and peak RSS of
 and of
   python -c "import jieba; jieba.lcut('电费有补贴吗')"
 over RUNS runs each (default 5), their ratio (target ≤ 0.5, and < 60 MB), then the in-process
-latency of one query after warm-up over the labelled questions in tests/search_queries.tsv.
+latency of one query after warm-up over the labelled questions in tests/search_queries.tsv and
+tests/data/questions/search_dev.tsv, and what OpenCC (繁體 → 简体) costs: its load in a fresh
+interpreter (target < 20 ms; it is loaded only for a question GB2312 cannot encode) and the
+whole-process time of a traditional question beside the same question in simplified characters.
 """
 
 from __future__ import annotations
@@ -23,15 +26,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = "电费有补贴吗"
+TRADITIONAL = "電費有補貼嗎"
+_OPENCC_LOAD = (
+    "import time\nt = time.perf_counter()\nimport opencc\nc = opencc.OpenCC('t2s.json')\n"
+    "c.convert('電費有補貼嗎')\nprint((time.perf_counter() - t) * 1000)"
+)
 
 
-def _cli() -> list[str]:
+def _cli(query: str = QUERY) -> list[str]:
     beside = Path(sys.executable).with_name("policy-assistant")
     exe = str(beside) if beside.exists() else shutil.which("policy-assistant")
     return (
-        [exe, "search", QUERY, "--json"]
+        [exe, "search", query, "--json"]
         if exe
-        else [sys.executable, "-m", "assistant", "search", QUERY, "--json"]
+        else [sys.executable, "-m", "assistant", "search", query, "--json"]
     )
 
 
@@ -51,8 +59,11 @@ def in_process_latency() -> tuple[float, float, int]:
     sys.path.insert(0, str(ROOT))
     from assistant.search import search, warm_up
 
-    with (ROOT / "tests" / "search_queries.tsv").open(encoding="utf-8") as f:
-        queries = [row["query"] for row in csv.DictReader(f, delimiter="\t")]
+    queries = []
+    for path in (ROOT / "tests" / "search_queries.tsv", ROOT / "tests/data/questions/search_dev.tsv"):
+        if path.exists():
+            with path.open(encoding="utf-8") as f:
+                queries += [row["query"] for row in csv.DictReader(f, delimiter="\t")]
     warm_up()
     first = []
     for q in queries:  # first pass fills the per-term memo, as a long-running chat would
@@ -90,6 +101,15 @@ def main() -> int:
     print(
         f"in-process search after warm-up over {n} questions: median {median_ms:.3f} ms, max {max_ms:.3f} ms"
     )
+    load = [sys.executable, "-c", _OPENCC_LOAD]
+    opencc_ms = statistics.median(
+        float(subprocess.run(load, capture_output=True, text=True, check=True).stdout) for _ in range(runs)
+    )
+    print(f"OpenCC import + t2s load + one conversion, fresh interpreter: {opencc_ms:.1f} ms (target < 20)")
+    pairs = [(run_once(_cli(TRADITIONAL)), run_once(_cli(QUERY))) for _ in range(runs)]
+    trad = statistics.median(t[0] for t, _ in pairs) * 1000
+    simp = statistics.median(s[0] for _, s in pairs) * 1000
+    print(f"search --json, traditional {TRADITIONAL}: {trad:.0f} ms; simplified {QUERY}: {simp:.0f} ms")
     return 0
 
 

@@ -11,10 +11,15 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
+# libyaml where it is installed: the pure-Python parser costs tens of ms per file.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CORPUS_DIR = Path(__file__).resolve().parent
 USERDICT_FILE = CORPUS_DIR / "userdict.txt"
 SYNONYMS_FILE = CORPUS_DIR / "synonyms.yaml"
 STOPWORDS_FILE = CORPUS_DIR / "stopwords.txt"
+SCOPE_FILE = CORPUS_DIR / "scope.yaml"
+REAL_WORDS_FILE = CORPUS_DIR / "real_words.txt"
 
 # A word listed without a frequency gets this one: high enough that a domain word such as
 # 小升规 stays whole rather than being split into more frequent pieces.
@@ -31,6 +36,12 @@ class Lexicon(BaseModel):
     # Words too common in the notice to show a question is about it (企业, 奖励, 政策 …): they
     # still rank clauses but never, alone, make a question in scope.
     generic: list[str]
+    # Characters a pinyin keyboard confuses (计/记, 然/燃 …), each line a set of one sound: a
+    # question word that becomes a dictionary word when one of them is swapped is read as that word.
+    confusable: list[str] = []
+    # Words that ask which unit is responsible (负责, 找谁 …): the units field then weighs as
+    # much as the title, and the cue word itself matches nothing.
+    unit_cues: list[str] = []
 
     @field_validator("synonyms")
     @classmethod
@@ -38,6 +49,24 @@ class Lexicon(BaseModel):
         for key, targets in value.items():
             if not key.strip() or not targets or not all(t.strip() for t in targets):
                 raise ValueError(f"同义词“{key}”的目标词不能为空")
+        return value
+
+
+class ScopeSignal(BaseModel):
+    """One kind of question the notice does not answer (``scope.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reason: str
+    words: list[str]
+    unless: list[str] = []
+
+    @field_validator("words")
+    @classmethod
+    def _no_single_characters(cls, value: list[str]) -> list[str]:
+        short = [w for w in value if len(w.strip()) < 2]
+        if short:
+            raise ValueError(f"信号词至少两个字（单字不能单独决定范围）：{'、'.join(short)}")
         return value
 
 
@@ -54,14 +83,12 @@ def _lines(path: Path) -> list[str]:
 @cache
 def load_lexicon() -> Lexicon:
     with SYNONYMS_FILE.open(encoding="utf-8") as f:
-        return Lexicon.model_validate(yaml.safe_load(f))
+        return Lexicon.model_validate(yaml.load(f, Loader=_Loader))
 
 
-@cache
-def load_userdict() -> dict[str, int]:
-    """``userdict.txt``: one word a line, optionally followed by its frequency (jieba's format)."""
+def _frequencies(path: Path) -> dict[str, int]:
     words: dict[str, int] = {}
-    for line in _lines(USERDICT_FILE):
+    for line in _lines(path):
         parts = line.split()
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else DEFAULT_FREQ
         words[parts[0]] = max(freq, words.get(parts[0], 0))
@@ -69,5 +96,26 @@ def load_userdict() -> dict[str, int]:
 
 
 @cache
+def load_userdict() -> dict[str, int]:
+    """``userdict.txt``: one word a line, optionally followed by its frequency (jieba's format)."""
+    return _frequencies(USERDICT_FILE)
+
+
+@cache
+def load_real_words() -> dict[str, int]:
+    """``real_words.txt`` (same format): words of jieba's dictionary that typo correction keeps."""
+    return _frequencies(REAL_WORDS_FILE) if REAL_WORDS_FILE.exists() else {}
+
+
+@cache
 def load_stopwords() -> frozenset[str]:
-    return frozenset(_lines(STOPWORDS_FILE))
+    """``stopwords.txt``: words separated by spaces or lines."""
+    return frozenset(w for line in _lines(STOPWORDS_FILE) for w in line.split())
+
+
+@cache
+def load_scope() -> dict[str, ScopeSignal]:
+    """``scope.yaml``: signal words of questions outside the notice, by kind."""
+    with SCOPE_FILE.open(encoding="utf-8") as f:
+        data = yaml.load(f, Loader=_Loader)
+    return {kind: ScopeSignal.model_validate(entry) for kind, entry in data.items()}

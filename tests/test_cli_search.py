@@ -40,6 +40,30 @@ def test_search_out_of_scope_says_so(capsys):
     assert json.loads(out)["hits"] == []
 
 
+@pytest.mark.parametrize(
+    ("question", "kind", "reason"),
+    [
+        ("统计局电话多少", "phone", "没有电话"),
+        ("个人用电能补吗", "individual", "个人或家庭"),
+        ("热死了", "chitchat", "闲聊"),
+    ],
+)
+def test_search_out_of_scope_by_a_signal_says_why_and_what_the_notice_covers(capsys, question, kind, reason):
+    code, out, _ = run(capsys, "search", question)
+    assert code == 0 and "没有找到" in out and reason in out and "用电、用气、用热" in out
+    code, out, _ = run(capsys, "search", question, "--json")
+    data = json.loads(out)
+    assert data["hits"] == [] and data["declined"] == kind
+    code, out, _ = run(capsys, "search", "电费有补贴吗", "--json")
+    assert json.loads(out)["declined"] is None
+
+
+def test_search_reads_traditional_characters(capsys):
+    code, out, _ = run(capsys, "search", "天然氣補助每立方米多少錢", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["query"] == "天然气补助每立方米多少钱" and data["hits"][0]["id"] == "3"
+
+
 def test_search_reads_one_query_per_line_from_stdin(capsys, monkeypatch):
     lines = "电费有补贴吗\n\n统计员\x01奖励\n怎么注册公司\n第五条\n"
     code, out, _ = run(capsys, "search", stdin=lines, monkeypatch=monkeypatch)

@@ -34,6 +34,8 @@ def _result_json(result: SearchResult) -> dict[str, object]:
     return {
         "query": result.query,
         "tokens": result.tokens,
+        # The kind of out-of-scope question (corpus/scope.yaml) when a signal word declined it.
+        "declined": result.declined,
         "hits": [
             {
                 "id": h.id,
@@ -54,7 +56,11 @@ def _print_json(obj: object) -> None:
 
 def _print_result(result: SearchResult) -> None:
     if not result.hits:
-        print(f"通知中没有找到与“{result.query}”相关的条款。")
+        from corpus.lexicon import load_scope
+
+        signal = load_scope().get(result.declined or "")
+        reason = f"{signal.reason}。" if signal else ""
+        print(f"通知中没有找到与“{result.query}”相关的条款。{reason}")
         print("本通知讲的是将乐县2024年一季度稳定工业经济运行的措施（增产、用电、用气、用热、入规、统计、")
         print("外贸外资等奖励）；可运行 `policy-assistant clauses` 查看全部条款。")
         return

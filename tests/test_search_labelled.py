@@ -1,0 +1,133 @@
+"""Clause search held to the blind labelled sets (issue 9): right clause first, in the top three,
+out-of-scope questions and everyday remarks declined.
+
+The sets were written by someone who had not read the search code. ``search_dev.tsv`` may be
+tuned on (by method only); ``search_heldout.tsv`` is scored, never tuned on, and its questions
+are never printed here — only its figures. Run with ``-s`` to see the figures per voice.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from assistant.search import search
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data" / "questions"
+DEV = DATA / "search_dev.tsv"
+HELDOUT = DATA / "search_heldout.tsv"
+CHITCHAT = "chitchat"
+
+# Issue 9's floors, asserted on the dev file.
+DEV_FLOORS = {"top1": 0.92, "top3": 0.97, "oos": 0.85, "chitchat": 0.90}
+# Measured once, at the end of the work (2026-12-02): top1 125/132 (94.7 %), top3 129/132
+# (97.7 %), out of scope 15/17 (88.2 %), everyday remarks 16/16. Floors a question or two below.
+HELDOUT_FLOORS = {"top1": 0.92, "top3": 0.96, "oos": 0.82, "chitchat": 0.93}
+
+
+@dataclass
+class Tally:
+    """Counts as shared/eval/score_search.py defines them, split by voice."""
+
+    n_in: int = 0
+    top1: int = 0
+    top3: int = 0
+    n_oos: int = 0
+    oos_declined: int = 0
+    n_chat: int = 0
+    chat_declined: int = 0
+    misses: list[tuple[str, str, list[str]]] = field(default_factory=list)
+
+    def add(self, query: str, expected: set[str], voice: str, ids: list[str]) -> None:
+        if expected == {"none"}:
+            if voice == CHITCHAT:
+                self.n_chat += 1
+                self.chat_declined += not ids
+            else:
+                self.n_oos += 1
+                self.oos_declined += not ids
+            if ids:
+                self.misses.append((query, "none", ids[:3]))
+            return
+        self.n_in += 1
+        rank = next((k for k, c in enumerate(ids) if c in expected), None)
+        self.top1 += rank == 0
+        self.top3 += rank is not None and rank < 3
+        if rank != 0:
+            self.misses.append((query, ",".join(sorted(expected)), ids[:3]))
+
+    def rates(self) -> dict[str, float]:
+        def share(a: int, b: int) -> float:
+            return a / b if b else 1.0
+
+        return {
+            "top1": share(self.top1, self.n_in),
+            "top3": share(self.top3, self.n_in),
+            "oos": share(self.oos_declined, self.n_oos),
+            "chitchat": share(self.chat_declined, self.n_chat),
+        }
+
+    def line(self) -> str:
+        r = self.rates()
+        parts = []
+        if self.n_in:
+            parts.append(f"top1 {self.top1}/{self.n_in} ({r['top1']:.0%})")
+            parts.append(f"top3 {self.top3}/{self.n_in} ({r['top3']:.0%})")
+        if self.n_oos:
+            parts.append(f"out of scope declined {self.oos_declined}/{self.n_oos} ({r['oos']:.0%})")
+        if self.n_chat:
+            parts.append(f"remarks declined {self.chat_declined}/{self.n_chat} ({r['chitchat']:.0%})")
+        return "  ".join(parts)
+
+
+def score(path: Path) -> tuple[Tally, dict[str, Tally]]:
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    total, by_voice = Tally(), defaultdict(Tally)
+    for row in rows:
+        ids = [h.id for h in search(row["query"]).hits]
+        expected = set(row["expected"].split(","))
+        total.add(row["query"], expected, row["voice"], ids)
+        by_voice[row["voice"]].add(row["query"], expected, row["voice"], ids)
+    return total, dict(by_voice)
+
+
+def _report(name: str, total: Tally, by_voice: dict[str, Tally], show_misses: bool) -> None:
+    print(f"\n{name}: {total.line()}")
+    for voice in sorted(by_voice):
+        print(f"  {voice:<12}{by_voice[voice].line()}")
+    if show_misses:
+        for query, expected, got in total.misses:
+            print(f"  MISS {query}  expected {expected} got {got}")
+
+
+def _below(rates: dict[str, float], floors: dict[str, float]) -> dict[str, str]:
+    return {k: f"{rates[k]:.1%} < {v:.0%}" for k, v in floors.items() if rates[k] < v}
+
+
+def test_labelled_files_have_the_issues_shape():
+    for path in (DEV, HELDOUT):
+        with path.open(encoding="utf-8") as f:
+            reader = csv.DictReader(f, delimiter="\t")
+            assert reader.fieldnames == ["query", "expected", "voice"]
+            assert sum(1 for _ in reader) >= 100
+
+
+def test_dev_set_meets_the_issues_floors():
+    total, by_voice = score(DEV)
+    _report("search_dev.tsv", total, by_voice, show_misses=True)
+    assert total.n_in >= 200 and total.n_oos >= 20 and total.n_chat >= 20
+    assert _below(total.rates(), DEV_FLOORS) == {}, total.misses
+
+
+@pytest.mark.skipif(not HELDOUT.exists(), reason="held-out file not present")
+def test_heldout_set_meets_its_floors():
+    total, by_voice = score(HELDOUT)
+    _report("search_heldout.tsv (figures only)", total, by_voice, show_misses=False)
+    # The questions are not shown on failure either: the file is not to be tuned on.
+    assert _below(total.rates(), HELDOUT_FLOORS) == {}
