@@ -23,10 +23,11 @@ from datetime import date
 import calculators
 from assistant.dialog import answers, intents
 from assistant.dialog.profile import ProfileInterview
+from assistant.dialog.reading import Reading
 from assistant.dialog.render import format_value, render_plain
 from assistant.dialog.reply import FieldPrompt, Offer, Reply
 from assistant.dialog.training import TrainingQuiz, quiz_command
-from assistant.extract import Extraction, extract, field_for_words
+from assistant.extract import extract
 from calculators import InputError
 from calculators.fields import FIELDS, is_unknown, parse_field
 from calculators.models import Estimate, Unmet
@@ -37,7 +38,7 @@ MAX_INPUT_CHARS = 500
 _UNKNOWN = ("不知道", "不确定", "不清楚", "不晓得", "说不清", "不了解")
 
 
-class DialogEngine(ProfileInterview, TrainingQuiz):
+class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
     """``reply(text)`` takes one line from a person and returns the assistant's structured answer."""
 
     def __init__(self, as_of: date | None = None) -> None:
@@ -50,6 +51,7 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         self.known: dict[str, object] = {}
         self.assumed: dict[str, str] = {}  # field → the sentence of its assumption
         self.deltas: list = []  # increases waiting for one year's figure ("多了30万度")
+        self.declined: set[str] = set()  # increase fields the person said went down (not eligible)
         self.offered: list[str] = []
         self.open_id: str | None = None
         self.highlight: list[str] = []
@@ -60,6 +62,8 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         self.last_table = None
         self.quiz = None
         self.transcript: list[tuple[str, str]] = []
+        self.last_read: dict[str, object] = {}  # what the last line stated (``ask --json``'s "read")
+        self.last_out_of_scope = False
 
     @property
     def state(self) -> str:
@@ -92,6 +96,7 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         return r
 
     def _reply(self, raw: str) -> Reply:
+        self.last_read, self.last_out_of_scope = {}, False
         text = normalise_input(raw or "")
         text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
         if not text:
@@ -161,6 +166,10 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
                 self.notice, follow[0], self.open_id, self.as_of, self.estimates.get(self.open_id)
             )
             return self._ask_again(Reply(messages=[message]))
+        if error is not None and intents.looks_like_lookup(text):
+            looked = self._lookup(text)
+            if looked is not None:
+                return looked
         if error is not None and not intents.looks_like_question(text):
             return self._ask_again(Reply(messages=[error.message], error=True))
         return self._search(text, follow[0] if follow else None)
@@ -174,17 +183,27 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
             result = search(text, top=3)
         except QueryError as exc:
             return self._ask_again(Reply(messages=[str(exc)], error=True))
-        if not result.hits:
+        taken = extract(text, prefer=self.known)
+        figures = [t.field for t in taken.taken if FIELDS[t.field].kind in ("amount", "int")]
+        figures += [n for d in taken.deltas for n in (d.past, d.present)]
+        hits = [] if not result.hits or self._weak(result) else result.hits
+        ids = [h.id for h in hits]
+        users = self._measures_using(figures)
+        if users:  # a figure read for certain names its measure, even where the words matched little
+            owner = next((i for i in ids if i in users), users[0])
+            ids = [owner, *(i for i in ids if i != owner)][:3]
+        if not ids:
+            self.last_out_of_scope = True
             return self._ask_again(Reply(messages=[answers.out_of_scope(self.notice)]))
         if self.profile is not None:
             self.profile = None
         self.pending = None
-        self.offered = [h.id for h in result.hits]
-        r = Reply(offered=[Offer(number=i, id=h.id, title=h.title) for i, h in enumerate(result.hits, 1)])
-        self._take(extract(text, prefer=self.known), r)
-        best = result.hits[0]
-        terms = list(dict.fromkeys([*best.matched, *result.tokens]))
-        r = self._open(best.id, r, highlight=terms)
+        self.offered = ids
+        r = Reply(offered=[Offer(number=i, id=c, title=self.titles[c]) for i, c in enumerate(ids, 1)])
+        self._take(taken, r)
+        best = next((h for h in result.hits if h.id == ids[0]), None)
+        terms = list(dict.fromkeys([*(best.matched if best else []), *result.tokens]))
+        r = self._open(ids[0], r, highlight=terms)
         if follow is not None and self.open_id is not None:
             r.messages.append(
                 answers.follow_up(
@@ -244,6 +263,9 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
             r.messages.append(answers.unmet_text(measure, self.titles[measure], unmet))
             return r
         needed = calculators.needed_fields(measure, self._data())
+        if needed and needed[0] in self.declined:
+            self.pending = None  # a decline was said back with why it does not qualify
+            return r
         if needed:
             return self._ask(needed[0], r, measure)
         return self._evaluate(measure, r)
@@ -311,75 +333,18 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         try:
             value = parse_field(name, text)
         except InputError as exc:
-            taken = extract(text, prefer=[name])
+            taken = extract(text, prefer=[name], pending=name)
             if any(t.field == name for t in taken.taken) or (
-                taken.taken and not intents.looks_like_question(text)
+                (taken.taken or taken.declines) and not intents.looks_like_question(text)
             ):
                 r = Reply()
                 self._take(taken, r)
                 return self._advance(r)
+            if name in taken.unsure and taken.problems:  # "500万人民币" for 外资: say why, ask again
+                return self._ask_again(Reply(messages=taken.problems, error=True))
             return exc
         self._set(name, value)
         return self._advance(Reply())
-
-    def _set(self, name: str, value: object) -> None:
-        self.known[name] = value
-        self.assumed.pop(name, None)
-        for d in list(self.deltas):  # "多了30万度" waits for one year's figure to give the other
-            if name in (d.past, d.present):
-                other = d.present if name == d.past else d.past
-                amount = value + d.amount if name == d.past else value - d.amount  # type: ignore[operator]
-                if other not in self.known and amount >= 0:
-                    self.known[other] = parse_field(other, str(amount))
-                self.deltas.remove(d)
-
-    def _take(self, taken: Extraction, r: Reply) -> None:
-        """Keep what was read from the question and say it back, so a wrong reading is caught."""
-        said = []
-        for t in taken.taken:
-            old = self.known.get(t.field)
-            self._set(t.field, t.value)
-            note = f"（原为 {format_value(t.field, old)}）" if old is not None and old != t.value else ""
-            said.append(f"{FIELDS[t.field].label} {format_value(t.field, t.value)}{note}")
-        for d in taken.deltas:
-            self.deltas.append(d)
-            known_year = next((n for n in (d.past, d.present) if n in self.known), None)
-            if known_year is not None:
-                self._set(known_year, self.known[known_year])  # fills the other year now
-            said.append(f"同比增量 {format_value(d.present, d.amount)}")
-        if said:
-            r.messages.append("已记下：" + "；".join(said) + "。如有误，可说“××改成……”。")
-        r.messages += taken.problems
-
-    def _change(self, change: intents.Change) -> Reply:
-        r = Reply()
-        if change.what is None:
-            taken = extract(change.value, prefer=self.known)
-            if not taken.taken and not taken.deltas:
-                r.messages.append("没看懂要改哪一项。请这样说：“销售额改成900万”或“改：去年用电120万度”。")
-                r.error = True
-                return self._ask_again(r)
-            self._take(taken, r)
-        else:
-            name = field_for_words(change.what + change.value, prefer=self.known)
-            if name is None:
-                known = "、".join(FIELDS[n].label for n in self.known) or "（尚无）"
-                r.messages.append(f"没看懂要改哪一项。已填写的有：{known}。")
-                r.error = True
-                return self._ask_again(r)
-            try:
-                value = parse_field(name, change.value)
-            except InputError as exc:
-                r.messages.append(exc.message)
-                r.error = True
-                return self._ask_again(r)
-            old = self.known.get(name)
-            self._set(name, value)
-            was = f"（原为 {format_value(name, old)}）" if old is not None else ""
-            r.messages.append(f"已改：{FIELDS[name].label} {format_value(name, value)}{was}。")
-        if self.open_id is not None and (self.pending is not None or self.open_id in self.estimates):
-            return self._advance(r)
-        return self._ask_again(r)
 
     def transcript_markdown(self) -> str:
         """The conversation and its results as Markdown (kept here until assistant.report renders it)."""

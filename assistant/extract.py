@@ -1,70 +1,92 @@
 """Figures taken from a person's question, so the interview does not ask for them again.
 
-"一季度销售额增长了800万" → sales_increase_yuan; "用电比去年多了30万度，去年120万度" → both
-power figures. Reading is by pattern, not by sentence: every figure with its unit (or a topic
-word that implies one: 销售额 → 元) is matched to the fields of that unit, and the words around
-it (去年 / 今年 / 增长 …, the field's own label) choose among them. Yes/no facts are read from
-a small cue table, only where the person states them about the enterprise ("我们是规上企业").
+Every figure is read by :mod:`calculators.quantity` (number and unit); this module decides what it
+measures (销售 / 用电 / 用气 / 外资 …, or something no field holds: 产值, 工资, 电费), which year
+(今年 / 去年 / 从…涨到…) and which direction (a level, an increase, a decline). A figure is stored
+only when all of them are clear for one field; otherwise nothing is stored, and where the person
+clearly meant a field (350万元 of 外资) the problem is said, so the interview asks for it.
+Yes/no facts stated about the enterprise are read in :mod:`assistant.facts`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from assistant.facts import question_segment, take_facts
 from calculators.errors import InputError
-from calculators.fields import FIELDS, parse_amount, parse_field
+from calculators.fields import FIELDS, parse_field
+from calculators.quantity import Found, find_quantities, normalise, unit_problem
 
-# How people write a unit → the unit fields are kept in. "个" and "名" count people here:
-# the only counted things in the notice's fields are statistics staff.
-_UNIT_ALIASES = {
-    "元": "元", "块": "元", "万元": "元", "块钱": "元",
-    "千瓦时": "千瓦时", "kwh": "千瓦时", "度": "千瓦时", "度电": "千瓦时",
-    "立方米": "立方米", "立方": "立方米", "方": "立方米", "m3": "立方米", "m³": "立方米",
-    "美元": "美元", "美金": "美元", "万美元": "美元",
-    "个": "人", "名": "人", "人": "人", "位": "人",
-    "个月": "月", "月": "月",
-}  # fmt: skip
-# Topic words that give an un-suffixed figure ("增长了800万") its unit.
-_TOPICS = (
-    ("元", re.compile(r"销售|营收|营业额|开票|收入|产值|发票")),
-    ("千瓦时", re.compile(r"用电|电量|电费|度电|电")),
-    ("立方米", re.compile(r"天然气|用气|燃气|气量|气")),
-    ("美元", re.compile(r"外资|到资|外商|美元|美金")),
-    ("人", re.compile(r"统计员|统计人员|报表员|统计")),
+
+@dataclass(frozen=True)
+class Family:
+    """The fields one kind of figure may go to, by year and direction."""
+
+    unit: str
+    present: str
+    past: str | None = None
+    increase: str | None = None
+    annual: bool = False  # export figures are whole years; the others are first quarters
+
+
+FAMILIES = {
+    "sales": Family("元", "sales_2024q1_yuan", "sales_2023q1_yuan", "sales_increase_yuan"),
+    "power": Family("千瓦时", "power_2024q1_kwh", "power_2023q1_kwh"),
+    "gas": Family("立方米", "gas_2024q1_m3"),
+    "fdi": Family("美元", "fdi_2024q1_usd"),
+    "export": Family("美元", "export_2024_usd", "export_2023_usd", annual=True),
+    "staff": Family("人", "statisticians"),
+    "months": Family("月", "months"),
+}
+_FAMILY_OF_FIELD = {
+    name: key
+    for key, fam in FAMILIES.items()
+    for name in (fam.present, fam.past, fam.increase)
+    if name is not None
+}
+# What a figure measures: the nearest of these words before it (None: a thing no field holds).
+# Longer words first where one contains another (电费 before 电, 统计人员 before 人员).
+_SUBJECTS: tuple[tuple[str | None, str], ...] = (
+    (None, r"余热发电|发电量|发电|电费|电价|气费|气价|水费|产值|工资|薪资|薪水|工资总额|利润|税收|纳税|交税|税款"
+     r"|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|补贴|补助|资金|租金|利息|注册资本|订单|库存|产量"
+     r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里"),
+    ("staff", r"统计员|统计人员|报表员|统计专员|统计"),
+    ("fdi", r"实际利用外资|利用外资|外资|到资|外商投资|外商"),
+    ("export", r"出口额|出口"),
+    ("sales", r"开票销售|开票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入|卖了|卖出|收入"),
+    ("power", r"工业用电|用电量|用电|电量|度电|耗电|电"),
+    ("gas", r"天然气|用气量|用气|气量|燃气|lng|气"),
 )
-# Role words: which of several fields of one unit a figure is.
-_INCREASE = re.compile(r"增长|增加|多了|多出|涨了|提高|增量|同比多|比去年多|比上年多")
-_PAST = re.compile(r"去年|上年|2023|同期|二〇二三|二零二三")
-_PRESENT = re.compile(r"今年|本年|2024|二〇二四|二零二四")
+_SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SUBJECTS)))
+# A unit that names one family by itself.
+_UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
 
-_NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-_MULT = r"(?:万亿|千万|百万|十万|万|亿|千|百)?"
-_UNIT = r"(?:万美元|万元|块钱|元|块|千瓦时|kwh|度电|度|立方米|立方|m3|m³|方|美元|美金|个月|个|名|位|人)?"
-# A figure must not be part of a date, a quarter, a percentage or a clause number.
-_FIGURE = re.compile(rf"({_NUM})({_MULT})({_UNIT})(?![年季月日号%％条\d.])", re.IGNORECASE)
-_DATE = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}\s*(?:月|-|/|\.)\s*\d{1,2}\s*日?")
+_PAST = r"去年|上年|上一年|前年|2023|23年|二〇二三|二零二三|同期|上期"
+_PRESENT = r"今年|本年|当年|2024|24年|二〇二四|二零二四|目前|现在|本期"
+_INCREASE = r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|比去年多|比上年多|增幅"
+_DECLINE = r"下降|减少|少了|降了|降低|下滑|减了|跌了|少卖|少用|负增长|萎缩|比去年少|比上年少"
+_TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|跌|变)(?:了)?(?:到|至)|到了|变成|变为"
+_ROLE = re.compile(
+    rf"(?P<to>{_TO})|(?P<from>从|由)|(?P<decline>{_DECLINE})|(?P<increase>{_INCREASE})"
+    rf"|(?P<past>{_PAST})|(?P<present>{_PRESENT})"
+)
+# Other periods than the first quarter (or, for export, than a whole year).
+_NOT_Q1 = re.compile(r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月")
+_Q1 = re.compile(r"一季度|1季度|第一季度|q1|1-3月|1至3月|一到三月|前三个月|头三个月")
+# A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
+_BOUND_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)")
+_BOUND_BEFORE = re.compile(r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每|低于|高于|大于|小于|百分之|百分)$")
+_MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
+_NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
+_SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
+_DATE = re.compile(r"\d{4}(?:年|-|/|\.)\d{1,2}(?:月|-|/|\.)\d{1,2}(?:日|号)?|\d{1,2}月\d{1,2}(?:日|号)")
 _DATE_CUES = (
     ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
     ("specialized_sme_approved_on", re.compile(r"专精特新")),
 )
-_SEGMENT = re.compile(r"[，。；;,！!？?\n]")
-
-# Yes/no facts stated about the enterprise: (cue, fields it settles, value when stated).
-_BOOL_CUES = (
-    (re.compile(r"规上|规模以上|规上工业|已入规|已纳统|入统"), ("above_scale_industrial",), True),
-    (re.compile(r"规下|规模以下|未入规|没入规|还没上规"), ("above_scale_industrial",), False),
-    (re.compile(r"战略性新兴|战新"), ("strategic_emerging_2023",), True),
-    (re.compile(r"新投产|新建投产|刚投产"), ("newly_commissioned_2024q1",), True),
-    (re.compile(r"小升规.{0,4}培育库|培育库"), ("in_cultivation_pool",), True),
-    (re.compile(r"供热企业|供汽企业|集中供热公司"), ("heat_supplier",), True),
-)
-_MANUFACTURING = re.compile(r"制造")
-# The person speaks about the enterprise (not asking about a category in general).
-_ASSERT = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|本企业|我单位|是|属于|已经|已")
-_NEGATE = re.compile(r"(不是|不属于|并非|非|未|没有|没|还不是|尚未|不算)\S{0,2}$")
 
 
 @dataclass(frozen=True)
@@ -91,157 +113,202 @@ class Extraction:
     taken: list[Taken]
     deltas: list[Delta]
     problems: list[str]  # figures that were read but refused (Chinese messages)
+    declines: list[str] = field(default_factory=list)  # increase fields stated as a decline
+    unsure: list[str] = field(default_factory=list)  # fields the person meant but did not state clearly
 
 
-def _unit_of(name: str) -> str:
-    spec = FIELDS[name]
-    unit = _UNIT_ALIASES.get(spec.unit.strip().lower(), spec.unit) if spec.unit else ""
-    if unit:
-        return unit
-    for suffix, u in (("_yuan", "元"), ("_kwh", "千瓦时"), ("_m3", "立方米"), ("_usd", "美元")):
-        if name.endswith(suffix):
-            return u
-    return ""
+@dataclass
+class _Segment:
+    text: str
+    start: int
+    question: bool
 
 
-def _fields_of_unit(unit: str) -> list[str]:
-    return [n for n, s in FIELDS.items() if s.kind in ("amount", "int") and _unit_of(n) == unit]
+def _segments(text: str) -> list[_Segment]:
+    out, start = [], 0
+    for m in _SEGMENT.finditer(text + "\n"):
+        part = text[start : m.start()]
+        if part:
+            out.append(_Segment(part, start, question_segment(part, m.group())))
+        start = m.end()
+    return out
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-_ROLE_MARK = {"increase": "increase", "past": "2023", "present": "2024"}
-
-
-def _fits_role(role: str, name: str) -> bool:
-    """Whether a field is the increase, last year's or this year's figure, as the words said."""
-    mark = _ROLE_MARK.get(role)
-    return mark is not None and mark in name
-
-
-def _rank(candidates: list[str], context: str, role: str | None, prefer: Collection[str]) -> list[str]:
-    """Order candidate fields by role words, then by words shared with the field's label."""
-    ctx = _bigrams(context)
-
-    def score(name: str) -> tuple[int, int, int]:
-        if role is not None:
-            role_match = 2 if _fits_role(role, name) else 0
-        else:  # unmarked: a figure in a question about this quarter is this year's
-            role_match = 1 if "2024" in name or ("increase" not in name and "2023" not in name) else 0
-        label = _bigrams(FIELDS[name].label)
-        return (role_match, len(ctx & label), 1 if name in prefer else 0)
-
-    return sorted(candidates, key=score, reverse=True)
+def _subject(words: str, last: bool = True) -> tuple[str | None, int] | None:
+    """(family or None for a thing no field holds, position) of the nearest subject word."""
+    found = list(_SUBJECT_RE.finditer(words))
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+    return _SUBJECTS[index][0], m.start()
 
 
 def _role(before: str) -> str | None:
-    """The role of a figure from the words before it in its segment (the nearest cue wins)."""
-    found: list[tuple[int, str]] = []
-    for role, pattern in (("increase", _INCREASE), ("past", _PAST), ("present", _PRESENT)):
-        for m in pattern.finditer(before):
-            found.append((m.end(), role))
+    """The year or direction from the words before a figure in its segment: the nearest cue wins."""
+    found = list(_ROLE.finditer(before))
     if not found:
         return None
-    # "比去年多了30万度": the increase cue is nearer than 去年 and wins.
-    return max(found)[1]
+    m = found[-1]
+    role = m.lastgroup
+    if role == "from":
+        return "past"
+    if role == "to":
+        return "present"
+    if role == "present" and m.group() in ("同期", "上期"):
+        return "past"
+    return role
 
 
-def _role_after(after: str) -> str | None:
-    """Where no cue comes before a figure, the first one after it ("800万的销售额增长")."""
-    found = [
-        (m.start(), role)
-        for role, pattern in (("increase", _INCREASE), ("past", _PAST), ("present", _PRESENT))
-        for m in pattern.finditer(after)
-    ]
-    return min(found)[1] if found else None
+def extract(text: str, prefer: Collection[str] = (), pending: str | None = None) -> Extraction:
+    """Read the figures and yes/no facts in ``text``.
 
-
-def _topic_unit(text: str) -> str | None:
-    for unit, pattern in _TOPICS:
-        if pattern.search(text):
-            return unit
-    return None
-
-
-def _typed(name: str, raw: str) -> object:
-    return parse_field(name, raw)
-
-
-def extract(text: str, prefer: Collection[str] = ()) -> Extraction:
-    """Read the figures and yes/no facts in ``text``. ``prefer``: fields already known win ties."""
+    ``prefer``: fields already known (they win ties in :func:`field_for_words`). ``pending``: the
+    field the assistant just asked for; a figure without its own subject word answers it.
+    """
     out = Extraction(taken=[], deltas=[], problems=[])
+    s = normalise(text)
+    masked = _DATE.sub(lambda m: "#" * len(m.group()), s)
     seen: set[str] = set()
-    topic: str | None = None
-    for segment in _SEGMENT.split(text):
-        topic = _topic_unit(segment) or topic
-        masked = _DATE.sub(lambda m: "#" * len(m.group()), segment)
-        for m in _FIGURE.finditer(masked):
-            num, mult, unit_word = m.group(1), m.group(2), m.group(3)
-            if not re.search(r"\d", num) and not (mult or unit_word):
-                continue  # a bare Chinese numeral ("一") is a word, not a figure
-            unit = _UNIT_ALIASES.get(unit_word.lower()) if unit_word else None
-            after = masked[m.end() : m.end() + 6]
-            if unit == "人" and not re.match(r"\s*(统计|报表)", after) and topic != "人":
-                continue  # "3个" of something other than statistics staff
-            unit = unit or _topic_unit(segment[: m.start()] + after) or topic
-            if unit is None:
+    carried: str | None = _FAMILY_OF_FIELD.get(pending or "")
+    carried_year: str | None = None
+    whole_q1 = bool(_Q1.search(s))
+    for seg in _segments(masked):
+        figures = find_quantities(seg.text)
+        cursor = 0
+        for f in figures:
+            family, role = _read_figure(seg, f, cursor, carried, carried_year, pending)
+            cursor = f.end
+            if family is None:
                 continue
-            candidates = _fields_of_unit(unit)
-            if not candidates:
-                continue
-            role = _role(segment[: m.start()]) or _role_after(segment[m.end() :])
-            ranked = _rank(candidates, segment, role, prefer)
-            source = m.group(0)
-            if role == "increase" and not any("increase" in n for n in candidates):
-                past = next((n for n in ranked if "2023" in n), None)
-                present = next((n for n in ranked if "2024" in n), None)
-                value = parse_amount(num + mult)
-                if past and present:
-                    out.deltas.append(Delta(past, present, value, source))
-                continue
-            name = ranked[0]
-            if name in seen:
-                continue
-            raw = num + mult if FIELDS[name].kind == "int" else source
-            try:
-                value = _typed(name, raw)
-            except InputError as exc:
-                out.problems.append(f"「{source}」未采用：{exc.message}")
-                continue
-            seen.add(name)
-            out.taken.append(Taken(name, value, source))
-        for name, cue in _DATE_CUES:
-            if name in FIELDS and name not in seen and cue.search(segment):
-                d = _DATE.search(segment)
-                if d:
-                    try:
-                        out.taken.append(Taken(name, _typed(name, d.group()), d.group()))
-                        seen.add(name)
-                    except InputError as exc:
-                        out.problems.append(f"「{d.group()}」未采用：{exc.message}")
-        _take_facts(segment, out, seen)
+            carried = family
+            _store(out, seen, f, family, role, seg, whole_q1, pending)
+        subj = _subject(seg.text)
+        if subj is not None and subj[0] is not None and not figures:
+            carried = subj[0]  # "去年一季度销售额：4000万" — the subject goes on to the next part
+        roles = [r for r in (_role(seg.text),) if r in ("past", "present")]
+        carried_year = roles[0] if roles and not figures else None
+        _take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
+        take_facts(seg.text, seg.question, s, out.taken, seen)
     _combine_deltas(out, seen)
     return out
 
 
-def _take_facts(segment: str, out: Extraction, seen: set[str]) -> None:
-    for cue, names, value in _BOOL_CUES:
-        m = cue.search(segment)
-        if not m:
-            continue
-        before = segment[: m.start()]
-        negated = bool(_NEGATE.search(before))
-        if not negated and not _ASSERT.search(before):
-            continue  # "规上企业有什么奖励？" asks about the category, says nothing of the enterprise
-        fields = list(names)
-        if value and names == ("above_scale_industrial",) and _MANUFACTURING.search(segment):
-            fields.append("above_scale_manufacturing")  # 规上制造业 is also 规上工业
-        for name in fields:
-            if name in FIELDS and name not in seen:
-                seen.add(name)
-                out.taken.append(Taken(name, value != negated, m.group()))
+def _read_figure(
+    seg: _Segment, f: Found, cursor: int, carried: str | None, carried_year: str | None, pending: str | None
+) -> tuple[str | None, str | None]:
+    """(family, role) of one figure; family None when it is not one of ours or not a figure."""
+    if f.counter is not None:
+        return None, None
+    before = seg.text[:f.start]
+    after = seg.text[f.end :]
+    if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
+        return None, None
+    subj = _subject(before[cursor:])
+    follow = re.match(r"的?(?:" + _SUBJECT_RE.pattern + ")", after)
+    if subj is None and follow:
+        subj = _subject(follow.group(), last=False)  # "5万方天然气", "3个统计员", "800万的销售额"
+    subj = subj or _subject(before)
+    unit = f.quantity.unit if f.quantity else None
+    if subj is None:
+        family = _UNIT_FAMILY.get(unit or "") or carried
+    else:
+        family = subj[0]
+    if unit == "月" or (family == "staff" and f.text.endswith("个月")):
+        family = "months"
+    elif unit in ("人", "个") and family not in ("staff", "months"):
+        family = None  # 20人 of a sales team, 3个 of anything else
+    role = _role(before[cursor:]) or _role(before) or carried_year
+    return family, role
+
+
+def _store(
+    out: Extraction,
+    seen: set[str],
+    f: Found,
+    family: str,
+    role: str | None,
+    seg: _Segment,
+    whole_q1: bool,
+    pending: str | None,
+) -> None:
+    fam = FAMILIES[family]
+    if f.problem is not None:
+        out.problems.append(f"「{f.text}」未采用：{f.problem}")
+        out.unsure.append(fam.present)
+        return
+    q = f.quantity
+    assert q is not None
+    if family in ("staff", "months"):
+        if family == "months" and (not _MONTH_CUE.search(seg.text) or _NOT_MONTH.search(seg.text)):
+            return
+        if q.unit is None and pending != fam.present:
+            return  # "统计员3" without 人/名/个: too loose to store from a question
+        _put(out, seen, fam.present, f)
+        return
+    if fam.annual and _Q1.search(seg.text) or not fam.annual and _NOT_Q1.search(seg.text):
+        out.unsure.append(fam.present)
+        return  # another period than the field's
+    label_field = fam.increase or fam.present
+    problem = unit_problem(q, fam.unit, FIELDS[fam.present].label.removeprefix("2024年"), FIELDS[fam.present].example)
+    if problem:
+        out.problems.append(problem)
+        out.unsure.append(label_field)
+        return
+    if q.negative or role == "decline":
+        if fam.increase or fam.past:
+            out.declines.append(fam.increase or fam.present)
+        return
+    if role == "increase":
+        if fam.increase:
+            _put(out, seen, fam.increase, f)
+        elif fam.past:
+            out.deltas.append(Delta(fam.past, fam.present, q.value, f.text))
+        return
+    if role == "past":
+        if fam.past:
+            _put(out, seen, fam.past, f)
+        return
+    if role is None and pending is not None and pending in (fam.past, fam.increase):
+        _put(out, seen, pending, f)  # the answer to the question just asked
+        return
+    _put(out, seen, fam.present, f)
+
+
+def _put(out: Extraction, seen: set[str], name: str, f: Found) -> None:
+    if name in seen:
+        if any(t.field == name and t.value != _value(name, f) for t in out.taken):
+            # Two different figures for one field: neither is certain.
+            out.taken = [t for t in out.taken if t.field != name]
+            out.unsure.append(name)
+        return
+    try:
+        value = parse_field(name, f.text)
+    except InputError as exc:
+        out.problems.append(f"「{f.text}」未采用：{exc.message}")
+        out.unsure.append(name)
+        return
+    seen.add(name)
+    out.taken.append(Taken(name, value, f.text))
+
+
+def _value(name: str, f: Found) -> object:
+    try:
+        return parse_field(name, f.text)
+    except InputError:
+        return None
+
+
+def _take_dates(segment: str, out: Extraction, seen: set[str]) -> None:
+    for name, cue in _DATE_CUES:
+        if name not in seen and cue.search(segment):
+            d = _DATE.search(segment)
+            if d and re.match(r"\d{4}", d.group()):
+                try:
+                    out.taken.append(Taken(name, parse_field(name, d.group()), d.group()))
+                    seen.add(name)
+                except InputError as exc:
+                    out.problems.append(f"「{d.group()}」未采用：{exc.message}")
 
 
 def _combine_deltas(out: Extraction, seen: set[str]) -> None:
@@ -250,34 +317,41 @@ def _combine_deltas(out: Extraction, seen: set[str]) -> None:
     for d in list(out.deltas):
         if d.past in by_name and d.present not in seen:
             value = Decimal(str(by_name[d.past].value)) + d.amount
-            out.taken.append(Taken(d.present, _typed(d.present, str(value)), f"{d.source}（按增量推算）"))
+            out.taken.append(Taken(d.present, parse_field(d.present, str(value)), f"{d.source}（按增量推算）"))
         elif d.present in by_name and d.past not in seen:
             value = Decimal(str(by_name[d.present].value)) - d.amount
             if value < 0:
                 out.problems.append(f"「{d.source}」大于今年用量，未采用")
                 continue
-            out.taken.append(Taken(d.past, _typed(d.past, str(value)), f"{d.source}（按增量推算）"))
+            out.taken.append(Taken(d.past, parse_field(d.past, str(value)), f"{d.source}（按增量推算）"))
         else:
             continue
         out.deltas.remove(d)
 
 
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
 def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
     """The field a person names ("销售额", "统计员", "去年用电"), for "X改成Y"; known fields win."""
-    words = words.strip()
+    words = normalise(words)
     if not words:
         return None
+    subj = _subject(words)
+    role = _role(words)
+    if subj is not None and subj[0] is not None:
+        fam = FAMILIES[subj[0]]
+        by_role = {"past": fam.past, "increase": fam.increase, "present": fam.present}
+        if role in by_role and by_role[role]:
+            return by_role[role]
+        options = [n for n in (fam.increase, fam.present, fam.past) if n]
+        known = [n for n in options if n in prefer]
+        return known[0] if known else options[0]
     ctx = _bigrams(words)
-    unit = _topic_unit(words)
-    role = _role(words) if _INCREASE.search(words) or _PAST.search(words) or _PRESENT.search(words) else None
-    best: tuple[tuple[int, int, int, int], str] | None = None
+    best: tuple[tuple[int, int], str] | None = None
     for name, spec in FIELDS.items():
         overlap = len(ctx & _bigrams(spec.label + spec.question))
-        topical = 1 if unit and _unit_of(name) == unit else 0
-        if not overlap and not topical:
-            continue
-        role_fit = 1 if role is not None and _fits_role(role, name) else 0
-        key = (role_fit, 1 if name in prefer else 0, topical, overlap)
-        if best is None or key > best[0]:
-            best = (key, name)
+        if overlap and (best is None or (1 if name in prefer else 0, overlap) > best[0]):
+            best = ((1 if name in prefer else 0, overlap), name)
     return best[1] if best else None

@@ -1,0 +1,123 @@
+"""Yes/no facts a person states about the enterprise ("我们是规上企业", "不是制造业", "2023年新建投产").
+
+Only statements count: a yes/no question about the fact ("我们是新投产企业吗") states nothing,
+and a category named in a question ("规上企业有什么奖励") is not the enterprise's. Negations
+(不是, 没, 未 …) turn a fact round; a sector other than industry (批发, 服务业) means the enterprise
+is not 规上工业; a fact about last year ("去年是规下") says nothing of now.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+_YES_NO = re.compile(r"吗|么|嘛|是不是|是否|算不算|属不属于|算是.*[吗么]|对不对|有没有|能不能算|可不可以算")
+_WH = re.compile(r"什么|多少|怎么|如何|哪|咋|几|啥|谁")
+_CAN = re.compile(r"能|可以|拿|奖|补|享受|申请|领|给|有")
+_ASSERT = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|公司|厂里|是|属于|已|刚|也|还|都")
+_CONTRAST = re.compile(r"但|不过|可是|而且|并且|同时")
+_NEGATE = re.compile(r"(?:不是|不属于|并非|非|未|没有|没|还不是|尚未|不算|还没|不在|没在|没进|未进|未纳入|没纳入|不)\S{0,3}$")
+_PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先")
+_PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
+_NON_INDUSTRY = re.compile(r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业")
+_COMMERCE = re.compile(r"批发|零售|商贸|贸易公司|做贸易|限上|商业")
+_SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件")
+
+
+def question_segment(part: str, terminator: str) -> bool:
+    """Whether a part of a sentence asks rather than states."""
+    return terminator in "?？" or bool(_YES_NO.search(part) or _WH.search(part))
+
+
+# (cue, field, value when stated): the first cue of a field found in a segment decides it.
+_CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
+    (re.compile(r"规下|规模以下"), "above_scale_industrial", False),
+    (re.compile(r"新入规|刚入规|今年入规|2024年入规|今年纳统|新纳统|刚纳统|今年刚上规|新上规|刚上规"), "counted_2024", True),
+    (re.compile(r"规上|规模以上|入规|纳统|上规"), "above_scale_industrial", True),
+    (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
+    (re.compile(r"制造业|制造企业|制造"), "above_scale_manufacturing", True),
+    (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", True),
+    (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", True),
+    (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
+    (re.compile(r"供热企业|供汽企业|集中供热|供热公司"), "heat_supplier", True),
+    (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
+    (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
+    (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
+    (re.compile(r"持续出数|按期报送|按时报数|一直出数|每月都报"), "continuous_reporting", True),
+)
+
+
+def take_facts(
+    segment: str, question: bool, sentence: str, taken: list[Any], seen: set[str]
+) -> None:
+    """Append the facts ``segment`` states to ``taken`` (Taken objects), fields in ``seen`` skipped."""
+    from assistant.extract import Taken
+
+    def put(name: str, value: object, source: str) -> None:
+        if name not in seen:
+            seen.add(name)
+            taken.append(Taken(name, value, source))
+
+    last_year = bool(_PAST_YEAR.search(segment))
+    for cue, name, value in _CUES:
+        m = cue.search(segment)
+        if not m or name in seen:
+            continue
+        before, after = segment[: m.start()], segment[m.end() :]
+        negated = bool(_NEGATE.search(before)) and not before.endswith("不过")
+        if question and not _stated_in_question(before, after):
+            continue
+        if not question and not negated and not _stated(before, after, segment, sentence):
+            continue
+        if name == "newly_commissioned_2024q1" and not negated:
+            if _PAST_2023.search(segment):
+                put(name, False, m.group())  # 2023年新建投产: not a 2024 Q1 commissioning
+            elif re.search(r"投产", m.group()):
+                put(name, True, m.group())
+            continue
+        if value is None:  # 工业 / 专精特新: only "不是…" says something
+            if negated:
+                put(name, False if name != "specialized_sme_approved_on" else None, m.group())
+            continue
+        if last_year and name == "above_scale_industrial":
+            _past_scale(segment, sentence, put, negated, value)
+            continue
+        if isinstance(value, bool):
+            stated = value != negated
+            if name == "above_scale_industrial" and stated and _NON_INDUSTRY.search(sentence):
+                stated = False  # 规上服务业 / 规上 but 做批发: not 规上工业
+            put(name, stated, m.group())
+            if name == "counted_2024" and not negated:
+                put("enterprise_status", "new_entry", m.group())
+                if not _NON_INDUSTRY.search(sentence):
+                    put("above_scale_industrial", True, m.group())
+            if name == "above_scale_manufacturing" and stated and re.search(r"规上|规模以上", segment):
+                put("above_scale_industrial", True, m.group())
+        elif not negated:
+            put(name, value, m.group())
+    if not question and "出口" not in sentence:
+        sector = "commerce" if _COMMERCE.search(segment) else "services" if _SERVICES.search(segment) else None
+        if sector and not _NEGATE.search(segment[: (_COMMERCE.search(segment) or _SERVICES.search(segment)).start()]):
+            put("sector", sector, segment)
+            put("above_scale_industrial", False, segment)
+
+
+def _past_scale(segment: str, sentence: str, put: Callable[[str, object, str], None], negated: bool, value: object) -> None:
+    """"去年是规下，今年刚入规": the past says the enterprise moved up (老上规), not what it is now."""
+    was_below = value is False or negated
+    if was_below and re.search(r"今年|2024|现在|目前|刚", sentence) and re.search(r"入规|上规|纳统|规上", sentence):
+        put("entry_type", "upgrade", segment)
+
+
+def _stated(before: str, after: str, segment: str, sentence: str) -> bool:
+    """A cue outside a question is a statement when said of the enterprise, not a bare topic."""
+    return bool(_ASSERT.search(before) or _CONTRAST.search(after) or segment != sentence[-len(segment) :])
+
+
+def _stated_in_question(before: str, after: str) -> bool:
+    """"我们是规上企业能拿多少" states 规上; "我们是新投产企业吗" asks it."""
+    if not re.search(r"我们|我司|我公司|本公司|我厂|咱们|咱|我家|本企业", before):
+        return False
+    yes_no = _YES_NO.search(after)
+    return yes_no is None or bool(_CAN.search(after[: yes_no.start()]))
