@@ -24,7 +24,7 @@ import calculators
 from assistant.dialog import answers, intents
 from assistant.dialog.profile import ProfileInterview
 from assistant.dialog.reading import Reading
-from assistant.dialog.render import format_value, render_plain
+from assistant.dialog.render import render_plain
 from assistant.dialog.reply import FieldPrompt, Offer, Reply
 from assistant.dialog.training import TrainingQuiz, quiz_command
 from assistant.extract import extract

@@ -50,13 +50,14 @@ _FAMILY_OF_FIELD = {
 # What a figure measures: the nearest of these words before it (None: a thing no field holds).
 # Longer words first where one contains another (电费 before 电, 统计人员 before 人员).
 _SUBJECTS: tuple[tuple[str | None, str], ...] = (
-    (None, r"余热发电|发电量|发电|电费|电价|气费|气价|水费|产值|工资|薪资|薪水|工资总额|利润|税收|纳税|交税|税款"
-     r"|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|补贴|补助|资金|租金|利息|注册资本|订单|库存|产量"
+    (None, r"余热发电|发电量|发电|电费|电价|气费|气价|水费|产值|工资|薪资|薪水|工资总额|利润|税收"
+     r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|补贴|补助|资金|租金|利息|注册资本|订单|库存|产量"
      r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里"),
     ("staff", r"统计员|统计人员|报表员|统计专员|统计"),
     ("fdi", r"实际利用外资|利用外资|外资|到资|外商投资|外商"),
     ("export", r"出口额|出口"),
-    ("sales", r"开票销售|开票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入|卖了|卖出|收入"),
+    ("sales", r"开票销售|开票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入"
+     r"|卖了|卖出|收入"),
     ("power", r"工业用电|用电量|用电|电量|度电|耗电|电"),
     ("gas", r"天然气|用气量|用气|气量|燃气|lng|气"),
 )
@@ -74,11 +75,15 @@ _ROLE = re.compile(
     rf"|(?P<past>{_PAST})|(?P<present>{_PRESENT})"
 )
 # Other periods than the first quarter (or, for export, than a whole year).
-_NOT_Q1 = re.compile(r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月")
+_NOT_Q1 = re.compile(
+    r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月"
+)
 _Q1 = re.compile(r"一季度|1季度|第一季度|q1|1-3月|1至3月|一到三月|前三个月|头三个月")
 # A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
 _BOUND_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)")
-_BOUND_BEFORE = re.compile(r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每|低于|高于|大于|小于|百分之|百分)$")
+_BOUND_BEFORE = re.compile(
+    r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每|低于|高于|大于|小于|百分之|百分)$"
+)
 _MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
 _NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
 _SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
@@ -246,11 +251,12 @@ def _store(
             return  # "统计员3" without 人/名/个: too loose to store from a question
         _put(out, seen, fam.present, f)
         return
-    if fam.annual and _Q1.search(seg.text) or not fam.annual and _NOT_Q1.search(seg.text):
+    if (fam.annual and _Q1.search(seg.text)) or (not fam.annual and _NOT_Q1.search(seg.text)):
         out.unsure.append(fam.present)
         return  # another period than the field's
     label_field = fam.increase or fam.present
-    problem = unit_problem(q, fam.unit, FIELDS[fam.present].label.removeprefix("2024年"), FIELDS[fam.present].example)
+    spec = FIELDS[fam.present]
+    problem = unit_problem(q, fam.unit, spec.label.removeprefix("2024年"), spec.example)
     if problem:
         out.problems.append(problem)
         out.unsure.append(label_field)
@@ -317,7 +323,8 @@ def _combine_deltas(out: Extraction, seen: set[str]) -> None:
     for d in list(out.deltas):
         if d.past in by_name and d.present not in seen:
             value = Decimal(str(by_name[d.past].value)) + d.amount
-            out.taken.append(Taken(d.present, parse_field(d.present, str(value)), f"{d.source}（按增量推算）"))
+            source = f"{d.source}（按增量推算）"
+            out.taken.append(Taken(d.present, parse_field(d.present, str(value)), source))
         elif d.present in by_name and d.past not in seen:
             value = Decimal(str(by_name[d.present].value)) - d.amount
             if value < 0:
@@ -343,7 +350,7 @@ def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
     if subj is not None and subj[0] is not None:
         fam = FAMILIES[subj[0]]
         by_role = {"past": fam.past, "increase": fam.increase, "present": fam.present}
-        if role in by_role and by_role[role]:
+        if by_role.get(role):
             return by_role[role]
         options = [n for n in (fam.increase, fam.present, fam.past) if n]
         known = [n for n in options if n in prefer]

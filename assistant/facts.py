@@ -15,12 +15,18 @@ from typing import Any
 _YES_NO = re.compile(r"吗|么|嘛|是不是|是否|算不算|属不属于|算是.*[吗么]|对不对|有没有|能不能算|可不可以算")
 _WH = re.compile(r"什么|多少|怎么|如何|哪|咋|几|啥|谁")
 _CAN = re.compile(r"能|可以|拿|奖|补|享受|申请|领|给|有")
-_ASSERT = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|公司|厂里|是|属于|已|刚|也|还|都")
+_ASSERT = re.compile(
+    r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|公司|厂里|是|属于|已|刚|也|还|都"
+)
 _CONTRAST = re.compile(r"但|不过|可是|而且|并且|同时")
-_NEGATE = re.compile(r"(?:不是|不属于|并非|非|未|没有|没|还不是|尚未|不算|还没|不在|没在|没进|未进|未纳入|没纳入|不)\S{0,3}$")
+_NEGATE = re.compile(
+    r"(?:不是|不属于|并非|非|未|没有|没|还不是|尚未|不算|还没|不在|没在|没进|未进|未纳入|没纳入|不)\S{0,3}$"
+)
 _PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先")
 _PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
-_NON_INDUSTRY = re.compile(r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业")
+_NON_INDUSTRY = re.compile(
+    r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业"
+)
 _COMMERCE = re.compile(r"批发|零售|商贸|贸易公司|做贸易|限上|商业")
 _SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件")
 
@@ -33,7 +39,11 @@ def question_segment(part: str, terminator: str) -> bool:
 # (cue, field, value when stated): the first cue of a field found in a segment decides it.
 _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"规下|规模以下"), "above_scale_industrial", False),
-    (re.compile(r"新入规|刚入规|今年入规|2024年入规|今年纳统|新纳统|刚纳统|今年刚上规|新上规|刚上规"), "counted_2024", True),
+    (
+        re.compile(r"新入规|刚入规|今年入规|2024年入规|今年纳统|新纳统|刚纳统|今年刚上规|新上规|刚上规"),
+        "counted_2024",
+        True,
+    ),
     (re.compile(r"规上|规模以上|入规|纳统|上规"), "above_scale_industrial", True),
     (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
     (re.compile(r"制造业|制造企业|制造"), "above_scale_manufacturing", True),
@@ -97,16 +107,20 @@ def take_facts(
         elif not negated:
             put(name, value, m.group())
     if not question and "出口" not in sentence:
-        sector = "commerce" if _COMMERCE.search(segment) else "services" if _SERVICES.search(segment) else None
-        if sector and not _NEGATE.search(segment[: (_COMMERCE.search(segment) or _SERVICES.search(segment)).start()]):
+        found = _COMMERCE.search(segment) or _SERVICES.search(segment)
+        if found and not _NEGATE.search(segment[: found.start()]):
+            sector = "commerce" if _COMMERCE.search(segment) else "services"
             put("sector", sector, segment)
             put("above_scale_industrial", False, segment)
 
 
-def _past_scale(segment: str, sentence: str, put: Callable[[str, object, str], None], negated: bool, value: object) -> None:
+def _past_scale(
+    segment: str, sentence: str, put: Callable[[str, object, str], None], negated: bool, value: object
+) -> None:
     """"去年是规下，今年刚入规": the past says the enterprise moved up (老上规), not what it is now."""
     was_below = value is False or negated
-    if was_below and re.search(r"今年|2024|现在|目前|刚", sentence) and re.search(r"入规|上规|纳统|规上", sentence):
+    now = re.search(r"今年|2024|现在|目前|刚", sentence)
+    if was_below and now and re.search(r"入规|上规|纳统|规上", sentence):
         put("entry_type", "upgrade", segment)
 
 

@@ -39,7 +39,7 @@ def _as_of(text: str) -> date:
 def configure(p: argparse.ArgumentParser) -> None:
     p.epilog = _EXAMPLES
     p.add_argument("question", nargs="*", metavar="问题", help="要问的问题；不给则从标准输入每行读一个问题")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出（读出的数据、条款、追问的字段、测算结果）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（读出的数据、条款、追问、测算结果）")
     p.add_argument(
         "--as-of", metavar="日期", type=_as_of, default=None, help="按此日期判断措施是否有效（默认今天）"
     )
