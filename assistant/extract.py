@@ -84,6 +84,11 @@ _BOUND_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内|之内|上下|�
 _BOUND_BEFORE = re.compile(
     r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每|低于|高于|大于|小于|百分之|百分)$"
 )
+# Whose figure: a township's or the county's total is not the enterprise's.
+_OTHER_OWNER = re.compile(
+    r"全乡|全镇|全县|全市|全省|乡镇|乡里|镇里|园区|县里|市里|省里|全区|别的企业|其他企业|人家"
+)
+_OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
 _MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
 _NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
 _SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
@@ -118,7 +123,8 @@ class Extraction:
     taken: list[Taken]
     deltas: list[Delta]
     problems: list[str]  # figures that were read but refused (Chinese messages)
-    declines: list[str] = field(default_factory=list)  # increase fields stated as a decline
+    # (increase field, the words) stated as a decline: said back, never stored as a level
+    declines: list[tuple[str, str]] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)  # fields the person meant but did not state clearly
 
 
@@ -209,6 +215,9 @@ def _read_figure(
     after = seg.text[f.end :]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return None, None
+    owner = list(_OTHER_OWNER.finditer(before))
+    if owner and not _OWN.search(before[owner[-1].end() :].replace("企业总", "")):
+        return None, None
     subj = _subject(before[cursor:])
     follow = re.match(r"的?(?:" + _SUBJECT_RE.pattern + ")", after)
     if subj is None and follow:
@@ -252,6 +261,9 @@ def _store(
         _put(out, seen, fam.present, f)
         return
     if (fam.annual and _Q1.search(seg.text)) or (not fam.annual and _NOT_Q1.search(seg.text)):
+        period = "全年" if fam.annual else "一季度"
+        label = FIELDS[fam.present].label
+        out.problems.append(f"「{seg.text}」未采用：{label}按{period}计，请给出{period}的数字")
         out.unsure.append(fam.present)
         return  # another period than the field's
     label_field = fam.increase or fam.present
@@ -263,7 +275,7 @@ def _store(
         return
     if q.negative or role == "decline":
         if fam.increase or fam.past:
-            out.declines.append(fam.increase or fam.present)
+            out.declines.append((fam.increase or fam.present, seg.text))
         return
     if role == "increase":
         if fam.increase:

@@ -68,12 +68,12 @@ class Reading:
         if said:
             r.messages.append("已记下：" + "；".join(said) + "。如有误，可说“××改成……”。")
         r.messages += taken.problems
-        for name in taken.declines:
+        for name, words in taken.declines:
             if name not in self.known:
                 self.declined.add(name)
                 r.messages.append(
-                    f"您说的是同比下降：{FIELDS[name].label}为负数。本通知只奖励增长的部分，"
-                    "下降不符合条件；如实际是增长，请告诉增长了多少。"
+                    f"您说的是同比下降（“{words}”）：本通知按增长给予奖励，下降不符合条件，这一数字未记下；"
+                    "如实际是增长，请告诉增长了多少。"
                 )
 
     def _change(self, change: intents.Change) -> Reply:
