@@ -51,7 +51,8 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         self.known: dict[str, object] = {}
         self.assumed: dict[str, str] = {}  # field → the sentence of its assumption
         self.deltas: list = []  # increases waiting for one year's figure ("多了30万度")
-        self.declined: set[str] = set()  # increase fields the person said went down (not eligible)
+        self.declined: set[str] = set()
+        self.unsure: list[str] = []  # fields the last line named but did not state clearly: asked first  # increase fields the person said went down (not eligible)
         self.offered: list[str] = []
         self.open_id: str | None = None
         self.highlight: list[str] = []
@@ -265,10 +266,12 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
             return r
         needed = calculators.needed_fields(measure, self._data())
         if needed and needed[0] in self.declined:
-            self.pending = None  # a decline was said back with why it does not qualify
+            self.pending = None  # not asked: the person said it went down
+            label = FIELDS[needed[0]].label.removesuffix("增长额")
+            r.messages.append(f"按您所说{label}下降，第{measure}条按增长给予奖励，暂不符合条件。")
             return r
         if needed:
-            return self._ask(needed[0], r, measure)
+            return self._ask(self._next_field(needed), r, measure)
         return self._evaluate(measure, r)
 
     def _evaluate(self, measure: str, r: Reply) -> Reply:

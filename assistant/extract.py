@@ -268,7 +268,7 @@ def _store(
         return  # another period than the field's
     label_field = fam.increase or fam.present
     spec = FIELDS[fam.present]
-    problem = unit_problem(q, fam.unit, spec.label.removeprefix("2024年"), spec.example)
+    problem = unit_problem(q, fam.unit, spec.label, spec.example)
     if problem:
         out.problems.append(problem)
         out.unsure.append(label_field)
@@ -346,6 +346,11 @@ def _combine_deltas(out: Extraction, seen: set[str]) -> None:
         else:
             continue
         out.deltas.remove(d)
+
+
+def family_of(name: str) -> str | None:
+    """The kind of figure a field holds ("sales", "power" …), None for yes/no and choice fields."""
+    return _FAMILY_OF_FIELD.get(name)
 
 
 def _bigrams(text: str) -> set[str]:

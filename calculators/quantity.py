@@ -130,6 +130,8 @@ def read_quantity(text: str) -> Quantity:
     """
     raw = text
     s = normalise(text)
+    if s.endswith("月") and not s.endswith("个月"):
+        s = s[:-1] + "个月"  # a whole answer "12月" is a count of months, not a date
     m = _FIGURE.fullmatch(s)
     if m is None:
         # Chinese numerals alone may begin with a multiplier (十五万, 百万) only as a whole answer.

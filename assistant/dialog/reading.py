@@ -26,6 +26,7 @@ class Reading:
     assumed: dict[str, str]
     deltas: list
     declined: set[str]
+    unsure: list[str]
     offered: list[str]
     open_id: str | None
     pending: str | None
@@ -68,6 +69,7 @@ class Reading:
         if said:
             r.messages.append("已记下：" + "；".join(said) + "。如有误，可说“××改成……”。")
         r.messages += taken.problems
+        self.unsure = [n for n in taken.unsure if n not in self.known]
         for name, words in taken.declines:
             if name not in self.known:
                 self.declined.add(name)
@@ -112,6 +114,13 @@ class Reading:
         if self.open_id is not None and (self.pending is not None or self.open_id in self.estimates):
             return self._advance(r)
         return self._ask_again(r)
+
+    def _next_field(self, needed: list[str]) -> str:
+        """The field to ask: one the person named but did not state clearly comes first."""
+        from assistant.extract import family_of
+
+        unsure = {family_of(n) for n in self.unsure}
+        return next((n for n in needed if n in self.unsure or family_of(n) in unsure), needed[0])
 
     def _measures_using(self, names: list[str]) -> list[str]:
         return [
