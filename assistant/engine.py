@@ -51,8 +51,8 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         self.known: dict[str, object] = {}
         self.assumed: dict[str, str] = {}  # field → the sentence of its assumption
         self.deltas: list = []  # increases waiting for one year's figure ("多了30万度")
-        self.declined: set[str] = set()
-        self.unsure: list[str] = []  # fields the last line named but did not state clearly: asked first  # increase fields the person said went down (not eligible)
+        self.declined: set[str] = set()  # increase fields the person said went down (not eligible)
+        self.unsure: list[str] = []  # fields named but not stated clearly: asked first
         self.offered: list[str] = []
         self.open_id: str | None = None
         self.highlight: list[str] = []

@@ -16,7 +16,7 @@ _YES_NO = re.compile(r"吗|么|嘛|是不是|是否|算不算|属不属于|算�
 _WH = re.compile(r"什么|多少|怎么|如何|哪|咋|几|啥|谁")
 _CAN = re.compile(r"能|可以|拿|奖|补|享受|申请|领|给|有")
 _ASSERT = re.compile(
-    r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|公司|厂里|是|属于|已|刚|也|还|都"
+    r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|公司|厂里|是|属于|已|刚|也|还|都|今年|去年|现在|目前"
 )
 _CONTRAST = re.compile(r"但|不过|可是|而且|并且|同时")
 _NEGATE = re.compile(
@@ -75,7 +75,7 @@ def take_facts(
         if not m or name in seen:
             continue
         before, after = segment[: m.start()], segment[m.end() :]
-        negated = bool(_NEGATE.search(before)) and not before.endswith("不过")
+        negated = _negated(before)
         if question and not _stated_in_question(before, after):
             continue
         if not question and not negated and not _stated(before, after, segment, sentence):
@@ -108,10 +108,15 @@ def take_facts(
             put(name, value, m.group())
     if not question and "出口" not in sentence:
         found = _COMMERCE.search(segment) or _SERVICES.search(segment)
-        if found and not _NEGATE.search(segment[: found.start()]):
+        if found and not _negated(segment[: found.start()]):
             sector = "commerce" if _COMMERCE.search(segment) else "services"
             put("sector", sector, segment)
             put("above_scale_industrial", False, segment)
+
+
+def _negated(before: str) -> bool:
+    """Whether a negation (不是, 没, 未 …) stands right before a cue; 不过 ("but") is not one."""
+    return bool(_NEGATE.search(before.replace("不过", "，")))
 
 
 def _past_scale(

@@ -91,3 +91,114 @@ def test_a_refused_figure_is_reported_not_taken():
 )
 def test_field_named_for_a_change(words, prefer, field):
     assert field_for_words(words, prefer) == field
+
+
+# What the figure measures, which year, which direction (issue 9): the value stored, or nothing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what it measures
+        ("一季度开票4200万", {"sales_2024q1_yuan": Decimal(42_000_000)}),
+        ("一季度营业额3000万", {"sales_2024q1_yuan": Decimal(30_000_000)}),
+        ("营收比去年多了500万", {"sales_increase_yuan": Decimal(5_000_000)}),
+        ("一季度产值5000万，销售4800万", {"sales_2024q1_yuan": Decimal(48_000_000)}),
+        ("工资一季度发了300万元", {}),
+        ("电费一季度交了80万", {}),
+        ("余热发电200万度，工业用电150万度", {"power_2024q1_kwh": Decimal(1_500_000)}),
+        ("员工120人，统计员2人", {"statisticians": 2}),
+        ("公司有员工80人", {}),
+        ("全乡外资总额1000万美元，我们企业到资200万美元", {"fdi_2024q1_usd": Decimal(2_000_000)}),
+        ("乡镇外资一共3000万美元", {}),
+        # which year
+        ("今年一季度销售3650万（去年2980万）", {"sales_2024q1_yuan": Decimal(36_500_000),
+                                         "sales_2023q1_yuan": Decimal(29_800_000)}),
+        ("24年一季度销售5100万，23年一季度4300万", {"sales_2024q1_yuan": Decimal(51_000_000),
+                                             "sales_2023q1_yuan": Decimal(43_000_000)}),
+        ("上年同期开票4000万", {"sales_2023q1_yuan": Decimal(40_000_000)}),
+        ("本年一季度用电150万度，上年同期120万度", {"power_2024q1_kwh": Decimal(1_500_000),
+                                           "power_2023q1_kwh": Decimal(1_200_000)}),
+        ("2023年一季度开票4000万，2024年一季度开票4950万", {"sales_2023q1_yuan": Decimal(40_000_000),
+                                                  "sales_2024q1_yuan": Decimal(49_500_000)}),
+        ("销售额从4000万涨到4950万", {"sales_2023q1_yuan": Decimal(40_000_000),
+                                   "sales_2024q1_yuan": Decimal(49_500_000)}),
+        ("去年一季度用气2万方，今年一季度用了2.6万方", {"gas_2024q1_m3": Decimal(26_000)}),  # no 2023 gas
+        ("全年销售2亿", {}),  # not a first quarter
+        ("一季度出口100万美元", {}),  # export is counted by whole years
+        ("出口额去年200万美元，今年350万美元", {"export_2023_usd": Decimal(2_000_000),
+                                       "export_2024_usd": Decimal(3_500_000)}),
+        # which direction: a decline is never stored, as a level or an increase
+        ("销售额同比减少了150万", {}),
+        ("销售额下降了200万", {}),
+        ("一季度用电比去年少了10万度", {}),
+        ("销售额比去年同期多了六百五十万", {"sales_increase_yuan": Decimal(6_500_000)}),
+        # a unit that does not fit what is measured
+        ("外资到位了500万人民币", {}),
+        ("3万度天然气", {}),
+        ("用电120万方", {}),
+        # a rule, not the enterprise's own figure
+        ("增长500万以上能奖多少", {}),
+        ("增长1000万以上的企业奖多少", {}),
+        ("销售额超过5000万的企业有奖励吗", {}),
+        ("每度电补多少", {}),
+        ("投产3个月了", {}),
+    ],
+)
+def test_what_which_year_which_direction(text, expected):
+    assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "says"),
+    [
+        ("外资到位了500万人民币", "fdi_2024q1_usd", "是人民币；2024年一季度实际利用外资按美元计"),
+        ("3万度天然气", "gas_2024q1_m3", "是千瓦时"),
+        ("用电120万方", "power_2024q1_kwh", "是立方米"),
+        ("全年销售2亿", "sales_2024q1_yuan", "按一季度计"),
+        ("一季度开票1,2亿", "sales_2024q1_yuan", "逗号"),
+    ],
+)
+def test_an_uncertain_figure_names_the_field_and_says_what_was_understood(text, field, says):
+    e = extract(text)
+    assert e.taken == [] and field in e.unsure
+    assert any(says in p for p in e.problems)
+
+
+def test_a_decline_is_reported_not_stored():
+    e = extract("销售额同比减少了150万")
+    assert e.taken == [] and [name for name, _ in e.declines] == ["sales_increase_yuan"]
+
+
+def test_two_different_figures_for_one_field_store_neither():
+    e = extract("一季度开票4200万，一季度开票4300万")
+    assert "sales_2024q1_yuan" not in {t.field for t in e.taken}
+    assert "sales_2024q1_yuan" in e.unsure
+
+
+def test_a_figure_without_a_subject_answers_the_pending_question():
+    assert taken("4000万吧", prefer=()) == {}
+    e = extract("大概4000万吧", pending="sales_2023q1_yuan")
+    assert {t.field: t.value for t in e.taken} == {"sales_2023q1_yuan": Decimal(40_000_000)}
+
+
+# Yes/no facts about the enterprise, with negations, sectors and years.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("规上企业但不是制造业", {"above_scale_industrial": True, "above_scale_manufacturing": False}),
+        ("我们是规上服务业企业", {"above_scale_industrial": False, "sector": "services"}),
+        ("我们是规上企业，不过是做批发的，不是工业", {"above_scale_industrial": False, "sector": "commerce"}),
+        ("去年是规下，今年刚入规", {"entry_type": "upgrade", "counted_2024": True,
+                                "enterprise_status": "new_entry", "above_scale_industrial": True}),
+        ("我们2023年新建投产", {"newly_commissioned_2024q1": False}),
+        ("我们是今年一季度新投产的", {"newly_commissioned_2024q1": True}),
+        ("我们是新投产企业吗", {}),
+        ("我们是新入规企业", {"counted_2024": True, "enterprise_status": "new_entry",
+                              "above_scale_industrial": True}),
+        ("我们不是供热企业", {"heat_supplier": False}),
+        ("我们没有进培育库", {"in_cultivation_pool": False}),
+        ("我们是规上企业能拿多少", {"above_scale_industrial": True}),
+        ("规上企业有什么奖励", {}),
+    ],
+)
+def test_facts_stated_about_the_enterprise(text, expected):
+    assert taken(text) == expected

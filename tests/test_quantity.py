@@ -94,7 +94,7 @@ def test_impossible_orders_are_refused_not_added_up(text):
 @pytest.mark.parametrize(
     ("field", "text", "says"),
     [
-        ("fdi_2024q1_usd", "350万元", "您说的 350万元 是人民币；2024年一季度实际利用外资按美元计，请给出美元金额"),
+        ("fdi_2024q1_usd", "350万元", "您说的 350万元 是人民币；2024年一季度实际利用外资按美元计，请给出"),
         ("fdi_2024q1_usd", "500万人民币", "是人民币"),
         ("export_2024_usd", "￥200万", "按美元计"),
         ("sales_2024q1_yuan", "350万美元", "是美元；2024年一季度销售额按人民币元计"),
