@@ -187,7 +187,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         taken = extract(text, prefer=self.known)
         figures = [t.field for t in taken.taken if FIELDS[t.field].kind in ("amount", "int")]
         figures += [n for d in taken.deltas for n in (d.past, d.present)]
-        figures += [n for n, _ in taken.declines] + (taken.unsure if taken.problems else [])
+        figures += [n for n, _, _ in taken.declines] + (taken.unsure if taken.problems else [])
         hits = [] if not result.hits or self._weak(result) else result.hits
         ids = [h.id for h in hits]
         users = self._measures_using(figures)

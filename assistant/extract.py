@@ -14,10 +14,12 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from assistant.facts import question_segment, take_facts
 from calculators.errors import InputError
 from calculators.fields import FIELDS, parse_field
+from calculators.numbers import parse_number
 from calculators.quantity import Found, find_quantities, normalise, unit_problem
 
 
@@ -50,16 +52,17 @@ _FAMILY_OF_FIELD = {
 # What a figure measures: the nearest of these words before it (None: a thing no field holds).
 # Longer words first where one contains another (电费 before 电, 统计人员 before 人员).
 _SUBJECTS: tuple[tuple[str | None, str], ...] = (
-    (None, r"余热发电|发电量|发电|电费|电价|气费|气价|水费|产值|工资|薪资|薪水|工资总额|利润|税收"
+    (None, r"余热发电|发电量|发电|燃气费|天然气费|用气费|用电费|水电费|电费|电价|气费|气价|水费|费用"
+     r"|产值|工资|薪资|薪水|工资总额|利润|税收"
      r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|补贴|补助|资金|租金|利息|注册资本|订单|库存|产量"
      r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里"),
-    ("staff", r"统计员|统计人员|报表员|统计专员|统计"),
+    ("staff", r"统计员|统记员|统计人员|报表员|统计专员|统计"),
     ("fdi", r"实际利用外资|利用外资|外资|到资|外商投资|外商"),
     ("export", r"出口额|出口"),
     ("sales", r"开票销售|开票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入"
      r"|卖了|卖出|收入"),
-    ("power", r"工业用电|用电量|用电|电量|度电|耗电|电"),
-    ("gas", r"天然气|用气量|用气|气量|燃气|lng|气"),
+    ("power", r"工业用电|用电量|用电|用点|电量|度电|耗电|电"),
+    ("gas", r"天然气|天燃气|用气量|用气|气量|燃气|lng|气"),
 )
 _SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SUBJECTS)))
 # A unit that names one family by itself.
@@ -67,6 +70,10 @@ _UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
 
 _PAST = r"去年|上年|上一年|前年|2023|23年|二〇二三|二零二三|同期|上期"
 _PRESENT = r"今年|本年|当年|2024|24年|二〇二四|二零二四|目前|现在|本期"
+# Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
+_APPROX_BEFORE = re.compile(r"(?:大概|大约|约|差不多|估计|预计|大致|将近|接近|可能|也许|应该有)$")
+_APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
+_INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
 _INCREASE = r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|比去年多|比上年多|增幅"
 _DECLINE = r"下降|减少|少了|降了|降低|下滑|减了|跌了|少卖|少用|负增长|萎缩|比去年少|比上年少"
 _TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|跌|变)(?:了)?(?:到|至)|到了|变成|变为"
@@ -78,7 +85,11 @@ _ROLE = re.compile(
 _NOT_Q1 = re.compile(
     r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月"
 )
-_Q1 = re.compile(r"一季度|1季度|第一季度|q1|1-3月|1至3月|一到三月|前三个月|头三个月")
+_Q1 = re.compile(r"一季度|1季度|第一季度|q1|1[-—至到]3月|一到三月|前三个月|头三个月")
+# One month of the year ("2月", "三月份"), not the quarter: "1-3月" is the quarter.
+_ONE_MONTH = re.compile(
+    r"(?<![-至到\d一二三])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?(?![\d日号])"
+)
 # A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
 _BOUND_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)")
 _BOUND_BEFORE = re.compile(
@@ -86,13 +97,21 @@ _BOUND_BEFORE = re.compile(
 )
 # Whose figure: a township's or the county's total is not the enterprise's.
 _OTHER_OWNER = re.compile(
-    r"全乡|全镇|全县|全市|全省|乡镇|乡里|镇里|园区|县里|市里|省里|全区|别的企业|其他企业|人家"
+    r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|县里|市里|省里|全区|别的企业|其他企业|人家"
 )
+# ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
+_TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
+# A power figure that includes 余热发电 is not the industrial power the notice counts.
+_WASTE_HEAT_PART = re.compile(r"(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)")
+_WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|度数")
 _OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
 _MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
 _NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
 _SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
-_DATE = re.compile(r"\d{4}(?:年|-|/|\.)\d{1,2}(?:月|-|/|\.)\d{1,2}(?:日|号)?|\d{1,2}月\d{1,2}(?:日|号)")
+_DATE = re.compile(
+    r"(?:\d{4}(?:年|-|/|\.))?\d{1,2}(?:月|-|/|\.)\d{1,2}(?:日|号)|\d{4}(?:-|/|\.)\d{1,2}(?:-|/|\.)\d{1,2}"
+    r"|(?:\d{4}年)?[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}(?:日|号)"
+)
 _DATE_CUES = (
     ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
     ("specialized_sme_approved_on", re.compile(r"专精特新")),
@@ -124,7 +143,7 @@ class Extraction:
     deltas: list[Delta]
     problems: list[str]  # figures that were read but refused (Chinese messages)
     # (increase field, the words) stated as a decline: said back, never stored as a level
-    declines: list[tuple[str, str]] = field(default_factory=list)
+    declines: list[tuple[str, str, Decimal]] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)  # fields the person meant but did not state clearly
 
 
@@ -133,6 +152,7 @@ class _Segment:
     text: str
     start: int
     question: bool
+    sentence: str = ""
 
 
 def _segments(text: str) -> list[_Segment]:
@@ -140,7 +160,7 @@ def _segments(text: str) -> list[_Segment]:
     for m in _SEGMENT.finditer(text + "\n"):
         part = text[start : m.start()]
         if part:
-            out.append(_Segment(part, start, question_segment(part, m.group())))
+            out.append(_Segment(part, start, question_segment(part, m.group()), text))
         start = m.end()
     return out
 
@@ -171,6 +191,30 @@ def _role(before: str) -> str | None:
     return role
 
 
+@cache
+def _converter() -> object:
+    import opencc  # loaded on the first question with a non-ASCII character (about 10 ms)
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified (銷售額 → 销售额), via OpenCC; ASCII is left alone."""
+    if text.isascii():
+        return text
+    return _converter().convert(text)  # type: ignore[attr-defined]
+
+
+# Spaces between words separate them like a comma ("规上工业 一季度销售增长 1200万"); inside a
+# number they are layout ("1 200").
+_WORD_SPACE = re.compile(r"(?<=[^\d\s])\s+|\s+(?=[^\d\s])")
+
+
+def prepare(text: str) -> str:
+    """The form a question is read in: simplified, NFKC, lower case, spaces between words as commas."""
+    return normalise(_WORD_SPACE.sub("，", simplified(text).strip()))
+
+
 def extract(text: str, prefer: Collection[str] = (), pending: str | None = None) -> Extraction:
     """Read the figures and yes/no facts in ``text``.
 
@@ -178,7 +222,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     field the assistant just asked for; a figure without its own subject word answers it.
     """
     out = Extraction(taken=[], deltas=[], problems=[])
-    s = normalise(text)
+    s = prepare(text)
     masked = _DATE.sub(lambda m: "#" * len(m.group()), s)
     seen: set[str] = set()
     carried: str | None = _FAMILY_OF_FIELD.get(pending or "")
@@ -200,6 +244,9 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         roles = [r for r in (_role(seg.text),) if r in ("past", "present")]
         carried_year = roles[0] if roles and not figures else None
         _take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
+        if "半年" in seg.text and _MONTH_CUE.search(seg.text) and "months" not in seen:
+            seen.add("months")  # 连续出数半年: six months
+            out.taken.append(Taken("months", 6, "半年"))
         take_facts(seg.text, seg.question, s, out.taken, seen)
     _combine_deltas(out, seen)
     return out
@@ -216,7 +263,7 @@ def _read_figure(
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return None, None
     owner = list(_OTHER_OWNER.finditer(before))
-    if owner and not _OWN.search(before[owner[-1].end() :].replace("企业总", "")):
+    if owner and not _OWN.search(before[owner[-1].end() :]) and not _TOWNSHIP_SPEAKER.search(seg.sentence):
         return None, None
     subj = _subject(before[cursor:])
     follow = re.match(r"的?(?:" + _SUBJECT_RE.pattern + ")", after)
@@ -226,6 +273,8 @@ def _read_figure(
     unit = f.quantity.unit if f.quantity else None
     if subj is None:
         family = _UNIT_FAMILY.get(unit or "") or carried
+        if family == _UNIT_FAMILY.get(unit or "") and _WEATHER.search(seg.sentence):
+            return None, None  # "今天三十八度": a temperature
     else:
         family = subj[0]
     if unit == "月" or (family == "staff" and f.text.endswith("个月")):
@@ -253,6 +302,11 @@ def _store(
         return
     q = f.quantity
     assert q is not None
+    before, after = seg.text[: f.start], seg.text[f.end :]
+    if _APPROX_BEFORE.search(before) or (_APPROX_AFTER.match(after) and not _INCREASE_AFTER.match(after)):
+        out.problems.append(f"「{f.text}」是约数，未记下；请给出准确数字")
+        out.unsure.append(fam.increase if role == "increase" and fam.increase else fam.present)
+        return
     if family in ("staff", "months"):
         if family == "months" and (not _MONTH_CUE.search(seg.text) or _NOT_MONTH.search(seg.text)):
             return
@@ -260,7 +314,8 @@ def _store(
             return  # "统计员3" without 人/名/个: too loose to store from a question
         _put(out, seen, fam.present, f)
         return
-    if (fam.annual and _Q1.search(seg.text)) or (not fam.annual and _NOT_Q1.search(seg.text)):
+    one_month = _ONE_MONTH.search(seg.text) and not _Q1.search(seg.text)
+    if (fam.annual and _Q1.search(seg.text)) or (not fam.annual and (_NOT_Q1.search(seg.text) or one_month)):
         period = "全年" if fam.annual else "一季度"
         label = FIELDS[fam.present].label
         out.problems.append(f"「{seg.text}」未采用：{label}按{period}计，请给出{period}的数字")
@@ -269,13 +324,15 @@ def _store(
     label_field = fam.increase or fam.present
     spec = FIELDS[fam.present]
     problem = unit_problem(q, fam.unit, spec.label, spec.example)
+    if not problem and family == "power" and _WASTE_HEAT_PART.search(seg.sentence):
+        problem = f"「{f.text}」含余热发电，未记下；请给出不含余热发电的工业用电量（如 {spec.example}）"
     if problem:
         out.problems.append(problem)
         out.unsure.append(label_field)
         return
     if q.negative or role == "decline":
         if fam.increase or fam.past:
-            out.declines.append((fam.increase or fam.present, seg.text))
+            out.declines.append((fam.increase or fam.present, seg.text, q.value))
         return
     if role == "increase":
         if fam.increase:
@@ -321,12 +378,29 @@ def _take_dates(segment: str, out: Extraction, seen: set[str]) -> None:
     for name, cue in _DATE_CUES:
         if name not in seen and cue.search(segment):
             d = _DATE.search(segment)
-            if d and re.match(r"\d{4}", d.group()):
+            if d:
+                iso = _iso(d.group())
                 try:
-                    out.taken.append(Taken(name, parse_field(name, d.group()), d.group()))
+                    out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
                     seen.add(name)
                 except InputError as exc:
                     out.problems.append(f"「{d.group()}」未采用：{exc.message}")
+
+
+_DATE_PARTS = re.compile(
+    r"(?:(\d{4})(?:年|-|/|\.))?([\d一二三四五六七八九十]{1,2})(?:月|-|/|\.)([\d一二三四五六七八九十]{1,3})"
+)
+
+
+def _iso(text: str) -> str | None:
+    """A date as YYYY-MM-DD; without a year it is the notice's year, 2024 ("2月10号")."""
+    m = _DATE_PARTS.match(text)
+    if not m:
+        return None
+    month, day = parse_number(m.group(2)), parse_number(m.group(3))
+    if month is None or day is None:
+        return None
+    return f"{m.group(1) or 2024}-{int(month):02d}-{int(day):02d}"
 
 
 def _combine_deltas(out: Extraction, seen: set[str]) -> None:

@@ -54,7 +54,7 @@ _FIGURE = re.compile(
     rf"(?P<sign>[-−负])?"
     rf"(?P<num>(?:\d|[{_DIGIT_WORDS}十拾])"
     rf"(?:\d|(?<=\d)[.,](?=\d)|千(?!瓦)|[{_NUMERAL.replace('千', '')}]|点(?=[\d{_DIGIT_WORDS}]))*)"
-    rf"(?P<short>[wk](?![a-z·.]))?"
+    rf"(?P<short>kw(?![h·.])|[wk](?![a-z·.]))?"
     rf"(?P<unit>{_SUFFIX_RE})?",
     re.IGNORECASE,
 )
@@ -63,7 +63,8 @@ _WHOLE_NUMERAL = re.compile(
 )
 # Counters of things no field holds: a figure followed by one is never an amount of ours.
 _OTHER_COUNTER = re.compile(
-    r"[年季日号%条项次倍岁天周台套家户辆亩吨斤件只张间栋层批笔份款种类期轮个]|点钟|小时|公斤|平方|千瓦(?!时)|kw(?!h)|kg|/",
+    r"[年季月日号%条项次倍岁天周台套家户辆亩吨斤件只张间栋层批笔份款种类期轮个成]|点钟|小时|公斤|平方|千瓦(?!时)"
+    r"|kw(?!h)|kg|[a-z]|/",
     re.IGNORECASE,
 )
 
@@ -76,6 +77,7 @@ class Quantity:
     unit: str | None
     text: str
     negative: bool = False
+    money_only: bool = False  # "2kw" is chat shorthand for 2千万, said of money only
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,8 @@ def _number(num: str, short: str | None, raw: str) -> Decimal:
     value = parse_number(num)
     if value is None:
         raise QuantityError(f"“{raw}”不是有效数字")
-    if short:
-        value *= 10_000 if short.lower() == "w" else 1000  # 1000w = 1000万, 5k = 5000
+    if short:  # 1000w = 1000万, 5k = 5000, 2kw = 2千万
+        value *= {"w": 10_000, "k": 1000, "kw": 10_000_000}[short.lower()]
     return value
 
 
@@ -147,7 +149,8 @@ def _quantity(m: re.Match[str], raw: str) -> Quantity:
     if prefix_unit and suffix_unit and prefix_unit != suffix_unit:
         raise QuantityError(f"“{raw}”前后的币种不一致，请只写一种（人民币元或美元）")
     value = _number(m.group("num"), m.group("short"), raw)
-    return Quantity(value, suffix_unit or prefix_unit, raw, negative=bool(m.group("sign")))
+    money_only = (m.group("short") or "").lower() == "kw"
+    return Quantity(value, suffix_unit or prefix_unit, raw, bool(m.group("sign")), money_only)
 
 
 def find_quantities(text: str) -> list[Found]:
@@ -165,8 +168,9 @@ def find_quantities(text: str) -> list[Found]:
         arabic = bool(re.search(r"\d", num))
         if not arabic and not unit and not m.group("prefix") and not re.search(r"[十拾百佰千仟万萬亿]", num):
             continue  # 一, 两: words, not figures
-        if start > 0 and text[start - 1] in "第":
-            out.append(Found(start, end, raw, None, counter="第"))
+        prev = text[start - 1] if start > 0 else ""
+        if prev == "第" or (prev.isascii() and prev.isalpha()):
+            out.append(Found(start, end, raw, None, counter=text[start - 1]))  # 第5条, q1: not amounts
             continue
         counter = None
         if not unit:
@@ -190,6 +194,8 @@ def unit_problem(q: Quantity, unit: str, label: str, example: str) -> str | None
 
     A figure written without a unit takes the field's; one with another unit is never converted.
     """
+    if q.money_only and unit not in ("元", "美元"):
+        return f"“{q.text}”里的 kw 是“千万”的简写，只用于金额；{label}请输入如 {example}"
     if q.unit is None or q.unit == unit or unit in _COMPATIBLE.get(q.unit, ()):
         return None
     said = f"您说的 {q.text} "
