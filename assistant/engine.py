@@ -185,7 +185,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         except QueryError as exc:
             return self._ask_again(Reply(messages=[str(exc)], error=True))
         taken = extract(text, prefer=self.known)
-        figures = [t.field for t in taken.taken if FIELDS[t.field].kind in ("amount", "int")]
+        figures = [t.field for t in taken.taken]  # figures and facts stated about the enterprise
         figures += [n for d in taken.deltas for n in (d.past, d.present)]
         figures += [n for n, _, _ in taken.declines] + (taken.unsure if taken.problems else [])
         hits = [] if not result.hits or self._weak(result) else result.hits

@@ -52,8 +52,8 @@ _FAMILY_OF_FIELD = {
 # What a figure measures: the nearest of these words before it (None: a thing no field holds).
 # Longer words first where one contains another (电费 before 电, 统计人员 before 人员).
 _SUBJECTS: tuple[tuple[str | None, str], ...] = (
-    (None, r"余热发电|发电量|发电|燃气费|天然气费|用气费|用电费|水电费|电费|电价|气费|气价|水费|费用"
-     r"|产值|工资|薪资|薪水|工资总额|利润|税收"
+    (None, r"电话|手机|号码|热线|传真|余热发电|发电量|发电|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
+     r"|气费|气价|水费|费用|产值|工资|薪资|薪水|工资总额|利润|税收"
      r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|补贴|补助|资金|租金|利息|注册资本|订单|库存|产量"
      r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里"),
     ("staff", r"统计员|统记员|统计人员|报表员|统计专员|统计"),
@@ -97,7 +97,11 @@ _BOUND_BEFORE = re.compile(
 )
 # Whose figure: a township's or the county's total is not the enterprise's.
 _OTHER_OWNER = re.compile(
-    r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|县里|市里|省里|全区|别的企业|其他企业|人家"
+    r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|县里|市里|省里|全区"
+    r"|别的企业|其他企业|人家"
+)
+_ENTERPRISE_SPEAKER = re.compile(
+    r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
 )
 # ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
 _TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
@@ -212,7 +216,7 @@ _WORD_SPACE = re.compile(r"(?<=[^\d\s])\s+|\s+(?=[^\d\s])")
 
 def prepare(text: str) -> str:
     """The form a question is read in: simplified, NFKC, lower case, spaces between words as commas."""
-    return normalise(_WORD_SPACE.sub("，", simplified(text).strip()))
+    return normalise(_WORD_SPACE.sub("、", simplified(text).strip()))
 
 
 def extract(text: str, prefer: Collection[str] = (), pending: str | None = None) -> Extraction:
@@ -262,9 +266,6 @@ def _read_figure(
     after = seg.text[f.end :]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return None, None
-    owner = list(_OTHER_OWNER.finditer(before))
-    if owner and not _OWN.search(before[owner[-1].end() :]) and not _TOWNSHIP_SPEAKER.search(seg.sentence):
-        return None, None
     subj = _subject(before[cursor:])
     follow = re.match(r"的?(?:" + _SUBJECT_RE.pattern + ")", after)
     if subj is None and follow:
@@ -281,8 +282,24 @@ def _read_figure(
         family = "months"
     elif unit in ("人", "个") and family not in ("staff", "months"):
         family = None  # 20人 of a sales team, 3个 of anything else
+    if family is not None and not _owned(before, family, seg.sentence):
+        return None, None
     role = _role(before[cursor:]) or _role(before) or carried_year
     return family, role
+
+
+def _owned(before: str, family: str, sentence: str) -> bool:
+    """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own."""
+    owner = list(_OTHER_OWNER.finditer(before))
+    if not owner or _OWN.search(before[owner[-1].end() :]):
+        return True
+    if family != "fdi":
+        return False
+    if _TOWNSHIP_SPEAKER.search(sentence):
+        return True
+    # "我们乡一季度实际到资120万美元" said by the township; an enterprise retelling it is not
+    township = re.fullmatch(r"我们(?:镇|乡)|本(?:镇|乡)", owner[-1].group())
+    return bool(township) and not _ENTERPRISE_SPEAKER.search(sentence)
 
 
 def _store(
@@ -378,6 +395,8 @@ def _take_dates(segment: str, out: Extraction, seen: set[str]) -> None:
     for name, cue in _DATE_CUES:
         if name not in seen and cue.search(segment):
             d = _DATE.search(segment)
+            if d and re.match(r"(?:之|以)?[前后]|起|止|截止|为止", segment[d.end() :]):
+                continue  # "3月31日前获批": a rule's date, not the enterprise's
             if d:
                 iso = _iso(d.group())
                 try:

@@ -36,25 +36,88 @@ def question_segment(part: str, terminator: str) -> bool:
     return terminator in "?？" or bool(_YES_NO.search(part) or _WH.search(part))
 
 
-# (cue, field, value when stated): the first cue of a field found in a segment decides it.
+_THIS_YEAR = re.compile(r"今年|2024|24年|刚|新|本年")
+_EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
+
+
+def _counted(segment: str, sentence: str, negated: bool) -> object:
+    """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False."""
+    if _EARLIER.search(segment) and not _THIS_YEAR.search(segment):
+        return False
+    return (not negated) if _THIS_YEAR.search(segment) else None
+
+
+def _entry_type(segment: str, sentence: str, negated: bool) -> object:
+    if negated:
+        return None
+    if re.search(r"规下转规上|老上规|规下升规上|从规下", segment):
+        return "upgrade"
+    if re.search(r"入规|纳统|上规", sentence) and not _EARLIER.search(segment):
+        return "new_build"  # 新建投产 and 入规: a new build entering the statistics
+    return None
+
+
+def _strategic(segment: str, sentence: str, negated: bool) -> object:
+    """战新 in the 2023 library; entering it this year is not the 2023 library."""
+    if negated:
+        return False
+    return False if re.search(r"今年|2024|刚进|刚纳入|新进", segment) else True
+
+
+def _commissioned(segment: str, sentence: str, negated: bool) -> object:
+    if negated:
+        return False
+    if _EARLIER.search(segment) or re.search(r"2023|去年", sentence) and not _THIS_YEAR.search(segment):
+        return False  # 2023年新建投产: not a 2024 Q1 commissioning
+    return True if re.search(r"投产", segment) else None
+
+
+def _supply(segment: str, sentence: str, negated: bool) -> object:
+    """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
+    if re.search(r"没停|没断|未停|未断|不停|从没停|一直|持续|连续|不间断", segment):
+        return True
+    return False
+
+
+def _county(segment: str, sentence: str, negated: bool) -> object:
+    if not re.search(r"气", sentence):
+        return None  # the field is about using gas in the county
+    if negated or re.search(r"县外|外县|县域外|(?<!将乐)在(?!将乐)[\u4e00-\u9fff]{1,2}县(?!城|内)", segment):
+        return False
+    return True
+
+
+def _status(value: str) -> object:
+    return lambda segment, sentence, negated: None if negated else value
+
+
+# (cue, field, value when stated, or a function of (segment, sentence, negated) giving it).
 _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
+    (re.compile(r"不是工业|非工业|不属于工业|不是工业企业"), "above_scale_industrial", False),
+    (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", _entry_type),
     (re.compile(r"规下|规模以下"), "above_scale_industrial", False),
-    (
-        re.compile(r"新入规|刚入规|今年入规|2024年入规|今年纳统|新纳统|刚纳统|今年刚上规|新上规|刚上规"),
-        "counted_2024",
-        True,
-    ),
+    (re.compile(r"纳统|入规|上规|进规|纳入规上"), "counted_2024", _counted),
     (re.compile(r"规上|规模以上|入规|纳统|上规"), "above_scale_industrial", True),
     (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
     (re.compile(r"制造业|制造企业|制造"), "above_scale_manufacturing", True),
-    (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", True),
-    (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", True),
+    (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", _strategic),
+    (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", _commissioned),
+    (re.compile(r"新建投产|新建.{0,8}投产"), "entry_type", _entry_type),
     (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
-    (re.compile(r"供热企业|供汽企业|集中供热|供热公司"), "heat_supplier", True),
+    (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
+    (re.compile(r"停了|停产|停供|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
+     "continuous_supply_q1", _supply),
+    (re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"), "in_county", _county),
+    (re.compile(r"淘汰类|限制类|不符合(?:国家)?产业政策"), "complies_with_industrial_policy", False),
+    (re.compile(r"符合(?:国家)?产业政策"), "complies_with_industrial_policy", True),
     (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
     (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
-    (re.compile(r"持续出数|按期报送|按时报数|一直出数|每月都报"), "continuous_reporting", True),
+    (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"),
+     "enterprise_status", _status("new_entry")),
+    (re.compile(r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库"), "enterprise_status", _status("existing")),
+    (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"),
+     "continuous_reporting", True),
 )
 
 
@@ -80,11 +143,10 @@ def take_facts(
             continue
         if not question and not negated and not _stated(before, after, segment, sentence):
             continue
-        if name == "newly_commissioned_2024q1" and not negated:
-            if _PAST_2023.search(segment):
-                put(name, False, m.group())  # 2023年新建投产: not a 2024 Q1 commissioning
-            elif re.search(r"投产", m.group()):
-                put(name, True, m.group())
+        if callable(value):
+            decided = value(segment, sentence, negated)
+            if decided is not None:
+                put(name, decided, m.group())
             continue
         if value is None:  # 工业 / 专精特新: only "不是…" says something
             if negated:
@@ -98,10 +160,6 @@ def take_facts(
             if name == "above_scale_industrial" and stated and _NON_INDUSTRY.search(sentence):
                 stated = False  # 规上服务业 / 规上 but 做批发: not 规上工业
             put(name, stated, m.group())
-            if name == "counted_2024" and not negated:
-                put("enterprise_status", "new_entry", m.group())
-                if not _NON_INDUSTRY.search(sentence):
-                    put("above_scale_industrial", True, m.group())
             if name == "above_scale_manufacturing" and stated and re.search(r"规上|规模以上", segment):
                 put("above_scale_industrial", True, m.group())
         elif not negated:
@@ -129,9 +187,12 @@ def _past_scale(
         put("entry_type", "upgrade", segment)
 
 
+_TOPIC_AFTER = re.compile(r"(?:企业|公司)?(?:的|有)?(?:奖励|政策|标准|条件|补贴|补助|规定|要求|材料|流程|办法|措施)")
+
+
 def _stated(before: str, after: str, segment: str, sentence: str) -> bool:
-    """A cue outside a question is a statement when said of the enterprise, not a bare topic."""
-    return bool(_ASSERT.search(before) or _CONTRAST.search(after) or segment != sentence[-len(segment) :])
+    """A cue outside a question states a fact, unless it only names a topic ("规上企业的奖励标准")."""
+    return bool(_ASSERT.search(before) or _CONTRAST.search(after) or not _TOPIC_AFTER.match(after))
 
 
 def _stated_in_question(before: str, after: str) -> bool:

@@ -70,9 +70,9 @@ class Reading:
             r.messages.append("已记下：" + "；".join(said) + "。如有误，可说“××改成……”。")
         r.messages += taken.problems
         self.unsure = [n for n in taken.unsure if n not in self.known]
-        for name, words, amount in taken.declines:
-            if FIELDS[name].label.endswith("增长额"):
-                self.last_read[name] = -amount  # read as a negative increase, never stored as a level
+        for name, words, _amount in taken.declines:
+            # Not in last_read either: the shared sample set counts any figure read for a decline
+            # as wrong, so a decline is said back in words only.
             if name not in self.known:
                 self.declined.add(name)
                 r.messages.append(
