@@ -67,7 +67,7 @@ def _strategic(segment: str, sentence: str, negated: bool) -> object:
 def _commissioned(segment: str, sentence: str, negated: bool) -> object:
     if negated:
         return False
-    if _EARLIER.search(segment) or re.search(r"2023|去年", sentence) and not _THIS_YEAR.search(segment):
+    if _EARLIER.search(segment) or (re.search(r"2023|去年", sentence) and not _THIS_YEAR.search(segment)):
         return False  # 2023年新建投产: not a 2024 Q1 commissioning
     return True if re.search(r"投产", segment) else None
 
@@ -107,7 +107,11 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
     (re.compile(r"停了|停产|停供|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
      "continuous_supply_q1", _supply),
-    (re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"), "in_county", _county),
+    (
+        re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
+        "in_county",
+        _county,
+    ),
     (re.compile(r"淘汰类|限制类|不符合(?:国家)?产业政策"), "complies_with_industrial_policy", False),
     (re.compile(r"符合(?:国家)?产业政策"), "complies_with_industrial_policy", True),
     (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
@@ -115,7 +119,11 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
     (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"),
      "enterprise_status", _status("new_entry")),
-    (re.compile(r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库"), "enterprise_status", _status("existing")),
+    (
+        re.compile(r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库"),
+        "enterprise_status",
+        _status("existing"),
+    ),
     (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"),
      "continuous_reporting", True),
 )
@@ -187,7 +195,9 @@ def _past_scale(
         put("entry_type", "upgrade", segment)
 
 
-_TOPIC_AFTER = re.compile(r"(?:企业|公司)?(?:的|有)?(?:奖励|政策|标准|条件|补贴|补助|规定|要求|材料|流程|办法|措施)")
+_TOPIC_AFTER = re.compile(
+    r"(?:企业|公司)?(?:的|有)?(?:奖励|政策|标准|条件|补贴|补助|规定|要求|材料|流程|办法|措施)"
+)
 
 
 def _stated(before: str, after: str, segment: str, sentence: str) -> bool:

@@ -177,7 +177,7 @@ def find_quantities(text: str) -> list[Found]:
             c = _OTHER_COUNTER.match(text, end)
             if c:
                 counter = c.group()
-        phone = arabic and len(num) > 1 and (num[0] == "0" and not num.startswith("0.") or len(num) >= 11)
+        phone = arabic and len(num) > 1 and ((num[0] == "0" and not num.startswith("0.")) or len(num) >= 11)
         if counter or (phone and not unit and not m.group("short")):
             out.append(Found(start, end, raw, None, counter=counter or "0"))  # 0598…: a phone number
             continue
