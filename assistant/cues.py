@@ -129,9 +129,9 @@ def simplified(text: str) -> str:
     return _converter().convert(text)  # type: ignore[attr-defined]
 
 
-# Spaces between words separate them like a comma ("规上工业 一季度销售增长 1200万"); inside a
-# number they are layout ("1 200").
-_WORD_SPACE = re.compile(r"(?<=[^\d\s])\s+|\s+(?=[^\d\s])")
+# Spaces next to a Chinese word separate it like a list mark ("规上工业 一季度销售增长 1200万");
+# elsewhere they are layout ("1 200", "USD 2,000,000").
+_WORD_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 
 
 def prepare(text: str) -> str:

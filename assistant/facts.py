@@ -43,7 +43,7 @@ _EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|
 def _counted(segment: str, sentence: str, negated: bool) -> object:
     """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False."""
     if _EARLIER.search(segment) and not _THIS_YEAR.search(segment):
-        return False
+        return None if negated else False  # "去年没有入规" says nothing of 2024
     return (not negated) if _THIS_YEAR.search(segment) else None
 
 
@@ -65,11 +65,18 @@ def _strategic(segment: str, sentence: str, negated: bool) -> object:
 
 
 def _commissioned(segment: str, sentence: str, negated: bool) -> object:
+    """Commissioned in 2024 Q1: the year said beside 投产 decides ("去年新建的，今年二月投产" is True)."""
     if negated:
         return False
-    if _EARLIER.search(segment) or (re.search(r"2023|去年", sentence) and not _THIS_YEAR.search(segment)):
-        return False  # 2023年新建投产: not a 2024 Q1 commissioning
-    return True if re.search(r"投产", segment) else None
+    for part in re.split(r"[,，。;；]", sentence):
+        if "投产" in part:
+            if re.search(r"2023|23年|去年|上年|前年|2022", part):
+                return False
+            if re.search(r"2024|24年|今年|一季度|[一二三123]月|刚", part):
+                return True
+    if re.search(r"新投产|刚投产", segment):
+        return True
+    return False if _EARLIER.search(segment) and "投产" in segment else None
 
 
 def _supply(segment: str, sentence: str, negated: bool) -> object:

@@ -103,7 +103,7 @@ class QuantityError(ValueError):
 def normalise(text: str) -> str:
     """NFKC (full-width digits and marks), lower case, no spaces: the form every figure is read in."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text).replace("个亿", "亿")  # 一个亿, 1.5个亿
     return re.sub(r"\s+", "", text).lower()
 
 
