@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from datetime import date
+from decimal import Decimal
 
 import calculators
 from assistant.dialog import answers, intents
@@ -35,6 +37,7 @@ from corpus import load_notice
 from corpus.text import normalise_input
 
 MAX_INPUT_CHARS = 500
+_BARE = re.compile(r"\s*\d+(?:\.\d+)?\s*")  # digits alone, no unit and no 万
 _UNKNOWN = ("不知道", "不确定", "不清楚", "不晓得", "说不清", "不了解")
 
 
@@ -347,6 +350,15 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
             if name in taken.unsure and taken.problems:  # "500万人民币" for 外资: say why, ask again
                 return self._ask_again(Reply(messages=taken.problems, error=True))
             return exc
+        bare = text.strip()
+        small = isinstance(value, Decimal) and 0 < value < 10_000
+        if spec.kind == "amount" and small and _BARE.fullmatch(bare):
+            # "3500" for a quarter's sales: 3500 元 or 3500万? Asked, not guessed.
+            message = (
+                f"您输入的 {bare} 没有单位：是 {bare} {spec.unit}，还是 {bare}万{spec.unit}？"
+                f"请带单位重新输入（如 {bare}万 或 {bare}{spec.unit}）。"
+            )
+            return self._ask_again(Reply(messages=[message], error=True))
         self._set(name, value)
         return self._advance(Reply())
 
