@@ -52,8 +52,8 @@ def parse_amount(
     elif isinstance(text, float):
         value = Decimal(repr(text))  # the figure as written, not its binary approximation
     else:
-        s = str(text).strip()
-        if not clean(s):
+        s = str(text).strip()  # str.strip knows full-width spaces too
+        if not s:
             raise InputError(None, f"{label}不能为空，{hint}")
         try:
             q = read_quantity(s.lstrip("+"))

@@ -58,6 +58,7 @@ _FIGURE = re.compile(
     rf"(?P<unit>{_SUFFIX_RE})?",
     re.IGNORECASE,
 )
+_PLAIN = re.compile(r"\s*\d+(?:\.\d+)?\s*")
 _WHOLE_NUMERAL = re.compile(
     rf"(?P<prefix>)(?P<sign>[-−负])?(?P<num>[{_NUMERAL}点]+)(?P<short>)(?P<unit>{_SUFFIX_RE})?"
 )
@@ -130,6 +131,8 @@ def read_quantity(text: str) -> Quantity:
 
     Raises :class:`QuantityError` when it is not one readable figure.
     """
+    if text.isascii() and _PLAIN.fullmatch(text):  # batch cells are mostly plain figures: skip the rest
+        return Quantity(Decimal(text.strip()), None, text.strip())
     raw = text
     s = normalise(text)
     if s.endswith("月") and not s.endswith("个月"):
