@@ -76,16 +76,26 @@ ROLE = re.compile(
 NOT_Q1 = re.compile(
     r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月"
 )
-Q1 = re.compile(r"一季度|1季度|第一季度|q1|1[-—至到]3月|一到三月|前三个月|头三个月")
+Q1 = re.compile(r"一季度|1季度|第一季度|q1|[1一]月?份?[-—~至到][3三]月|前三个月|头三个月")
 # One month of the year ("2月", "三月份"), not the quarter: "1-3月" is the quarter.
 ONE_MONTH = re.compile(
     r"(?<![-至到\d一二三])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?(?![\d日号])"
 )
 # A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
-BOUND_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)")
-BOUND_BEFORE = re.compile(
-    r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每|低于|高于|大于|小于|百分之|百分)$"
+BOUND_AFTER = re.compile(
+    r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)"
+    r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
 )
+BOUND_BEFORE = re.compile(
+    r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分)$"
+)
+# A year said right after the figure: "350万美元是去年的事".
+PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?:的|同期)")
+# "…350万美元，是全县的": a total said to be the county's or township's.
+OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
+# In a yes/no question, a figure without the speaker's own words is a condition asked about.
+YES_NO_FIGURE = re.compile(r"是不是|是否|吗|么")
+OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
 # Whose figure: a township's or the county's total is not the enterprise's.
 OTHER_OWNER = re.compile(
     r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|县里|市里|省里|全区"
@@ -103,6 +113,10 @@ OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|�
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
 NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
 SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
+# Month ranges ("1-3月", "一到三月") are masked with dates so that their digits are not figures.
+MONTH_RANGE = re.compile(
+    r"\d{1,2}月?份?[-—~至到]\d{1,2}月份?|[一二三四五六七八九十]{1,2}月?份?[-—~至到][一二三四五六七八九十]{1,2}月份?"
+)
 DATE = re.compile(
     r"(?:\d{4}(?:年|-|/|\.))?\d{1,2}(?:月|-|/|\.)\d{1,2}(?:日|号)|\d{4}(?:-|/|\.)\d{1,2}(?:-|/|\.)\d{1,2}"
     r"|(?:\d{4}年)?[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}(?:日|号)"

@@ -27,11 +27,15 @@ from assistant.cues import (
     FAMILY_OF_FIELD,
     INCREASE_AFTER,
     MONTH_CUE,
+    MONTH_RANGE,
     NOT_MONTH,
     NOT_Q1,
     ONE_MONTH,
     OTHER_OWNER,
     OWN,
+    OWN_SPEAKER,
+    OWNER_AFTER,
+    PAST_AFTER,
     Q1,
     ROLE,
     SEGMENT,
@@ -41,6 +45,7 @@ from assistant.cues import (
     UNIT_FAMILY,
     WASTE_HEAT_PART,
     WEATHER,
+    YES_NO_FIGURE,
     prepare,
 )
 from assistant.facts import question_segment, take_facts
@@ -131,7 +136,8 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     """
     out = Extraction(taken=[], deltas=[], problems=[])
     s = prepare(text)
-    masked = DATE.sub(lambda m: "#" * len(m.group()), s)
+    masked = MONTH_RANGE.sub(_mask_range, s)
+    masked = DATE.sub(lambda m: "#" * len(m.group()), masked)
     seen: set[str] = set()
     carried: str | None = FAMILY_OF_FIELD.get(pending or "")
     carried_year: str | None = None
@@ -158,6 +164,12 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         take_facts(seg.text, seg.question, s, out.taken, seen)
     _combine_deltas(out, seen)
     return out
+
+
+def _mask_range(m: re.Match[str]) -> str:
+    """"1-3月" reads as 一季度 (same length, so positions still match the text); other ranges as #."""
+    n = len(m.group())
+    return ("一季度" + "#" * n)[:n] if Q1.fullmatch(m.group()) else "#" * n
 
 
 def _read_figure(
@@ -188,13 +200,19 @@ def _read_figure(
         family = None  # 20人 of a sales team, 3个 of anything else
     if family is not None and not _owned(before, family, seg.sentence):
         return None, None
+    if seg.question and YES_NO_FIGURE.search(seg.text) and not OWN_SPEAKER.search(seg.sentence):
+        return None, None  # "是不是销售4500万就能拿奖励": a condition asked about
     role = _role(before[cursor:]) or _role(before) or carried_year
+    if role is None and PAST_AFTER.match(after):
+        role = "past"
     return family, role
 
 
 def _owned(before: str, family: str, sentence: str) -> bool:
     """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own."""
     owner = list(OTHER_OWNER.finditer(before))
+    if family == "fdi" and OWNER_AFTER.search(sentence) and not TOWNSHIP_SPEAKER.search(sentence):
+        return False
     if not owner or OWN.search(before[owner[-1].end() :]):
         return True
     if family != "fdi":
