@@ -59,8 +59,8 @@ SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUB
 # A unit that names one family by itself.
 UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
 
-PAST = r"去年|上年|上一年|前年|2023|23年|二〇二三|二零二三|同期|上期"
-PRESENT = r"今年|本年|当年|2024|24年|二〇二四|二零二四|目前|现在|本期"
+PAST = r"去年|上年|上一年|前年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
+PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目前|现在|本期"
 # Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
 APPROX_BEFORE = re.compile(r"(?:大概|大约|约|差不多|估计|预计|大致|将近|接近|可能|也许|应该有)$")
 APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
@@ -75,6 +75,7 @@ ROLE = re.compile(
 # Other periods than the first quarter (or, for export, than a whole year).
 NOT_Q1 = re.compile(
     r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月"
+    r"|上个?季度|上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
 )
 Q1 = re.compile(r"一季度|1季度|第一季度|q1|[1一]月?份?[-—~至到][3三]月|前三个月|头三个月")
 # One month of the year ("2月", "三月份"), not the quarter: "1-3月" is the quarter.
@@ -87,7 +88,8 @@ BOUND_AFTER = re.compile(
     r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
 )
 BOUND_BEFORE = re.compile(
-    r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分)$"
+    r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
+    r"|突破|破了|过了)$"
 )
 # A year said right after the figure: "350万美元是去年的事".
 PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?:的|同期)")
@@ -145,7 +147,7 @@ def simplified(text: str) -> str:
 
 # Spaces next to a Chinese word separate it like a list mark ("规上工业 一季度销售增长 1200万");
 # elsewhere they are layout ("1 200", "USD 2,000,000").
-_WORD_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+_WORD_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])|(?<=[a-zA-Z]\d)\s+")
 
 
 def prepare(text: str) -> str:

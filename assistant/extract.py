@@ -142,21 +142,32 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     carried: str | None = FAMILY_OF_FIELD.get(pending or "")
     carried_year: str | None = None
     whole_q1 = bool(Q1.search(s))
+    past_scope = False  # an earlier part was about last year ("去年一季度销售3000万，…")
+    past_families: set[str] = set()
     for seg in _segments(masked):
         figures = find_quantities(seg.text)
         cursor = 0
+        read_any = False
         for f in figures:
             family, role = _read_figure(seg, f, cursor, carried, carried_year, pending)
             cursor = f.end
             if family is None:
                 continue
-            carried = family
+            read_any = carried = family
+            if role is None and past_scope and FAMILIES[family].past:
+                # "去年一季度销售3000万，用电100万度": this year's or last year's? Unless it answers
+                # a figure of last year just given ("去年同期3500万，一季度4200万"), ask.
+                role = "present" if family in past_families else "unsure_year"
+            if role == "past":
+                past_families.add(family)
             _store(out, seen, f, family, role, seg, whole_q1, pending)
         subj = _subject(seg.text)
-        if subj is not None and subj[0] is not None and not figures:
+        if subj is not None and subj[0] is not None and not read_any:
             carried = subj[0]  # "去年一季度销售额：4000万" — the subject goes on to the next part
-        roles = [r for r in (_role(seg.text),) if r in ("past", "present")]
+        seg_role = _role(seg.text)
+        roles = [r for r in (seg_role,) if r in ("past", "present")]
         carried_year = roles[0] if roles and not figures else None
+        past_scope = seg_role == "past" or (past_scope and seg_role is None)
         _take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
         if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
             seen.add("months")  # 连续出数半年: six months
@@ -275,6 +286,10 @@ def _store(
     if problem:
         out.problems.append(problem)
         out.unsure.append(label_field)
+        return
+    if role == "unsure_year":
+        out.problems.append(f"「{seg.text}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")
+        out.unsure.append(fam.present)
         return
     if q.negative or role == "decline":
         if fam.increase or fam.past:

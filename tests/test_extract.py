@@ -169,6 +169,16 @@ def test_field_named_for_a_change(words, prefer, field):
                                                        "sales_2023q1_yuan": Decimal(36_000_000)}),
         ("一季度开票1.5个亿", {"sales_2024q1_yuan": Decimal(150_000_000)}),
         ("外资一季度到了200万", {}),  # 美元 or 元? asked
+        # a year said for an earlier part only; other periods; a bound
+        ("去年一季度销售3000万，用电100万度", {"sales_2023q1_yuan": Decimal(30_000_000)}),
+        ("去年同期开票3500万，一季度开票4200万", {"sales_2023q1_yuan": Decimal(35_000_000),
+                                        "sales_2024q1_yuan": Decimal(42_000_000)}),
+        ("上个季度开票4000万", {}),
+        ("年初到现在开票4000万", {}),
+        ("一季度开票额突破5000万", {}),
+        ("开票额 24Q1 4000万 23Q1 3500万", {"sales_2024q1_yuan": Decimal(40_000_000),
+                                        "sales_2023q1_yuan": Decimal(35_000_000)}),
+        ("一季度销售额同比增长25%，去年同期3200万", {"sales_2023q1_yuan": Decimal(32_000_000)}),
         # traditional characters, keyword lists, shorthand
         ("今年第一季度銷售額比去年同期增長１，２００萬元", {"sales_increase_yuan": Decimal(12_000_000)}),
         ("天然气 今年一季度 8万方", {"gas_2024q1_m3": Decimal(80_000)}),
