@@ -124,6 +124,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
     (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
+    (re.compile(r"(?:享受|拿|领|得)(?:过|了|到)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"),
+     "received_other_award", True),
     (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"),
      "enterprise_status", _status("new_entry")),
     (
@@ -154,6 +156,8 @@ def take_facts(
             continue
         before, after = segment[: m.start()], segment[m.end() :]
         negated = _negated(before)
+        if _UNSURE.search(before) or _OTHERS.search(before):
+            continue  # "我们不清楚是不是规上", "可能是", "隔壁厂是规上企业": nothing said of the enterprise
         if question and not _stated_in_question(before, after):
             continue
         if not question and not negated and not _stated(before, after, segment, sentence):
@@ -187,9 +191,14 @@ def take_facts(
             put("above_scale_industrial", False, segment)
 
 
+_A_NOT_A = re.compile(r"(是|算|属|有|在|入)(?:不|没)\1|属不属于|有没有")
+_UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
+_OTHERS = re.compile(r"隔壁|别的|别家|其他企业|其它企业|人家|他们|对方|同行")
+
+
 def _negated(before: str) -> bool:
-    """Whether a negation (不是, 没, 未 …) stands right before a cue; 不过 ("but") is not one."""
-    return bool(_NEGATE.search(before.replace("不过", "，")))
+    """Whether a negation (不是, 没, 未 …) stands right before a cue; 不过 ("but") and 是不是 are not."""
+    return bool(_NEGATE.search(_A_NOT_A.sub("，", before.replace("不过", "，"))))
 
 
 def _past_scale(
@@ -216,5 +225,7 @@ def _stated_in_question(before: str, after: str) -> bool:
     """"我们是规上企业能拿多少" states 规上; "我们是新投产企业吗" asks it."""
     if not re.search(r"我们|我司|我公司|本公司|我厂|咱们|咱|我家|本企业", before):
         return False
+    if _A_NOT_A.search(before):
+        return False  # "我们算不算规上企业"
     yes_no = _YES_NO.search(after)
     return yes_no is None or bool(_CAN.search(after[: yes_no.start()]))

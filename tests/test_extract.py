@@ -253,6 +253,11 @@ def test_a_figure_without_a_subject_answers_the_pending_question():
         ("我们没有进培育库", {"in_cultivation_pool": False}),
         ("我们是规上企业能拿多少", {"above_scale_industrial": True}),
         ("规上企业有什么奖励", {}),
+        ("我们算不算规上企业", {}),  # a question, not a negation
+        ("我们不清楚是不是规上", {}),
+        ("我们可能是规上企业", {}),
+        ("隔壁厂是规上企业，我们不是", {}),  # another enterprise's fact
+        ("我们已经享受过市里的奖励了", {"received_other_award": True}),
     ],
 )
 def test_facts_stated_about_the_enterprise(text, expected):
