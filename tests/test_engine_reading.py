@@ -96,3 +96,19 @@ def test_an_everyday_remark_opens_no_clause():
     reply = engine.reply("今天天气怎么样")
     assert reply.clause is None and reply.question is None and engine.open_id is None
     assert "本通知" in render_plain(reply)
+
+
+def _result(tokens, matched):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(tokens=tokens, hits=[SimpleNamespace(matched=matched)])
+
+
+def test_a_match_through_one_character_or_generic_words_is_weak():
+    engine = DialogEngine(as_of=DAY)
+    assert engine._weak(_result(["气", "天天气"], ["用气", "天然气"]))  # 今天天气怎么样
+    assert engine._weak(_result(["热"], ["供热", "用热"]))
+    assert engine._weak(_result(["奖励", "企业"], ["奖励", "企业"]))  # generic words only
+    assert not engine._weak(_result(["电费", "补贴"], ["用电"]))  # through the synonym table
+    assert not engine._weak(_result(["小升規"], ["小升规"]))  # traditional characters
+    assert not engine._weak(_result(["出口"], ["出口"]))

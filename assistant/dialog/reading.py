@@ -150,10 +150,14 @@ class Reading:
         best = result.hits[0]  # type: ignore[attr-defined]
         matched = set(best.matched)
         generic = set(lexicon.generic)
+        from assistant.cues import simplified
+
         for token in result.tokens:  # type: ignore[attr-defined]
             if len(token) < 2 or token in generic:
                 continue
             if token in matched or matched & set(lexicon.synonyms.get(token, ())):
+                return False
+            if simplified(token) in matched:  # 小升規 matched as 小升规
                 return False
         return True
 
