@@ -152,3 +152,15 @@ def test_figures_inside_a_sentence_keep_commas_and_skip_dates_counters_and_words
 def test_a_bad_comma_inside_a_sentence_is_a_problem_not_a_figure():
     [f] = find_quantities(normalise("销售1,2亿"))
     assert f.quantity is None and "逗号" in (f.problem or "")
+
+
+def test_batch_cells_go_through_the_same_reader():
+    from assistant.batch import RowChecker
+    from assistant.batch_layout import resolve_header
+
+    checker = RowChecker(resolve_header(["name", "fdi_2024q1_usd", "gas_2024q1_m3"]), None, False)
+    result = checker.check(2, ["甲公司", "350万元", "3万度"])
+    assert result.failed
+    errors = str(result.cells[-1])
+    assert "350万元 是人民币" in errors and "3万度 是千瓦时" in errors
+    assert not checker.check(3, ["乙公司", "$3,500,000", "5万方"]).failed
