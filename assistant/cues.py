@@ -95,8 +95,8 @@ BOUND_BEFORE = re.compile(
 PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?:的|同期)")
 # "…350万美元，是全县的": a total said to be the county's or township's.
 OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
-# In a yes/no question, a figure without the speaker's own words is a condition asked about.
-YES_NO_FIGURE = re.compile(r"是不是|是否|吗|么")
+# "是不是销售4500万就能…": a figure after 是不是, without the speaker's own words, is a condition.
+YES_NO_FIGURE = re.compile(r"是不是|是否")
 OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
 # Whose figure: a township's or the county's total is not the enterprise's.
 OTHER_OWNER = re.compile(

@@ -195,8 +195,10 @@ def _read_figure(
         return None, None
     subj = _subject(before[cursor:])
     follow = re.match(r"的?(?:" + SUBJECT_RE.pattern + ")", after)
-    if subj is None and follow:
-        subj = _subject(follow.group(), last=False)  # "5万方天然气", "3个统计员", "800万的销售额"
+    # "5万方天然气", "3个统计员", "800万的销售额" — unless the word begins the next figure's part
+    # ("今年150万度统计员两个": 统计员 goes with 两个).
+    if subj is None and follow and not find_quantities(after[follow.end() :][:4]):
+        subj = _subject(follow.group(), last=False)
     subj = subj or _subject(before)
     unit = f.quantity.unit if f.quantity else None
     if subj is None:
@@ -211,7 +213,7 @@ def _read_figure(
         family = None  # 20人 of a sales team, 3个 of anything else
     if family is not None and not _owned(before, family, seg.sentence):
         return None, None
-    if seg.question and YES_NO_FIGURE.search(seg.text) and not OWN_SPEAKER.search(seg.sentence):
+    if YES_NO_FIGURE.search(before) and not OWN_SPEAKER.search(seg.sentence):
         return None, None  # "是不是销售4500万就能拿奖励": a condition asked about
     role = _role(before[cursor:]) or _role(before) or carried_year
     if role is None and PAST_AFTER.match(after):
@@ -277,7 +279,7 @@ def _store(
     if not problem and q.unit is None and pending != fam.present:
         if fam.unit == "美元":  # 外资/出口 are in US dollars; "200万" alone may be yuan
             problem = f"您说的 {f.text} 没有写币种；{spec.label}按美元计，请给出美元金额（如 {spec.example}）"
-        elif q.value < 10_000 and _wan_left_out(f.text, seg.sentence):  # "去年同期两千六" after "三千二百万"
+        elif 0 < q.value < 10_000 and _wan_left_out(f.text, seg.sentence):  # 两千六 after 三千二百万
             problem = (
                 f"您说的 {f.text} 没有写单位，无法确定是否省略了“万”；请给出带单位的数字（如 {spec.example}）"
             )

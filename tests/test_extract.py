@@ -179,6 +179,13 @@ def test_field_named_for_a_change(words, prefer, field):
         ("开票额 24Q1 4000万 23Q1 3500万", {"sales_2024q1_yuan": Decimal(40_000_000),
                                         "sales_2023q1_yuan": Decimal(35_000_000)}),
         ("一季度销售额同比增长25%，去年同期3200万", {"sales_2023q1_yuan": Decimal(32_000_000)}),
+        # without punctuation: each figure keeps its own words
+        ("今年一季度用电150万度比去年多30万度有奖励吗", {"power_2024q1_kwh": Decimal(1_500_000),
+                                                "power_2023q1_kwh": Decimal(1_200_000)}),
+        ("去年同期用电120万度今年150万度统计员两个", {"power_2023q1_kwh": Decimal(1_200_000),
+                                              "power_2024q1_kwh": Decimal(1_500_000), "statisticians": 2}),
+        ("去年一季度销售是0，今年一季度2000万", {"sales_2023q1_yuan": Decimal(0),
+                                          "sales_2024q1_yuan": Decimal(20_000_000)}),
         # traditional characters, keyword lists, shorthand
         ("今年第一季度銷售額比去年同期增長１，２００萬元", {"sales_increase_yuan": Decimal(12_000_000)}),
         ("天然气 今年一季度 8万方", {"gas_2024q1_m3": Decimal(80_000)}),
