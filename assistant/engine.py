@@ -347,7 +347,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
                 r = Reply()
                 self._take(taken, r)
                 return self._advance(r)
-            if name in taken.unsure and taken.problems:  # "500万人民币" for 外资: say why, ask again
+            if taken.problems and not taken.taken:  # "500万人民币" for 外资, "大概800万": say why, ask again
                 return self._ask_again(Reply(messages=taken.problems, error=True))
             return exc
         bare = text.strip()

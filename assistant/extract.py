@@ -257,7 +257,8 @@ def _store(
     before, after = seg.text[: f.start], seg.text[f.end :]
     if APPROX_BEFORE.search(before) or (APPROX_AFTER.match(after) and not INCREASE_AFTER.match(after)):
         out.problems.append(f"「{f.text}」是约数，未记下；请给出准确数字")
-        out.unsure.append(fam.increase if role == "increase" and fam.increase else fam.present)
+        answering = pending is not None and FAMILY_OF_FIELD.get(pending) == family and role is None
+        out.unsure.append(pending if answering else fam.increase if role == "increase" else fam.present)
         return
     if family in ("staff", "months"):
         if family == "months" and (not MONTH_CUE.search(seg.text) or NOT_MONTH.search(seg.text)):

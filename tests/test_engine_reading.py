@@ -112,3 +112,24 @@ def test_a_match_through_one_character_or_generic_words_is_weak():
     assert not engine._weak(_result(["电费", "补贴"], ["用电"]))  # through the synonym table
     assert not engine._weak(_result(["小升規"], ["小升规"]))  # traditional characters
     assert not engine._weak(_result(["出口"], ["出口"]))
+
+
+def test_an_approximate_answer_is_said_and_asked_again():
+    engine = DialogEngine(as_of=DAY)
+    engine.reply("销售增长有奖励吗")
+    engine.reply("是")
+    assert engine.pending == "sales_increase_yuan"
+    reply = engine.reply("大概800万")
+    assert reply.error and "sales_increase_yuan" not in engine.known
+    assert any("约数" in m for m in reply.messages) and reply.question.name == "sales_increase_yuan"
+
+
+def test_a_bare_small_number_for_sales_is_asked_with_its_unit():
+    engine = DialogEngine(as_of=DAY)
+    engine.reply("销售增长有奖励吗")
+    engine.reply("是")
+    reply = engine.reply("800")
+    assert reply.error and "sales_increase_yuan" not in engine.known
+    assert any("800万" in m and "800元" in m for m in reply.messages)
+    reply = engine.reply("800万")
+    assert reply.estimate is not None and reply.estimate.award_yuan == Decimal(80_000)
