@@ -280,7 +280,7 @@ def _store(
     if not problem and q.unit is None and pending != fam.present:
         if fam.unit == "美元":  # 外资/出口 are in US dollars; "200万" alone may be yuan
             problem = f"您说的 {f.text} 没有写币种；{spec.label}按美元计，请给出美元金额（如 {spec.example}）"
-        elif 0 < q.value < 10_000 and _wan_left_out(f.text, seg.sentence):  # 两千六 after 三千二百万
+        elif 0 < q.value < 10_000 and _wan_left_out(f.text):  # 两千六 after 三千二百万
             problem = (
                 f"您说的 {f.text} 没有写单位，无法确定是否省略了“万”；请给出带单位的数字（如 {spec.example}）"
             )
@@ -314,12 +314,9 @@ def _store(
     _put(out, seen, fam.present, f)
 
 
-def _wan_left_out(text: str, sentence: str) -> bool:
-    """Whether a small figure may have lost its 万: plain digits, or another figure here has 万/亿."""
-    if not re.search(r"[千百k]", text):
-        return True  # "销售3500": no one's quarterly sales are 3500 元
-    rest = sentence.replace(text, "", 1)
-    return bool(re.search(r"[\d一二三四五六七八九十百千][万亿w]", rest))
+def _wan_left_out(text: str) -> bool:
+    """Whether a small figure without a unit may have lost its 万."""
+    return "k" not in text  # "销售3500", "四千二": 万 is often left out in speech; "5k" is said as it is
 
 
 def _put(out: Extraction, seen: set[str], name: str, f: Found) -> None:

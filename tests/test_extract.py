@@ -186,6 +186,12 @@ def test_field_named_for_a_change(words, prefer, field):
                                               "power_2024q1_kwh": Decimal(1_500_000), "statisticians": 2}),
         ("去年一季度销售是0，今年一季度2000万", {"sales_2023q1_yuan": Decimal(0),
                                           "sales_2024q1_yuan": Decimal(20_000_000)}),
+        # Cantonese words in traditional text; 万 left out in speech; 售电发票 is electricity
+        ("我哋公司今年一季度開咗四千萬發票，舊年同期三千五百萬", {"sales_2024q1_yuan": Decimal(40_000_000),
+                                                       "sales_2023q1_yuan": Decimal(35_000_000)}),
+        ("销售额一季度四千二，去年三千五", {}),
+        ("售电发票上今年一季度是96万度，去年同期是88万度", {"power_2024q1_kwh": Decimal(960_000),
+                                                "power_2023q1_kwh": Decimal(880_000)}),
         # traditional characters, keyword lists, shorthand
         ("今年第一季度銷售額比去年同期增長１，２００萬元", {"sales_increase_yuan": Decimal(12_000_000)}),
         ("天然气 今年一季度 8万方", {"gas_2024q1_m3": Decimal(80_000)}),
@@ -264,6 +270,8 @@ def test_a_figure_without_a_subject_answers_the_pending_question():
         ("我们不清楚是不是规上", {}),
         ("我们可能是规上企业", {}),
         ("隔壁厂是规上企业，我们不是", {}),  # another enterprise's fact
+        ("我哋冇入規", {"above_scale_industrial": False}),
+        ("我們唔係規上企業", {"above_scale_industrial": False}),
         ("我们已经享受过市里的奖励了", {"received_other_award": True}),
     ],
 )
