@@ -45,7 +45,7 @@ FAMILY_OF_FIELD = {
 SUBJECTS: tuple[tuple[str | None, str], ...] = (
     (None, r"电话|手机|号码|热线|传真|余热发电|发电量|发电|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
      r"|气费|气价|水费|费用|产值|工资|薪资|薪水|工资总额|利润|税收"
-     r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|补贴|补助|资金|租金|利息|注册资本|订单|库存|产量"
+     r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|奖补|补贴|补助|资金|经费|租金|利息|注册资本|订单|库存|产量"
      r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里"),
     ("staff", r"统计员|统记员|统计人员|报表员|统计专员|统计"),
     ("fdi", r"实际利用外资|利用外资|外资|到资|外商投资|外商"),
@@ -89,12 +89,15 @@ BOUND_AFTER = re.compile(
 )
 BOUND_BEFORE = re.compile(
     r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
-    r"|突破|破了|过了)$"
+    r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退)$"
 )
 # A year said right after the figure: "350万美元是去年的事".
 PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?:的|同期)")
 # "…350万美元，是全县的": a total said to be the county's or township's.
 OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
+# The notice's own wording pasted in ("对…的规上工业企业给予奖励"): its categories are not the
+# enterprise's facts unless the speaker says "我们".
+RULE_TEXT = re.compile(r"给予|予以|不予|单家企业|每家|最高不超过|的规上|的规模以上|以上的|对[^,，。]{0,30}的")
 # "是不是销售4500万就能…": a figure after 是不是, without the speaker's own words, is a condition.
 YES_NO_FIGURE = re.compile(r"是不是|是否")
 OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
@@ -145,9 +148,12 @@ def simplified(text: str) -> str:
     return _converter().convert(text)  # type: ignore[attr-defined]
 
 
-# Spaces next to a Chinese word separate it like a list mark ("规上工业 一季度销售增长 1200万");
-# elsewhere they are layout ("1 200", "USD 2,000,000").
-_WORD_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])|(?<=[a-zA-Z]\d)\s+")
+# Spaces between words separate them like a list mark ("规上工业 县内", "24Q1 4000万"); next to
+# a figure they are layout ("2024 年", "增长 1200万", "1 200", "USD 2,000,000").
+_WORD_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=[\u4e00-\u9fff])|(?<=[a-zA-Z]\d)\s+(?=\d)"
+    r"|(?<=[万亿千百十度方元人名个月])\s+(?=\d)"
+)
 
 
 def prepare(text: str) -> str:

@@ -38,6 +38,7 @@ from assistant.cues import (
     PAST_AFTER,
     Q1,
     ROLE,
+    RULE_TEXT,
     SEGMENT,
     SUBJECT_RE,
     SUBJECTS,
@@ -172,8 +173,10 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
             seen.add("months")  # 连续出数半年: six months
             out.taken.append(Taken("months", 6, "半年"))
-        take_facts(seg.text, seg.question, s, out.taken, seen)
+        if not RULE_TEXT.search(s) or OWN_SPEAKER.search(s):
+            take_facts(seg.text, seg.question, s, out.taken, seen)
     _combine_deltas(out, seen)
+    out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
 
 

@@ -64,7 +64,7 @@ _WHOLE_NUMERAL = re.compile(
 )
 # Counters of things no field holds: a figure followed by one is never an amount of ours.
 _OTHER_COUNTER = re.compile(
-    r"[年季月日号%条项次倍岁天周台套家户辆亩吨斤件只张间栋层批笔份款种类期轮个成]|点钟|小时|公斤|平方|千瓦(?!时)"
+    r"[年季月日号%条项次倍岁天周台套家户辆亩吨斤件只张间栋层批笔份款种类期轮个成〕\]]|点钟|小时|公斤|平方|千瓦(?!时)"
     r"|kw(?!h)|kg|[a-z]|/",
     re.IGNORECASE,
 )
