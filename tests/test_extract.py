@@ -3,8 +3,11 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.extract import extract, field_for_words
+from calculators.fields import FIELDS
 
 
 def taken(text: str, prefer=()) -> dict[str, object]:
@@ -277,3 +280,16 @@ def test_a_figure_without_a_subject_answers_the_pending_question():
 )
 def test_facts_stated_about_the_enterprise(text, expected):
     assert taken(text) == expected
+
+
+_ALPHABET = "0123456789,.万亿千百十一二两三四五六七八九零元度方美人个月年季去今比多少增长减销售用电气外资统计员规上下不是我们吗？，（）%kw $￥-到从"
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.sampled_from([None, "sales_2023q1_yuan", "months"]))
+@settings(max_examples=300, deadline=None)
+def test_any_text_is_read_without_an_error_and_every_value_is_the_fields(text, pending):
+    e = extract(text, pending=pending)
+    for t in e.taken:
+        assert t.field in FIELDS
+        if FIELDS[t.field].kind == "amount":
+            assert isinstance(t.value, Decimal) and t.value >= 0
