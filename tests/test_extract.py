@@ -282,7 +282,10 @@ def test_facts_stated_about_the_enterprise(text, expected):
     assert taken(text) == expected
 
 
-_ALPHABET = "0123456789,.万亿千百十一二两三四五六七八九零元度方美人个月年季去今比多少增长减销售用电气外资统计员规上下不是我们吗？，（）%kw $￥-到从"
+_ALPHABET = (
+    "0123456789,.万亿千百十一二两三四五六七八九零元度方美人个月年季去今比多少增长减"
+    "销售用电气外资统计员规上下不是我们吗？，（）%kw $￥-到从"
+)
 
 
 @given(st.text(alphabet=_ALPHABET, max_size=40), st.sampled_from([None, "sales_2023q1_yuan", "months"]))
