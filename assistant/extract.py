@@ -264,6 +264,8 @@ def _store(
         out.unsure.append(pending if answering else fam.increase if role == "increase" else fam.present)
         return
     if family in ("staff", "months"):
+        if family == "months" and role == "past":
+            return  # "统计员去年报了12个月": the field is this year's months
         if family == "months" and (not MONTH_CUE.search(seg.text) or NOT_MONTH.search(seg.text)):
             return
         if q.unit is None and pending != fam.present:
@@ -281,7 +283,7 @@ def _store(
     spec = FIELDS[fam.present]
     problem = unit_problem(q, fam.unit, spec.label, spec.example)
     if not problem and q.unit is None and pending != fam.present:
-        if fam.unit == "美元":  # 外资/出口 are in US dollars; "200万" alone may be yuan
+        if fam.unit == "美元" and q.value:  # 外资/出口 are in US dollars; "200万" alone may be yuan
             problem = f"您说的 {f.text} 没有写币种；{spec.label}按美元计，请给出美元金额（如 {spec.example}）"
         elif 0 < q.value < 10_000 and _wan_left_out(f.text):  # 两千六 after 三千二百万
             problem = (
@@ -324,10 +326,11 @@ def _wan_left_out(text: str) -> bool:
 
 def _put(out: Extraction, seen: set[str], name: str, f: Found) -> None:
     if name in seen:
-        if any(t.field == name and t.value != _value(name, f) for t in out.taken):
-            # Two different figures for one field: neither is certain.
+        other = next((t for t in out.taken if t.field == name and t.value != _value(name, f)), None)
+        if other is not None:  # two different figures for one field: neither is certain
             out.taken = [t for t in out.taken if t.field != name]
             out.unsure.append(name)
+            out.problems.append(f"「{other.source}」和「{f.text}」都像是{FIELDS[name].label}，未记下；请只给出一个数字")
         return
     try:
         value = parse_field(name, f.text)

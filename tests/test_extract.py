@@ -195,6 +195,10 @@ def test_field_named_for_a_change(words, prefer, field):
         ("销售额一季度四千二，去年三千五", {}),
         ("售电发票上今年一季度是96万度，去年同期是88万度", {"power_2024q1_kwh": Decimal(960_000),
                                                 "power_2023q1_kwh": Decimal(880_000)}),
+        # months are this year's; zero needs no currency; two figures for one field
+        ("统计员去年报了12个月", {}),
+        ("一季度外资到资0", {"fdi_2024q1_usd": Decimal(0)}),
+        ("我们有两名统计员，一名专职一名兼职", {}),
         # traditional characters, keyword lists, shorthand
         ("今年第一季度銷售額比去年同期增長１，２００萬元", {"sales_increase_yuan": Decimal(12_000_000)}),
         ("天然气 今年一季度 8万方", {"gas_2024q1_m3": Decimal(80_000)}),
