@@ -21,7 +21,6 @@ from assistant.cues import (
     BOUND_AFTER,
     BOUND_BEFORE,
     DATE,
-    DATE_CUES,
     ENTERPRISE_SPEAKER,
     FAMILIES,
     FAMILY_OF_FIELD,
@@ -49,10 +48,9 @@ from assistant.cues import (
     YES_NO_FIGURE,
     prepare,
 )
-from assistant.facts import question_segment, take_facts
+from assistant.facts import question_segment, take_dates, take_facts
 from calculators.errors import InputError
 from calculators.fields import FIELDS, parse_field
-from calculators.numbers import parse_number
 from calculators.quantity import Found, find_quantities, normalise, unit_problem
 
 
@@ -169,7 +167,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         roles = [r for r in (seg_role,) if r in ("past", "present")]
         carried_year = roles[0] if roles and not figures else None
         past_scope = seg_role == "past" or (past_scope and seg_role is None)
-        _take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
+        take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
         if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
             seen.add("months")  # 连续出数半年: six months
             out.taken.append(Taken("months", 6, "半年"))
@@ -347,37 +345,6 @@ def _value(name: str, f: Found) -> object:
         return parse_field(name, f.text)
     except InputError:
         return None
-
-
-def _take_dates(segment: str, out: Extraction, seen: set[str]) -> None:
-    for name, cue in DATE_CUES:
-        if name not in seen and cue.search(segment):
-            d = DATE.search(segment)
-            if d and re.match(r"(?:之|以)?[前后]|起|止|截止|为止", segment[d.end() :]):
-                continue  # "3月31日前获批": a rule's date, not the enterprise's
-            if d:
-                iso = _iso(d.group())
-                try:
-                    out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
-                    seen.add(name)
-                except InputError as exc:
-                    out.problems.append(f"「{d.group()}」未采用：{exc.message}")
-
-
-_DATE_PARTS = re.compile(
-    r"(?:(\d{4})(?:年|-|/|\.))?([\d一二三四五六七八九十]{1,2})(?:月|-|/|\.)([\d一二三四五六七八九十]{1,3})"
-)
-
-
-def _iso(text: str) -> str | None:
-    """A date as YYYY-MM-DD; without a year it is the notice's year, 2024 ("2月10号")."""
-    m = _DATE_PARTS.match(text)
-    if not m:
-        return None
-    month, day = parse_number(m.group(2)), parse_number(m.group(3))
-    if month is None or day is None:
-        return None
-    return f"{m.group(1) or 2024}-{int(month):02d}-{int(day):02d}"
 
 
 def _combine_deltas(out: Extraction, seen: set[str]) -> None:

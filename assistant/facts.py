@@ -12,6 +12,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from assistant.cues import DATE, DATE_CUES
+from calculators.errors import InputError
+from calculators.fields import parse_field
+from calculators.numbers import parse_number
+
 _YES_NO = re.compile(r"吗|么|嘛|是不是|是否|算不算|属不属于|算是.*[吗么]|对不对|有没有|能不能算|可不可以算")
 _WH = re.compile(r"什么|多少|怎么|如何|哪|咋|几|啥|谁")
 _CAN = re.compile(r"能|可以|拿|奖|补|享受|申请|领|给|有")
@@ -230,3 +235,36 @@ def _stated_in_question(before: str, after: str) -> bool:
         return False  # "我们算不算规上企业"
     yes_no = _YES_NO.search(after)
     return yes_no is None or bool(_CAN.search(after[: yes_no.start()]))
+
+
+def take_dates(segment: str, out: Any, seen: set[str]) -> None:
+    """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken."""
+    from assistant.extract import Taken
+    for name, cue in DATE_CUES:
+        if name not in seen and cue.search(segment):
+            d = DATE.search(segment)
+            if d and re.match(r"(?:之|以)?[前后]|起|止|截止|为止", segment[d.end() :]):
+                continue  # "3月31日前获批": a rule's date, not the enterprise's
+            if d:
+                iso = _iso(d.group())
+                try:
+                    out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
+                    seen.add(name)
+                except InputError as exc:
+                    out.problems.append(f"「{d.group()}」未采用：{exc.message}")
+
+
+_DATE_PARTS = re.compile(
+    r"(?:(\d{4})(?:年|-|/|\.))?([\d一二三四五六七八九十]{1,2})(?:月|-|/|\.)([\d一二三四五六七八九十]{1,3})"
+)
+
+
+def _iso(text: str) -> str | None:
+    """A date as YYYY-MM-DD; without a year it is the notice's year, 2024 ("2月10号")."""
+    m = _DATE_PARTS.match(text)
+    if not m:
+        return None
+    month, day = parse_number(m.group(2)), parse_number(m.group(3))
+    if month is None or day is None:
+        return None
+    return f"{m.group(1) or 2024}-{int(month):02d}-{int(day):02d}"

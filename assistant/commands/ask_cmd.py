@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from typing import IO, TYPE_CHECKING
 
@@ -62,7 +63,7 @@ def answer(engine: DialogEngine, question: str) -> dict[str, object]:
     }
 
 
-def _lines(stream: IO[bytes]) -> object:
+def _lines(stream: IO[bytes]) -> Iterator[tuple[str, str | None]]:
     """(text, error) per input line; a line over MAX_LINE_BYTES or not UTF-8 gives an error."""
     while True:
         raw = stream.readline(MAX_LINE_BYTES + 1)
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             out.write(render_plain(engine.reply(question)) + "\n")
         return 0
-    for text, error in _lines(sys.stdin.buffer):  # type: ignore[union-attr]
+    for text, error in _lines(sys.stdin.buffer):
         if error is not None:
             result = {"question": None, "clauses": [], "out_of_scope": False, "read": {}, "asks": None,
                       "estimate": None, "messages": [error], "error": error}  # fmt: skip
