@@ -8,9 +8,11 @@ characters via OpenCC, NFKC, spaces between words as a list mark).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
+from calculators.fields import FIELDS
 from calculators.quantity import normalise
 
 
@@ -159,3 +161,62 @@ _WORD_SPACE = re.compile(
 def prepare(text: str) -> str:
     """The form a question is read in: simplified, NFKC, lower case, spaces between words as commas."""
     return normalise(_WORD_SPACE.sub("、", simplified(text).strip()))
+
+
+def subject_of(words: str, last: bool = True) -> tuple[str | None, int] | None:
+    """(family or None for a thing no field holds, position) of the nearest subject word."""
+    found = list(SUBJECT_RE.finditer(words))
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+    return SUBJECTS[index][0], m.start()
+
+
+def role_of(before: str) -> str | None:
+    """The year or direction from the words before a figure in its segment: the nearest cue wins."""
+    found = list(ROLE.finditer(before))
+    if not found:
+        return None
+    m = found[-1]
+    role = m.lastgroup
+    if role == "from":
+        return "past"
+    if role == "to":
+        return "present"
+    if role == "present" and m.group() in ("同期", "上期"):
+        return "past"
+    return role
+
+
+def family_of(name: str) -> str | None:
+    """The kind of figure a field holds ("sales", "power" …), None for yes/no and choice fields."""
+    return FAMILY_OF_FIELD.get(name)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
+    """The field a person names ("销售额", "统计员", "去年用电"), for "X改成Y"; known fields win."""
+    words = normalise(words)
+    if not words:
+        return None
+    subj = subject_of(words)
+    role = role_of(words)
+    if subj is not None and subj[0] is not None:
+        fam = FAMILIES[subj[0]]
+        by_role = {"past": fam.past, "increase": fam.increase, "present": fam.present}
+        if by_role.get(role):
+            return by_role[role]
+        options = [n for n in (fam.increase, fam.present, fam.past) if n]
+        known = [n for n in options if n in prefer]
+        return known[0] if known else options[0]
+    ctx = _bigrams(words)
+    best: tuple[tuple[int, int], str] | None = None
+    for name, spec in FIELDS.items():
+        overlap = len(ctx & _bigrams(spec.label + spec.question))
+        if overlap and (best is None or (1 if name in prefer else 0, overlap) > best[0]):
+            best = ((1 if name in prefer else 0, overlap), name)
+    return best[1] if best else None

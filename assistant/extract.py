@@ -36,22 +36,26 @@ from assistant.cues import (
     OWNER_AFTER,
     PAST_AFTER,
     Q1,
-    ROLE,
     RULE_TEXT,
     SEGMENT,
     SUBJECT_RE,
-    SUBJECTS,
     TOWNSHIP_SPEAKER,
     UNIT_FAMILY,
     WASTE_HEAT_PART,
     WEATHER,
     YES_NO_FIGURE,
+    family_of,
+    field_for_words,
     prepare,
+    role_of,
+    subject_of,
 )
 from assistant.facts import question_segment, take_dates, take_facts
 from calculators.errors import InputError
 from calculators.fields import FIELDS, parse_field
-from calculators.quantity import Found, find_quantities, normalise, unit_problem
+from calculators.quantity import Found, find_quantities, unit_problem
+
+__all__ = ["Delta", "Extraction", "Taken", "extract", "family_of", "field_for_words"]
 
 
 @dataclass(frozen=True)
@@ -101,32 +105,6 @@ def _segments(text: str) -> list[_Segment]:
     return out
 
 
-def _subject(words: str, last: bool = True) -> tuple[str | None, int] | None:
-    """(family or None for a thing no field holds, position) of the nearest subject word."""
-    found = list(SUBJECT_RE.finditer(words))
-    if not found:
-        return None
-    m = found[-1] if last else found[0]
-    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-    return SUBJECTS[index][0], m.start()
-
-
-def _role(before: str) -> str | None:
-    """The year or direction from the words before a figure in its segment: the nearest cue wins."""
-    found = list(ROLE.finditer(before))
-    if not found:
-        return None
-    m = found[-1]
-    role = m.lastgroup
-    if role == "from":
-        return "past"
-    if role == "to":
-        return "present"
-    if role == "present" and m.group() in ("同期", "上期"):
-        return "past"
-    return role
-
-
 def extract(text: str, prefer: Collection[str] = (), pending: str | None = None) -> Extraction:
     """Read the figures and yes/no facts in ``text``.
 
@@ -160,10 +138,10 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             if role == "past":
                 past_families.add(family)
             _store(out, seen, f, family, role, seg, whole_q1, pending)
-        subj = _subject(seg.text)
+        subj = subject_of(seg.text)
         if subj is not None and subj[0] is not None and not read_any:
             carried = subj[0]  # "去年一季度销售额：4000万" — the subject goes on to the next part
-        seg_role = _role(seg.text)
+        seg_role = role_of(seg.text)
         roles = [r for r in (seg_role,) if r in ("past", "present")]
         carried_year = roles[0] if roles and not figures else None
         past_scope = seg_role == "past" or (past_scope and seg_role is None)
@@ -174,6 +152,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         if not RULE_TEXT.search(s) or OWN_SPEAKER.search(s):
             take_facts(seg.text, seg.question, s, out.taken, seen)
     _combine_deltas(out, seen)
+    _check_sales(out)
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
 
@@ -194,13 +173,13 @@ def _read_figure(
     after = seg.text[f.end :]
     if BOUND_BEFORE.search(before) or BOUND_AFTER.match(after):
         return None, None
-    subj = _subject(before[cursor:])
+    subj = subject_of(before[cursor:])
     follow = re.match(r"的?(?:" + SUBJECT_RE.pattern + ")", after)
     # "5万方天然气", "3个统计员", "800万的销售额" — unless the word begins the next figure's part
     # ("今年150万度统计员两个": 统计员 goes with 两个).
     if subj is None and follow and not find_quantities(after[follow.end() :][:4]):
-        subj = _subject(follow.group(), last=False)
-    subj = subj or _subject(before)
+        subj = subject_of(follow.group(), last=False)
+    subj = subj or subject_of(before)
     unit = f.quantity.unit if f.quantity else None
     if subj is None:
         family = UNIT_FAMILY.get(unit or "") or carried
@@ -216,7 +195,7 @@ def _read_figure(
         return None, None
     if YES_NO_FIGURE.search(before) and not OWN_SPEAKER.search(seg.sentence):
         return None, None  # "是不是销售4500万就能拿奖励": a condition asked about
-    role = _role(before[cursor:]) or _role(before) or carried_year
+    role = role_of(before[cursor:]) or role_of(before) or carried_year
     if role is None and PAST_AFTER.match(after):
         role = "past"
     return family, role
@@ -347,6 +326,19 @@ def _value(name: str, f: Found) -> object:
         return None
 
 
+def _check_sales(out: Extraction) -> None:
+    """Three sales figures that do not add up (4950万 − 4000万 ≠ 900万): none of them is certain."""
+    fam = FAMILIES["sales"]
+    by_name = {t.field: t.value for t in out.taken}
+    names = (fam.present, fam.past, fam.increase)
+    if all(n in by_name for n in names):
+        present, past, increase = (by_name[n] for n in names)
+        if present - past != increase:  # type: ignore[operator]
+            out.taken = [t for t in out.taken if t.field not in names]
+            out.unsure += [n for n in names if n]
+            out.problems.append("今年、去年的销售额与增长额对不上，均未记下；请核对后再告诉我")
+
+
 def _combine_deltas(out: Extraction, seen: set[str]) -> None:
     """Turn "多了30万度" plus one year's figure into the other year's figure."""
     by_name = {t.field: t for t in out.taken}
@@ -364,36 +356,3 @@ def _combine_deltas(out: Extraction, seen: set[str]) -> None:
         else:
             continue
         out.deltas.remove(d)
-
-
-def family_of(name: str) -> str | None:
-    """The kind of figure a field holds ("sales", "power" …), None for yes/no and choice fields."""
-    return FAMILY_OF_FIELD.get(name)
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
-    """The field a person names ("销售额", "统计员", "去年用电"), for "X改成Y"; known fields win."""
-    words = normalise(words)
-    if not words:
-        return None
-    subj = _subject(words)
-    role = _role(words)
-    if subj is not None and subj[0] is not None:
-        fam = FAMILIES[subj[0]]
-        by_role = {"past": fam.past, "increase": fam.increase, "present": fam.present}
-        if by_role.get(role):
-            return by_role[role]
-        options = [n for n in (fam.increase, fam.present, fam.past) if n]
-        known = [n for n in options if n in prefer]
-        return known[0] if known else options[0]
-    ctx = _bigrams(words)
-    best: tuple[tuple[int, int], str] | None = None
-    for name, spec in FIELDS.items():
-        overlap = len(ctx & _bigrams(spec.label + spec.question))
-        if overlap and (best is None or (1 if name in prefer else 0, overlap) > best[0]):
-            best = ((1 if name in prefer else 0, overlap), name)
-    return best[1] if best else None

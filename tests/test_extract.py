@@ -195,6 +195,11 @@ def test_field_named_for_a_change(words, prefer, field):
         ("销售额一季度四千二，去年三千五", {}),
         ("售电发票上今年一季度是96万度，去年同期是88万度", {"power_2024q1_kwh": Decimal(960_000),
                                                 "power_2023q1_kwh": Decimal(880_000)}),
+        # three sales figures must add up
+        ("今年一季度开票4950万，去年同期4000万，增长了900万", {}),
+        ("今年一季度开票4950万，去年同期4000万，增长了950万", {"sales_2024q1_yuan": Decimal(49_500_000),
+                                                   "sales_2023q1_yuan": Decimal(40_000_000),
+                                                   "sales_increase_yuan": Decimal(9_500_000)}),
         # months are this year's; zero needs no currency; two figures for one field
         ("统计员去年报了12个月", {}),
         ("一季度外资到资0", {"fdi_2024q1_usd": Decimal(0)}),
