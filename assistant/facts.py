@@ -17,7 +17,7 @@ from calculators.errors import InputError
 from calculators.fields import parse_field
 from calculators.numbers import parse_number
 
-_YES_NO = re.compile(r"吗|么|嘛|是不是|是否|算不算|属不属于|算是.*[吗么]|对不对|有没有|能不能算|可不可以算")
+_YES_NO = re.compile(r"吗|么|嘛|是否|能否|可否|属不属于|可不可以|([\u4e00-\u9fff])[不没]\1")
 _WH = re.compile(r"什么|多少|怎么|如何|哪|咋|几|啥|谁")
 _CAN = re.compile(r"能|可以|拿|奖|补|享受|申请|领|给|有")
 _ASSERT = re.compile(
@@ -129,7 +129,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
     (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
-    (re.compile(r"(?:享受|拿|领|得)(?:过|了|到)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"),
+    (re.compile(r"(?:享受|拿|领|得)(?:过|了)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"),
      "received_other_award", True),
     (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"),
      "enterprise_status", _status("new_entry")),
@@ -196,7 +196,7 @@ def take_facts(
             put("above_scale_industrial", False, segment)
 
 
-_A_NOT_A = re.compile(r"(是|算|属|有|在|入)(?:不|没)\1|属不属于|有没有")
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1|属不属于|可不可以|有没有")
 _UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
 _OTHERS = re.compile(r"隔壁|别的|别家|其他企业|其它企业|人家|他们|对方|同行")
 

@@ -285,6 +285,7 @@ def test_a_figure_without_a_subject_answers_the_pending_question():
         ("我哋冇入規", {"above_scale_industrial": False}),
         ("我們唔係規上企業", {"above_scale_industrial": False}),
         ("我们已经享受过市里的奖励了", {"received_other_award": True}),
+        ("想问问能不能拿到奖励", {}),  # 能不能: a question, not a negation
         ("规上工业企业申报流程", {}),  # topics, not statements
         ("新入规企业奖励标准", {}),
         ("供热企业补贴", {}),
