@@ -24,7 +24,8 @@ MAX_LINE_BYTES = 8192
 _EXAMPLES = (
     '示例：\n  policy-assistant ask "一季度销售额增长了800万能奖多少"\n'
     '  policy-assistant ask "外资到资350万美元" --json --as-of 2024-03-15\n'
-    "  printf '天然气用了5万方\\n统计员2名\\n' | policy-assistant ask   （每行一个问题，逐行输出 JSON）"
+    "  printf '天然气用了5万方\\n统计员2名\\n' | policy-assistant ask\n"
+    "  （不给问题时每行读一个问题，逐行输出 JSON）"
 )
 
 
