@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from datetime import date
+from decimal import Decimal
 
 import calculators
 from assistant.dialog import answers, intents
 from assistant.dialog.profile import ProfileInterview
-from assistant.dialog.render import format_value, render_plain
+from assistant.dialog.reading import Reading
+from assistant.dialog.render import render_plain
 from assistant.dialog.reply import FieldPrompt, Offer, Reply
 from assistant.dialog.training import TrainingQuiz, quiz_command
-from assistant.extract import Extraction, extract, field_for_words
+from assistant.extract import extract
 from calculators import InputError
 from calculators.fields import FIELDS, is_unknown, parse_field
 from calculators.models import Estimate, Unmet
@@ -34,10 +37,11 @@ from corpus import load_notice
 from corpus.text import normalise_input
 
 MAX_INPUT_CHARS = 500
+_BARE = re.compile(r"\s*\d+(?:\.\d+)?\s*")  # digits alone, no unit and no 万
 _UNKNOWN = ("不知道", "不确定", "不清楚", "不晓得", "说不清", "不了解")
 
 
-class DialogEngine(ProfileInterview, TrainingQuiz):
+class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
     """``reply(text)`` takes one line from a person and returns the assistant's structured answer."""
 
     def __init__(self, as_of: date | None = None) -> None:
@@ -50,6 +54,8 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         self.known: dict[str, object] = {}
         self.assumed: dict[str, str] = {}  # field → the sentence of its assumption
         self.deltas: list = []  # increases waiting for one year's figure ("多了30万度")
+        self.declined: set[str] = set()  # increase fields the person said went down (not eligible)
+        self.unsure: list[str] = []  # fields named but not stated clearly: asked first
         self.offered: list[str] = []
         self.open_id: str | None = None
         self.highlight: list[str] = []
@@ -60,6 +66,8 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         self.last_table = None
         self.quiz = None
         self.transcript: list[tuple[str, str]] = []
+        self.last_read: dict[str, object] = {}  # what the last line stated (``ask --json``'s "read")
+        self.last_out_of_scope = False
 
     @property
     def state(self) -> str:
@@ -92,6 +100,7 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         return r
 
     def _reply(self, raw: str) -> Reply:
+        self.last_read, self.last_out_of_scope = {}, False
         text = normalise_input(raw or "")
         text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
         if not text:
@@ -161,6 +170,10 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
                 self.notice, follow[0], self.open_id, self.as_of, self.estimates.get(self.open_id)
             )
             return self._ask_again(Reply(messages=[message]))
+        if error is not None and intents.looks_like_lookup(text):
+            looked = self._lookup(text)
+            if looked is not None:
+                return looked
         if error is not None and not intents.looks_like_question(text):
             return self._ask_again(Reply(messages=[error.message], error=True))
         return self._search(text, follow[0] if follow else None)
@@ -174,17 +187,28 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
             result = search(text, top=3)
         except QueryError as exc:
             return self._ask_again(Reply(messages=[str(exc)], error=True))
-        if not result.hits:
+        taken = extract(text, prefer=self.known)
+        figures = [t.field for t in taken.taken]  # figures and facts stated about the enterprise
+        figures += [n for d in taken.deltas for n in (d.past, d.present)]
+        figures += [n for n, _, _ in taken.declines] + (taken.unsure if taken.problems else [])
+        hits = [] if not result.hits or self._weak(result) else result.hits
+        ids = [h.id for h in hits]
+        users = self._measures_using(figures)
+        if users:  # a figure read for certain names its measure, even where the words matched little
+            owner = next((i for i in ids if i in users), users[0])
+            ids = [owner, *(i for i in ids if i != owner)][:3]
+        if not ids:
+            self.last_out_of_scope = True
             return self._ask_again(Reply(messages=[answers.out_of_scope(self.notice)]))
         if self.profile is not None:
             self.profile = None
         self.pending = None
-        self.offered = [h.id for h in result.hits]
-        r = Reply(offered=[Offer(number=i, id=h.id, title=h.title) for i, h in enumerate(result.hits, 1)])
-        self._take(extract(text, prefer=self.known), r)
-        best = result.hits[0]
-        terms = list(dict.fromkeys([*best.matched, *result.tokens]))
-        r = self._open(best.id, r, highlight=terms)
+        self.offered = ids
+        r = Reply(offered=[Offer(number=i, id=c, title=self.titles[c]) for i, c in enumerate(ids, 1)])
+        self._take(taken, r)
+        best = next((h for h in result.hits if h.id == ids[0]), None)
+        terms = list(dict.fromkeys([*(best.matched if best else []), *result.tokens]))
+        r = self._open(ids[0], r, highlight=terms)
         if follow is not None and self.open_id is not None:
             r.messages.append(
                 answers.follow_up(
@@ -244,8 +268,13 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
             r.messages.append(answers.unmet_text(measure, self.titles[measure], unmet))
             return r
         needed = calculators.needed_fields(measure, self._data())
+        if needed and needed[0] in self.declined:
+            self.pending = None  # not asked: the person said it went down
+            label = FIELDS[needed[0]].label.removesuffix("增长额")
+            r.messages.append(f"按您所说{label}下降，第{measure}条按增长给予奖励，暂不符合条件。")
+            return r
         if needed:
-            return self._ask(needed[0], r, measure)
+            return self._ask(self._next_field(needed), r, measure)
         return self._evaluate(measure, r)
 
     def _evaluate(self, measure: str, r: Reply) -> Reply:
@@ -311,75 +340,27 @@ class DialogEngine(ProfileInterview, TrainingQuiz):
         try:
             value = parse_field(name, text)
         except InputError as exc:
-            taken = extract(text, prefer=[name])
+            taken = extract(text, prefer=[name], pending=name)
             if any(t.field == name for t in taken.taken) or (
-                taken.taken and not intents.looks_like_question(text)
+                (taken.taken or taken.declines) and not intents.looks_like_question(text)
             ):
                 r = Reply()
                 self._take(taken, r)
                 return self._advance(r)
+            if taken.problems and not taken.taken:  # "500万人民币" for 外资, "大概800万": say why, ask again
+                return self._ask_again(Reply(messages=taken.problems, error=True))
             return exc
+        bare = text.strip()
+        small = isinstance(value, Decimal) and 0 < value < 10_000
+        if spec.kind == "amount" and small and _BARE.fullmatch(bare):
+            # "3500" for a quarter's sales: 3500 元 or 3500万? Asked, not guessed.
+            message = (
+                f"您输入的 {bare} 没有单位：是 {bare} {spec.unit}，还是 {bare}万{spec.unit}？"
+                f"请带单位重新输入（如 {bare}万 或 {bare}{spec.unit}）。"
+            )
+            return self._ask_again(Reply(messages=[message], error=True))
         self._set(name, value)
         return self._advance(Reply())
-
-    def _set(self, name: str, value: object) -> None:
-        self.known[name] = value
-        self.assumed.pop(name, None)
-        for d in list(self.deltas):  # "多了30万度" waits for one year's figure to give the other
-            if name in (d.past, d.present):
-                other = d.present if name == d.past else d.past
-                amount = value + d.amount if name == d.past else value - d.amount  # type: ignore[operator]
-                if other not in self.known and amount >= 0:
-                    self.known[other] = parse_field(other, str(amount))
-                self.deltas.remove(d)
-
-    def _take(self, taken: Extraction, r: Reply) -> None:
-        """Keep what was read from the question and say it back, so a wrong reading is caught."""
-        said = []
-        for t in taken.taken:
-            old = self.known.get(t.field)
-            self._set(t.field, t.value)
-            note = f"（原为 {format_value(t.field, old)}）" if old is not None and old != t.value else ""
-            said.append(f"{FIELDS[t.field].label} {format_value(t.field, t.value)}{note}")
-        for d in taken.deltas:
-            self.deltas.append(d)
-            known_year = next((n for n in (d.past, d.present) if n in self.known), None)
-            if known_year is not None:
-                self._set(known_year, self.known[known_year])  # fills the other year now
-            said.append(f"同比增量 {format_value(d.present, d.amount)}")
-        if said:
-            r.messages.append("已记下：" + "；".join(said) + "。如有误，可说“××改成……”。")
-        r.messages += taken.problems
-
-    def _change(self, change: intents.Change) -> Reply:
-        r = Reply()
-        if change.what is None:
-            taken = extract(change.value, prefer=self.known)
-            if not taken.taken and not taken.deltas:
-                r.messages.append("没看懂要改哪一项。请这样说：“销售额改成900万”或“改：去年用电120万度”。")
-                r.error = True
-                return self._ask_again(r)
-            self._take(taken, r)
-        else:
-            name = field_for_words(change.what + change.value, prefer=self.known)
-            if name is None:
-                known = "、".join(FIELDS[n].label for n in self.known) or "（尚无）"
-                r.messages.append(f"没看懂要改哪一项。已填写的有：{known}。")
-                r.error = True
-                return self._ask_again(r)
-            try:
-                value = parse_field(name, change.value)
-            except InputError as exc:
-                r.messages.append(exc.message)
-                r.error = True
-                return self._ask_again(r)
-            old = self.known.get(name)
-            self._set(name, value)
-            was = f"（原为 {format_value(name, old)}）" if old is not None else ""
-            r.messages.append(f"已改：{FIELDS[name].label} {format_value(name, value)}{was}。")
-        if self.open_id is not None and (self.pending is not None or self.open_id in self.estimates):
-            return self._advance(r)
-        return self._ask_again(r)
 
     def transcript_markdown(self) -> str:
         """The conversation and its results as Markdown (kept here until assistant.report renders it)."""

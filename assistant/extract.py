@@ -1,70 +1,61 @@
 """Figures taken from a person's question, so the interview does not ask for them again.
 
-"一季度销售额增长了800万" → sales_increase_yuan; "用电比去年多了30万度，去年120万度" → both
-power figures. Reading is by pattern, not by sentence: every figure with its unit (or a topic
-word that implies one: 销售额 → 元) is matched to the fields of that unit, and the words around
-it (去年 / 今年 / 增长 …, the field's own label) choose among them. Yes/no facts are read from
-a small cue table, only where the person states them about the enterprise ("我们是规上企业").
+Every figure is read by :mod:`calculators.quantity` (number and unit); this module decides what it
+measures (销售 / 用电 / 用气 / 外资 …, or something no field holds: 产值, 工资, 电费), which year
+(今年 / 去年 / 从…涨到…) and which direction (a level, an increase, a decline). A figure is stored
+only when all of them are clear for one field; otherwise nothing is stored, and where the person
+clearly meant a field (350万元 of 外资) the problem is said, so the interview asks for it.
+Yes/no facts stated about the enterprise are read in :mod:`assistant.facts`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from assistant.cues import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    BOUND_AFTER,
+    BOUND_BEFORE,
+    DATE,
+    ENTERPRISE_SPEAKER,
+    FAMILIES,
+    FAMILY_OF_FIELD,
+    INCREASE_AFTER,
+    MONTH_CUE,
+    MONTH_RANGE,
+    NOT_MONTH,
+    NOT_Q1,
+    ONE_MONTH,
+    OTHER_OWNER,
+    OWN,
+    OWN_SPEAKER,
+    OWNER_AFTER,
+    PAST_AFTER,
+    Q1,
+    RULE_TEXT,
+    SEGMENT,
+    SUBJECT_RE,
+    TOWNSHIP_SPEAKER,
+    UNIT_FAMILY,
+    WASTE_HEAT_PART,
+    WEATHER,
+    YES_NO_FIGURE,
+    family_of,
+    field_for_words,
+    prepare,
+    role_of,
+    subject_of,
+)
+from assistant.facts import question_segment, take_dates, take_facts
 from calculators.errors import InputError
-from calculators.fields import FIELDS, parse_amount, parse_field
+from calculators.fields import FIELDS, parse_field
+from calculators.quantity import Found, find_quantities, unit_problem
 
-# How people write a unit → the unit fields are kept in. "个" and "名" count people here:
-# the only counted things in the notice's fields are statistics staff.
-_UNIT_ALIASES = {
-    "元": "元", "块": "元", "万元": "元", "块钱": "元",
-    "千瓦时": "千瓦时", "kwh": "千瓦时", "度": "千瓦时", "度电": "千瓦时",
-    "立方米": "立方米", "立方": "立方米", "方": "立方米", "m3": "立方米", "m³": "立方米",
-    "美元": "美元", "美金": "美元", "万美元": "美元",
-    "个": "人", "名": "人", "人": "人", "位": "人",
-    "个月": "月", "月": "月",
-}  # fmt: skip
-# Topic words that give an un-suffixed figure ("增长了800万") its unit.
-_TOPICS = (
-    ("元", re.compile(r"销售|营收|营业额|开票|收入|产值|发票")),
-    ("千瓦时", re.compile(r"用电|电量|电费|度电|电")),
-    ("立方米", re.compile(r"天然气|用气|燃气|气量|气")),
-    ("美元", re.compile(r"外资|到资|外商|美元|美金")),
-    ("人", re.compile(r"统计员|统计人员|报表员|统计")),
-)
-# Role words: which of several fields of one unit a figure is.
-_INCREASE = re.compile(r"增长|增加|多了|多出|涨了|提高|增量|同比多|比去年多|比上年多")
-_PAST = re.compile(r"去年|上年|2023|同期|二〇二三|二零二三")
-_PRESENT = re.compile(r"今年|本年|2024|二〇二四|二零二四")
-
-_NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-_MULT = r"(?:万亿|千万|百万|十万|万|亿|千|百)?"
-_UNIT = r"(?:万美元|万元|块钱|元|块|千瓦时|kwh|度电|度|立方米|立方|m3|m³|方|美元|美金|个月|个|名|位|人)?"
-# A figure must not be part of a date, a quarter, a percentage or a clause number.
-_FIGURE = re.compile(rf"({_NUM})({_MULT})({_UNIT})(?![年季月日号%％条\d.])", re.IGNORECASE)
-_DATE = re.compile(r"\d{4}\s*(?:年|-|/|\.)\s*\d{1,2}\s*(?:月|-|/|\.)\s*\d{1,2}\s*日?")
-_DATE_CUES = (
-    ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
-    ("specialized_sme_approved_on", re.compile(r"专精特新")),
-)
-_SEGMENT = re.compile(r"[，。；;,！!？?\n]")
-
-# Yes/no facts stated about the enterprise: (cue, fields it settles, value when stated).
-_BOOL_CUES = (
-    (re.compile(r"规上|规模以上|规上工业|已入规|已纳统|入统"), ("above_scale_industrial",), True),
-    (re.compile(r"规下|规模以下|未入规|没入规|还没上规"), ("above_scale_industrial",), False),
-    (re.compile(r"战略性新兴|战新"), ("strategic_emerging_2023",), True),
-    (re.compile(r"新投产|新建投产|刚投产"), ("newly_commissioned_2024q1",), True),
-    (re.compile(r"小升规.{0,4}培育库|培育库"), ("in_cultivation_pool",), True),
-    (re.compile(r"供热企业|供汽企业|集中供热公司"), ("heat_supplier",), True),
-)
-_MANUFACTURING = re.compile(r"制造")
-# The person speaks about the enterprise (not asking about a category in general).
-_ASSERT = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|本企业|我单位|是|属于|已经|已")
-_NEGATE = re.compile(r"(不是|不属于|并非|非|未|没有|没|还不是|尚未|不算)\S{0,2}$")
+__all__ = ["Delta", "Extraction", "Taken", "extract", "family_of", "field_for_words"]
 
 
 @dataclass(frozen=True)
@@ -91,157 +82,261 @@ class Extraction:
     taken: list[Taken]
     deltas: list[Delta]
     problems: list[str]  # figures that were read but refused (Chinese messages)
+    # (increase field, the words) stated as a decline: said back, never stored as a level
+    declines: list[tuple[str, str, Decimal]] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)  # fields the person meant but did not state clearly
 
 
-def _unit_of(name: str) -> str:
-    spec = FIELDS[name]
-    unit = _UNIT_ALIASES.get(spec.unit.strip().lower(), spec.unit) if spec.unit else ""
-    if unit:
-        return unit
-    for suffix, u in (("_yuan", "元"), ("_kwh", "千瓦时"), ("_m3", "立方米"), ("_usd", "美元")):
-        if name.endswith(suffix):
-            return u
-    return ""
+@dataclass
+class _Segment:
+    text: str
+    start: int
+    question: bool
+    sentence: str = ""
 
 
-def _fields_of_unit(unit: str) -> list[str]:
-    return [n for n, s in FIELDS.items() if s.kind in ("amount", "int") and _unit_of(n) == unit]
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-_ROLE_MARK = {"increase": "increase", "past": "2023", "present": "2024"}
-
-
-def _fits_role(role: str, name: str) -> bool:
-    """Whether a field is the increase, last year's or this year's figure, as the words said."""
-    mark = _ROLE_MARK.get(role)
-    return mark is not None and mark in name
-
-
-def _rank(candidates: list[str], context: str, role: str | None, prefer: Collection[str]) -> list[str]:
-    """Order candidate fields by role words, then by words shared with the field's label."""
-    ctx = _bigrams(context)
-
-    def score(name: str) -> tuple[int, int, int]:
-        if role is not None:
-            role_match = 2 if _fits_role(role, name) else 0
-        else:  # unmarked: a figure in a question about this quarter is this year's
-            role_match = 1 if "2024" in name or ("increase" not in name and "2023" not in name) else 0
-        label = _bigrams(FIELDS[name].label)
-        return (role_match, len(ctx & label), 1 if name in prefer else 0)
-
-    return sorted(candidates, key=score, reverse=True)
-
-
-def _role(before: str) -> str | None:
-    """The role of a figure from the words before it in its segment (the nearest cue wins)."""
-    found: list[tuple[int, str]] = []
-    for role, pattern in (("increase", _INCREASE), ("past", _PAST), ("present", _PRESENT)):
-        for m in pattern.finditer(before):
-            found.append((m.end(), role))
-    if not found:
-        return None
-    # "比去年多了30万度": the increase cue is nearer than 去年 and wins.
-    return max(found)[1]
-
-
-def _role_after(after: str) -> str | None:
-    """Where no cue comes before a figure, the first one after it ("800万的销售额增长")."""
-    found = [
-        (m.start(), role)
-        for role, pattern in (("increase", _INCREASE), ("past", _PAST), ("present", _PRESENT))
-        for m in pattern.finditer(after)
-    ]
-    return min(found)[1] if found else None
-
-
-def _topic_unit(text: str) -> str | None:
-    for unit, pattern in _TOPICS:
-        if pattern.search(text):
-            return unit
-    return None
-
-
-def _typed(name: str, raw: str) -> object:
-    return parse_field(name, raw)
-
-
-def extract(text: str, prefer: Collection[str] = ()) -> Extraction:
-    """Read the figures and yes/no facts in ``text``. ``prefer``: fields already known win ties."""
-    out = Extraction(taken=[], deltas=[], problems=[])
-    seen: set[str] = set()
-    topic: str | None = None
-    for segment in _SEGMENT.split(text):
-        topic = _topic_unit(segment) or topic
-        masked = _DATE.sub(lambda m: "#" * len(m.group()), segment)
-        for m in _FIGURE.finditer(masked):
-            num, mult, unit_word = m.group(1), m.group(2), m.group(3)
-            if not re.search(r"\d", num) and not (mult or unit_word):
-                continue  # a bare Chinese numeral ("一") is a word, not a figure
-            unit = _UNIT_ALIASES.get(unit_word.lower()) if unit_word else None
-            after = masked[m.end() : m.end() + 6]
-            if unit == "人" and not re.match(r"\s*(统计|报表)", after) and topic != "人":
-                continue  # "3个" of something other than statistics staff
-            unit = unit or _topic_unit(segment[: m.start()] + after) or topic
-            if unit is None:
-                continue
-            candidates = _fields_of_unit(unit)
-            if not candidates:
-                continue
-            role = _role(segment[: m.start()]) or _role_after(segment[m.end() :])
-            ranked = _rank(candidates, segment, role, prefer)
-            source = m.group(0)
-            if role == "increase" and not any("increase" in n for n in candidates):
-                past = next((n for n in ranked if "2023" in n), None)
-                present = next((n for n in ranked if "2024" in n), None)
-                value = parse_amount(num + mult)
-                if past and present:
-                    out.deltas.append(Delta(past, present, value, source))
-                continue
-            name = ranked[0]
-            if name in seen:
-                continue
-            raw = num + mult if FIELDS[name].kind == "int" else source
-            try:
-                value = _typed(name, raw)
-            except InputError as exc:
-                out.problems.append(f"「{source}」未采用：{exc.message}")
-                continue
-            seen.add(name)
-            out.taken.append(Taken(name, value, source))
-        for name, cue in _DATE_CUES:
-            if name in FIELDS and name not in seen and cue.search(segment):
-                d = _DATE.search(segment)
-                if d:
-                    try:
-                        out.taken.append(Taken(name, _typed(name, d.group()), d.group()))
-                        seen.add(name)
-                    except InputError as exc:
-                        out.problems.append(f"「{d.group()}」未采用：{exc.message}")
-        _take_facts(segment, out, seen)
-    _combine_deltas(out, seen)
+def _segments(text: str) -> list[_Segment]:
+    out, start = [], 0
+    for m in SEGMENT.finditer(text + "\n"):
+        part = text[start : m.start()]
+        if part:
+            out.append(_Segment(part, start, question_segment(part, m.group()), text))
+        start = m.end()
     return out
 
 
-def _take_facts(segment: str, out: Extraction, seen: set[str]) -> None:
-    for cue, names, value in _BOOL_CUES:
-        m = cue.search(segment)
-        if not m:
-            continue
-        before = segment[: m.start()]
-        negated = bool(_NEGATE.search(before))
-        if not negated and not _ASSERT.search(before):
-            continue  # "规上企业有什么奖励？" asks about the category, says nothing of the enterprise
-        fields = list(names)
-        if value and names == ("above_scale_industrial",) and _MANUFACTURING.search(segment):
-            fields.append("above_scale_manufacturing")  # 规上制造业 is also 规上工业
-        for name in fields:
-            if name in FIELDS and name not in seen:
-                seen.add(name)
-                out.taken.append(Taken(name, value != negated, m.group()))
+def extract(text: str, prefer: Collection[str] = (), pending: str | None = None) -> Extraction:
+    """Read the figures and yes/no facts in ``text``.
+
+    ``prefer``: fields already known (they win ties in :func:`field_for_words`). ``pending``: the
+    field the assistant just asked for; a figure without its own subject word answers it.
+    """
+    out = Extraction(taken=[], deltas=[], problems=[])
+    s = prepare(text)
+    masked = MONTH_RANGE.sub(_mask_range, s)
+    masked = DATE.sub(lambda m: "#" * len(m.group()), masked)
+    seen: set[str] = set()
+    carried: str | None = FAMILY_OF_FIELD.get(pending or "")
+    carried_year: str | None = None
+    whole_q1 = bool(Q1.search(s))
+    past_scope = False  # an earlier part was about last year ("去年一季度销售3000万，…")
+    past_families: set[str] = set()
+    for seg in _segments(masked):
+        figures = find_quantities(seg.text)
+        cursor = 0
+        read_any = False
+        for f in figures:
+            family, role = _read_figure(seg, f, cursor, carried, carried_year, pending)
+            cursor = f.end
+            if family is None:
+                continue
+            read_any = carried = family
+            if role is None and past_scope and FAMILIES[family].past:
+                # "去年一季度销售3000万，用电100万度": this year's or last year's? Unless it answers
+                # a figure of last year just given ("去年同期3500万，一季度4200万"), ask.
+                role = "present" if family in past_families else "unsure_year"
+            if role == "past":
+                past_families.add(family)
+            _store(out, seen, f, family, role, seg, whole_q1, pending)
+        subj = subject_of(seg.text)
+        if subj is not None and subj[0] is not None and not read_any:
+            carried = subj[0]  # "去年一季度销售额：4000万" — the subject goes on to the next part
+        seg_role = role_of(seg.text)
+        roles = [r for r in (seg_role,) if r in ("past", "present")]
+        carried_year = roles[0] if roles and not figures else None
+        past_scope = seg_role == "past" or (past_scope and seg_role is None)
+        take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
+        if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
+            seen.add("months")  # 连续出数半年: six months
+            out.taken.append(Taken("months", 6, "半年"))
+        if not RULE_TEXT.search(s) or OWN_SPEAKER.search(s):
+            take_facts(seg.text, seg.question, s, out.taken, seen)
+    _combine_deltas(out, seen)
+    _check_sales(out)
+    out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
+    return out
+
+
+def _mask_range(m: re.Match[str]) -> str:
+    """"1-3月" reads as 一季度 (same length, so positions still match the text); other ranges as #."""
+    n = len(m.group())
+    return ("一季度" + "#" * n)[:n] if Q1.fullmatch(m.group()) else "#" * n
+
+
+def _read_figure(
+    seg: _Segment, f: Found, cursor: int, carried: str | None, carried_year: str | None, pending: str | None
+) -> tuple[str | None, str | None]:
+    """(family, role) of one figure; family None when it is not one of ours or not a figure."""
+    if f.counter is not None:
+        return None, None
+    before = seg.text[:f.start]
+    after = seg.text[f.end :]
+    if BOUND_BEFORE.search(before) or BOUND_AFTER.match(after):
+        return None, None
+    subj = subject_of(before[cursor:])
+    follow = re.match(r"的?(?:" + SUBJECT_RE.pattern + ")", after)
+    # "5万方天然气", "3个统计员", "800万的销售额" — unless the word begins the next figure's part
+    # ("今年150万度统计员两个": 统计员 goes with 两个).
+    if subj is None and follow and not find_quantities(after[follow.end() :][:4]):
+        subj = subject_of(follow.group(), last=False)
+    subj = subj or subject_of(before)
+    unit = f.quantity.unit if f.quantity else None
+    if subj is None:
+        family = UNIT_FAMILY.get(unit or "") or carried
+        if family == UNIT_FAMILY.get(unit or "") and WEATHER.search(seg.sentence):
+            return None, None  # "今天三十八度": a temperature
+    else:
+        family = subj[0]
+    if unit == "月" or (family == "staff" and f.text.endswith("个月")):
+        family = "months"
+    elif unit in ("人", "个") and family not in ("staff", "months"):
+        family = None  # 20人 of a sales team, 3个 of anything else
+    if family is not None and not _owned(before, family, seg.sentence):
+        return None, None
+    if YES_NO_FIGURE.search(before) and not OWN_SPEAKER.search(seg.sentence):
+        return None, None  # "是不是销售4500万就能拿奖励": a condition asked about
+    role = role_of(before[cursor:]) or role_of(before) or carried_year
+    if role is None and PAST_AFTER.match(after):
+        role = "past"
+    return family, role
+
+
+def _owned(before: str, family: str, sentence: str) -> bool:
+    """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own."""
+    owner = list(OTHER_OWNER.finditer(before))
+    if family == "fdi" and OWNER_AFTER.search(sentence) and not TOWNSHIP_SPEAKER.search(sentence):
+        return False
+    if not owner or OWN.search(before[owner[-1].end() :]):
+        return True
+    if family != "fdi":
+        return False
+    if TOWNSHIP_SPEAKER.search(sentence):
+        return True
+    # "我们乡一季度实际到资120万美元" said by the township; an enterprise retelling it is not
+    township = re.fullmatch(r"我们(?:镇|乡)|本(?:镇|乡)", owner[-1].group())
+    return bool(township) and not ENTERPRISE_SPEAKER.search(sentence)
+
+
+def _store(
+    out: Extraction,
+    seen: set[str],
+    f: Found,
+    family: str,
+    role: str | None,
+    seg: _Segment,
+    whole_q1: bool,
+    pending: str | None,
+) -> None:
+    fam = FAMILIES[family]
+    if f.problem is not None:
+        out.problems.append(f"「{f.text}」未采用：{f.problem}")
+        out.unsure.append(fam.present)
+        return
+    q = f.quantity
+    assert q is not None
+    before, after = seg.text[: f.start], seg.text[f.end :]
+    if APPROX_BEFORE.search(before) or (APPROX_AFTER.match(after) and not INCREASE_AFTER.match(after)):
+        out.problems.append(f"「{f.text}」是约数，未记下；请给出准确数字")
+        answering = pending is not None and FAMILY_OF_FIELD.get(pending) == family and role is None
+        out.unsure.append(pending if answering else fam.increase if role == "increase" else fam.present)
+        return
+    if family in ("staff", "months"):
+        if family == "months" and role == "past":
+            return  # "统计员去年报了12个月": the field is this year's months
+        if family == "months" and (not MONTH_CUE.search(seg.text) or NOT_MONTH.search(seg.text)):
+            return
+        if q.unit is None and pending != fam.present:
+            return  # "统计员3" without 人/名/个: too loose to store from a question
+        _put(out, seen, fam.present, f)
+        return
+    one_month = ONE_MONTH.search(seg.text) and not Q1.search(seg.text)
+    if (fam.annual and Q1.search(seg.text)) or (not fam.annual and (NOT_Q1.search(seg.text) or one_month)):
+        period = "全年" if fam.annual else "一季度"
+        label = FIELDS[fam.present].label
+        out.problems.append(f"「{seg.text}」未采用：{label}按{period}计，请给出{period}的数字")
+        out.unsure.append(fam.present)
+        return  # another period than the field's
+    label_field = fam.increase or fam.present
+    spec = FIELDS[fam.present]
+    problem = unit_problem(q, fam.unit, spec.label, spec.example)
+    if not problem and q.unit is None and pending != fam.present:
+        if fam.unit == "美元" and q.value:  # 外资/出口 are in US dollars; "200万" alone may be yuan
+            problem = f"您说的 {f.text} 没有写币种；{spec.label}按美元计，请给出美元金额（如 {spec.example}）"
+        elif 0 < q.value < 10_000 and _wan_left_out(f.text):  # 两千六 after 三千二百万
+            problem = (
+                f"您说的 {f.text} 没有写单位，无法确定是否省略了“万”；请给出带单位的数字（如 {spec.example}）"
+            )
+    if not problem and family == "power" and WASTE_HEAT_PART.search(seg.sentence):
+        problem = f"「{f.text}」含余热发电，未记下；请给出不含余热发电的工业用电量（如 {spec.example}）"
+    if problem:
+        out.problems.append(problem)
+        out.unsure.append(label_field)
+        return
+    if role == "unsure_year":
+        out.problems.append(f"「{seg.text}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")
+        out.unsure.append(fam.present)
+        return
+    if q.negative or role == "decline":
+        if fam.increase or fam.past:
+            out.declines.append((fam.increase or fam.present, seg.text, q.value))
+        return
+    if role == "increase":
+        if fam.increase:
+            _put(out, seen, fam.increase, f)
+        elif fam.past:
+            out.deltas.append(Delta(fam.past, fam.present, q.value, f.text))
+        return
+    if role == "past":
+        if fam.past:
+            _put(out, seen, fam.past, f)
+        return
+    if role is None and pending is not None and pending in (fam.past, fam.increase):
+        _put(out, seen, pending, f)  # the answer to the question just asked
+        return
+    _put(out, seen, fam.present, f)
+
+
+def _wan_left_out(text: str) -> bool:
+    """Whether a small figure without a unit may have lost its 万."""
+    return "k" not in text  # "销售3500", "四千二": 万 is often left out in speech; "5k" is said as it is
+
+
+def _put(out: Extraction, seen: set[str], name: str, f: Found) -> None:
+    if name in seen:
+        other = next((t for t in out.taken if t.field == name and t.value != _value(name, f)), None)
+        if other is not None:  # two different figures for one field: neither is certain
+            out.taken = [t for t in out.taken if t.field != name]
+            out.unsure.append(name)
+            out.problems.append(f"「{other.source}」和「{f.text}」都像是{FIELDS[name].label}，未记下；请只给出一个数字")
+        return
+    try:
+        value = parse_field(name, f.text)
+    except InputError as exc:
+        out.problems.append(f"「{f.text}」未采用：{exc.message}")
+        out.unsure.append(name)
+        return
+    seen.add(name)
+    out.taken.append(Taken(name, value, f.text))
+
+
+def _value(name: str, f: Found) -> object:
+    try:
+        return parse_field(name, f.text)
+    except InputError:
+        return None
+
+
+def _check_sales(out: Extraction) -> None:
+    """Three sales figures that do not add up (4950万 − 4000万 ≠ 900万): none of them is certain."""
+    fam = FAMILIES["sales"]
+    by_name = {t.field: t.value for t in out.taken}
+    names = (fam.present, fam.past, fam.increase)
+    if all(n in by_name for n in names):
+        present, past, increase = (by_name[n] for n in names)
+        if present - past != increase:  # type: ignore[operator]
+            out.taken = [t for t in out.taken if t.field not in names]
+            out.unsure += [n for n in names if n]
+            out.problems.append("今年、去年的销售额与增长额对不上，均未记下；请核对后再告诉我")
 
 
 def _combine_deltas(out: Extraction, seen: set[str]) -> None:
@@ -250,34 +345,14 @@ def _combine_deltas(out: Extraction, seen: set[str]) -> None:
     for d in list(out.deltas):
         if d.past in by_name and d.present not in seen:
             value = Decimal(str(by_name[d.past].value)) + d.amount
-            out.taken.append(Taken(d.present, _typed(d.present, str(value)), f"{d.source}（按增量推算）"))
+            source = f"{d.source}（按增量推算）"
+            out.taken.append(Taken(d.present, parse_field(d.present, str(value)), source))
         elif d.present in by_name and d.past not in seen:
             value = Decimal(str(by_name[d.present].value)) - d.amount
             if value < 0:
                 out.problems.append(f"「{d.source}」大于今年用量，未采用")
                 continue
-            out.taken.append(Taken(d.past, _typed(d.past, str(value)), f"{d.source}（按增量推算）"))
+            out.taken.append(Taken(d.past, parse_field(d.past, str(value)), f"{d.source}（按增量推算）"))
         else:
             continue
         out.deltas.remove(d)
-
-
-def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
-    """The field a person names ("销售额", "统计员", "去年用电"), for "X改成Y"; known fields win."""
-    words = words.strip()
-    if not words:
-        return None
-    ctx = _bigrams(words)
-    unit = _topic_unit(words)
-    role = _role(words) if _INCREASE.search(words) or _PAST.search(words) or _PRESENT.search(words) else None
-    best: tuple[tuple[int, int, int, int], str] | None = None
-    for name, spec in FIELDS.items():
-        overlap = len(ctx & _bigrams(spec.label + spec.question))
-        topical = 1 if unit and _unit_of(name) == unit else 0
-        if not overlap and not topical:
-            continue
-        role_fit = 1 if role is not None and _fits_role(role, name) else 0
-        key = (role_fit, 1 if name in prefer else 0, topical, overlap)
-        if best is None or key > best[0]:
-            best = (key, name)
-    return best[1] if best else None

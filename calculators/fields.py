@@ -373,7 +373,7 @@ def parse_field(name: str, raw: object) -> object:
         raise InputError(name, f"未知字段“{name}”")
     try:
         if spec.kind == "amount":
-            return parse_amount(raw, spec.label, _amount_example(name))
+            return parse_amount(raw, spec.label, _amount_example(name), spec.unit)
         if spec.kind == "bool":
             return parse_bool(raw, spec.label)
         if spec.kind == "date":
@@ -383,7 +383,7 @@ def parse_field(name: str, raw: object) -> object:
                 return None
             return parse_date(raw, spec.label)
         if spec.kind == "int":
-            return parse_int(raw, spec.label, spec.minimum, spec.maximum, spec.example)
+            return parse_int(raw, spec.label, spec.minimum, spec.maximum, spec.example, spec.unit)
         return parse_enum(spec, raw)
     except InputError as exc:
         raise InputError(name, exc.message) from None

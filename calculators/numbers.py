@@ -1,4 +1,8 @@
-"""Numbers as people write them: 800万, 八百五十万, 1.2亿, 1亿2000万, 两千, 一万零五百, 一千二, 1万2."""
+"""Numbers as people write them: 800万, 八百五十万, 1.2亿, 1亿2000万, 两千, 一万零五百, 一千二, 1万2.
+
+Refused rather than guessed: commas that are not thousands groups (1,2亿, 0,06亿, 1,234,5) and
+multipliers in an impossible order (一千一千, 五百六百, 一万一万): those are typos or two numbers.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +36,10 @@ _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 _LARGE = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 # Units after which a bare last digit means the next unit down (not 十: 二十三 is 23).
 _STEP_DOWN_UNITS = {k: v for k, v in {**_SMALL, **_LARGE}.items() if v >= 100}
+# Thousands separators only in real groups of three after a first group of one to three digits.
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+_ARABIC_WITH_COMMA = re.compile(r"[\d.]*,[\d.,]*")
+_POINT = re.compile(r"(.*?[零〇一二两三四五六七八九十])点([零〇一二两三四五六七八九]+)([万萬亿]*)")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|\.\d+|[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖]|[十拾百佰千仟万萬亿]")
 
 
@@ -44,9 +52,24 @@ def parse_number(text: str) -> Decimal | None:
     the number right after 百千万亿 is one step below that unit, as people say it: 一千二 is
     1200, 两百五 250, 一万二 12000, 3千5 3500; 二十三 stays 23 and 一千零二 stays 1002.
     """
-    text = text.replace(",", "").replace("，", "").replace("_", "")
+    text = text.replace("，", ",").replace("_", "")
     if not text:
         return None
+    if "," in text:
+        for run in _ARABIC_WITH_COMMA.findall(text):
+            if not _GROUPED.fullmatch(run):
+                return None  # "1,2亿": a decimal comma or two numbers, not thousands
+        text = text.replace(",", "")
+    point = _POINT.fullmatch(text)
+    if point:  # 三点五万: the digits after 点 are read one by one
+        whole = parse_number(point.group(1))
+        if whole is None:
+            return None
+        fraction = "".join(str(_DIGITS[c]) for c in point.group(2))
+        value = whole + Decimal("0." + fraction)
+        for unit in point.group(3):
+            value *= _LARGE[unit]
+        return value
     tokens = _TOKEN.findall(text)
     if "".join(tokens) != text:
         return None
@@ -55,23 +78,29 @@ def parse_number(text: str) -> Decimal | None:
     section = Decimal(0)  # below 万, being built
     current: Decimal | None = None  # the figure waiting for a multiplier
     last_large: int | None = None
+    last_small: int | None = None  # 千 > 百 > 十 inside one section
     seen = False  # a figure or a small multiplier came before
     for tok in tokens:
         seen = seen or tok not in _LARGE
         if tok in _SMALL:
-            section += (current if current is not None else Decimal(1)) * _SMALL[tok]
-            current = None
+            size = _SMALL[tok]
+            if last_small is not None and size >= last_small:
+                return None  # "一千一千", "五百六百": two numbers or a typo, never added up
+            section += (current if current is not None else Decimal(1)) * size
+            current, last_small = None, size
         elif tok in _LARGE:
             size = _LARGE[tok]
             value = section + (current or 0)
             if not seen:
                 return None  # "万" alone
-            if last_large is not None and size >= last_large:
+            if last_large is not None and size == last_large:
+                return None  # "一万一万": the same large unit twice
+            if last_large is not None and size > last_large:
                 total = (total + value) * size  # 万亿 or 亿 after 万: scale everything so far
             else:
                 total += value * size
             last_large = size
-            section, current = Decimal(0), None
+            section, current, last_small = Decimal(0), None, None
         else:
             if tok in _DIGITS:
                 figure = Decimal(_DIGITS[tok])

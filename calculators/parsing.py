@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from calculators.errors import InputError
-from calculators.numbers import parse_number
+from calculators.quantity import QuantityError, read_quantity, unit_problem
 
 # 10万亿 of any unit: far above any county enterprise's figure, so a larger one is a typo.
 AMOUNT_CEILING = Decimal("1e13")
@@ -24,42 +24,6 @@ _FALSE = frozenset(
 NONE_WORDS = frozenset(
     {"否", "无", "没有", "没", "未获批", "没获批", "未", "null", "none", "不是", "n", "no"}
 )
-# Units people append to figures; the longest are tried first (千瓦时 before 千).
-_UNITS = sorted(
-    [
-        "元",
-        "人民币",
-        "块",
-        "块钱",
-        "美元",
-        "美金",
-        "usd",
-        "$",
-        "¥",
-        "￥",
-        "rmb",
-        "度",
-        "千瓦时",
-        "kwh",
-        "kw·h",
-        "kw.h",
-        "方",
-        "立方米",
-        "立方",
-        "m3",
-        "m³",
-        "个",
-        "人",
-        "名",
-        "位",
-        "个月",
-        "月",
-    ],
-    key=len,
-    reverse=True,
-)
-
-
 def is_unknown(raw: object) -> bool:
     if not isinstance(raw, str):
         return False
@@ -72,8 +36,14 @@ def clean(raw: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw)).lower()
 
 
-def parse_amount(text: object, label: str = "金额", example: str = "800万 或 8000000") -> Decimal:
-    """A non-negative amount: "800万", "八百五十万元", "1.2亿", "８００万", "8,000,000", "350万美元"."""
+def parse_amount(
+    text: object, label: str = "金额", example: str = "800万 或 8000000", unit: str | None = None
+) -> Decimal:
+    """A non-negative amount: "800万", "八百五十万元", "1.2亿", "８００万", "8,000,000", "350万美元".
+
+    With ``unit`` (the field's: 元, 美元, 千瓦时, 立方米, 人, 月) a figure written in another unit
+    is refused, never converted: "350万元" is not 350万 美元.
+    """
     hint = f"请输入如 {example}"
     if isinstance(text, bool) or text is None:
         raise InputError(None, f"{label}应为数字，{hint}")
@@ -82,19 +52,17 @@ def parse_amount(text: object, label: str = "金额", example: str = "800万 或
     elif isinstance(text, float):
         value = Decimal(repr(text))  # the figure as written, not its binary approximation
     else:
-        s = clean(str(text))
+        s = str(text).strip()  # str.strip knows full-width spaces too
         if not s:
             raise InputError(None, f"{label}不能为空，{hint}")
-        negative = s[0] in "-−负"
-        s = s.lstrip("+-−负")
-        for unit in _UNITS:
-            if s.endswith(unit) and len(s) > len(unit):
-                s = s[: -len(unit)]
-                break
-        number = parse_number(s)
-        if number is None:
-            raise InputError(None, f"{label}“{text}”不是有效数字，{hint}")
-        value = -number if negative else number
+        try:
+            q = read_quantity(s.lstrip("+"))
+        except QuantityError as exc:
+            raise InputError(None, f"{label}{exc.message}，{hint}") from None
+        problem = unit_problem(q, unit, label, example) if unit else None
+        if problem:
+            raise InputError(None, problem)
+        value = -q.value if q.negative else q.value
     if not value.is_finite():
         raise InputError(None, f"{label}应为有限数字，{hint}")
     if value < 0:
@@ -146,10 +114,12 @@ def parse_date(text: object, label: str = "日期") -> date:
     return day
 
 
-def parse_int(text: object, label: str, minimum: int | None, maximum: int | None, example: str) -> int:
+def parse_int(
+    text: object, label: str, minimum: int | None, maximum: int | None, example: str, unit: str | None = None
+) -> int:
     if isinstance(text, bool):
         raise InputError(None, f"{label}应为整数，请输入如 {example}")
-    value = parse_amount(text, label, example) if not isinstance(text, int) else Decimal(text)
+    value = parse_amount(text, label, example, unit) if not isinstance(text, int) else Decimal(text)
     if value != value.to_integral_value():
         raise InputError(None, f"{label}应为整数，请输入如 {example}")
     n = int(value)

@@ -270,7 +270,10 @@ def test_bare_number_picks_during_a_yes_no_question_but_answers_a_number_questio
     engine = DialogEngine(as_of=IN_FORCE_DAY)
     engine.reply("外资有奖励吗")
     assert engine.pending == "fdi_2024q1_usd"
-    reply = engine.reply("2")
+    reply = engine.reply("2")  # not a pick; but 2 美元 or 2万美元? asked, not guessed
+    assert engine.open_id == "9" and engine.pending == "fdi_2024q1_usd" and reply.error
+    assert "fdi_2024q1_usd" not in engine.known and any("2万" in m for m in reply.messages)
+    reply = engine.reply("2美元")
     assert reply.estimate is not None and engine.known["fdi_2024q1_usd"] == Decimal(2)
 
 

@@ -3,8 +3,11 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.extract import extract, field_for_words
+from calculators.fields import FIELDS
 
 
 def taken(text: str, prefer=()) -> dict[str, object]:
@@ -91,3 +94,218 @@ def test_a_refused_figure_is_reported_not_taken():
 )
 def test_field_named_for_a_change(words, prefer, field):
     assert field_for_words(words, prefer) == field
+
+
+# What the figure measures, which year, which direction (issue 9): the value stored, or nothing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what it measures
+        ("一季度开票4200万", {"sales_2024q1_yuan": Decimal(42_000_000)}),
+        ("一季度营业额3000万", {"sales_2024q1_yuan": Decimal(30_000_000)}),
+        ("营收比去年多了500万", {"sales_increase_yuan": Decimal(5_000_000)}),
+        ("一季度产值5000万，销售4800万", {"sales_2024q1_yuan": Decimal(48_000_000)}),
+        ("工资一季度发了300万元", {}),
+        ("电费一季度交了80万", {}),
+        ("余热发电200万度，工业用电150万度", {"power_2024q1_kwh": Decimal(1_500_000)}),
+        ("员工120人，统计员2人", {"statisticians": 2}),
+        ("公司有员工80人", {}),
+        ("全乡外资总额1000万美元，我们企业到资200万美元", {"fdi_2024q1_usd": Decimal(2_000_000)}),
+        ("乡镇外资一共3000万美元", {}),
+        # which year
+        ("今年一季度销售3650万（去年2980万）", {"sales_2024q1_yuan": Decimal(36_500_000),
+                                         "sales_2023q1_yuan": Decimal(29_800_000)}),
+        ("24年一季度销售5100万，23年一季度4300万", {"sales_2024q1_yuan": Decimal(51_000_000),
+                                             "sales_2023q1_yuan": Decimal(43_000_000)}),
+        ("上年同期开票4000万", {"sales_2023q1_yuan": Decimal(40_000_000)}),
+        ("本年一季度用电150万度，上年同期120万度", {"power_2024q1_kwh": Decimal(1_500_000),
+                                           "power_2023q1_kwh": Decimal(1_200_000)}),
+        ("2023年一季度开票4000万，2024年一季度开票4950万", {"sales_2023q1_yuan": Decimal(40_000_000),
+                                                  "sales_2024q1_yuan": Decimal(49_500_000)}),
+        ("销售额从4000万涨到4950万", {"sales_2023q1_yuan": Decimal(40_000_000),
+                                   "sales_2024q1_yuan": Decimal(49_500_000)}),
+        ("去年一季度用气2万方，今年一季度用了2.6万方", {"gas_2024q1_m3": Decimal(26_000)}),  # no 2023 gas
+        ("全年销售2亿", {}),  # not a first quarter
+        ("一季度出口100万美元", {}),  # export is counted by whole years
+        ("出口额去年200万美元，今年350万美元", {"export_2023_usd": Decimal(2_000_000),
+                                       "export_2024_usd": Decimal(3_500_000)}),
+        # which direction: a decline is never stored, as a level or an increase
+        ("销售额同比减少了150万", {}),
+        ("销售额下降了200万", {}),
+        ("一季度用电比去年少了10万度", {}),
+        ("销售额比去年同期多了六百五十万", {"sales_increase_yuan": Decimal(6_500_000)}),
+        # a unit that does not fit what is measured
+        ("外资到位了500万人民币", {}),
+        ("3万度天然气", {}),
+        ("用电120万方", {}),
+        # a rule, not the enterprise's own figure
+        ("增长500万以上能奖多少", {}),
+        ("增长1000万以上的企业奖多少", {}),
+        ("销售额超过5000万的企业有奖励吗", {}),
+        ("每度电补多少", {}),
+        ("投产3个月了", {}),
+        # approximate figures are not stored
+        ("一季度用天然气四万立方米左右吧", {}),
+        ("一季度销售大概三千万", {}),
+        ("开票七八百万", {}),
+        ("销售一百多万", {}),
+        # one month is not the quarter; a temperature is not electricity; a fee is not gas
+        ("今年2月用气1万方", {}),
+        ("今年3月份用电50万度", {}),
+        ("1-3月用电50万度", {"power_2024q1_kwh": Decimal(500_000)}),
+        ("热死了今天三十八度", {}),
+        ("一季度燃气费交了40万", {}),
+        ("今年一季度用电200万度，其中余热发电20万度", {}),
+        # whose figure: a township's total, unless the township speaks
+        ("我们是外资企业，听说我们镇一季度实际利用外资总共有六百万美元", {}),
+        ("我是镇里负责招商的，今年一季度我们镇实际利用外资四百万美元",
+         {"fdi_2024q1_usd": Decimal(4_000_000)}),
+        # a year or owner said after the figure; a condition asked about; a rate per person
+        ("外资到位350万美元是去年的事", {}),
+        ("实际利用外资350万美元，是全县的", {}),
+        ("是不是销售4500万就能拿奖励", {}),
+        ("统计员每人每月150元吗", {}),
+        ("如果我们销售增长了800万，能拿多少", {"sales_increase_yuan": Decimal(8_000_000)}),
+        # a small figure that lost its 万 beside one that has it; 1-3月 is the quarter
+        ("我们厂今年头三个月开票开了三千二百万，去年同期两千六", {"sales_2024q1_yuan": Decimal(32_000_000)}),
+        ("2024年1-3月销售收入4500万元，2023年1-3月3600万元", {"sales_2024q1_yuan": Decimal(45_000_000),
+                                                       "sales_2023q1_yuan": Decimal(36_000_000)}),
+        ("一季度开票1.5个亿", {"sales_2024q1_yuan": Decimal(150_000_000)}),
+        ("外资一季度到了200万", {}),  # 美元 or 元? asked
+        # a year said for an earlier part only; other periods; a bound
+        ("去年一季度销售3000万，用电100万度", {"sales_2023q1_yuan": Decimal(30_000_000)}),
+        ("去年同期开票3500万，一季度开票4200万", {"sales_2023q1_yuan": Decimal(35_000_000),
+                                        "sales_2024q1_yuan": Decimal(42_000_000)}),
+        ("上个季度开票4000万", {}),
+        ("年初到现在开票4000万", {}),
+        ("一季度开票额突破5000万", {}),
+        ("开票额 24Q1 4000万 23Q1 3500万", {"sales_2024q1_yuan": Decimal(40_000_000),
+                                        "sales_2023q1_yuan": Decimal(35_000_000)}),
+        ("一季度销售额同比增长25%，去年同期3200万", {"sales_2023q1_yuan": Decimal(32_000_000)}),
+        # without punctuation: each figure keeps its own words
+        ("今年一季度用电150万度比去年多30万度有奖励吗", {"power_2024q1_kwh": Decimal(1_500_000),
+                                                "power_2023q1_kwh": Decimal(1_200_000)}),
+        ("去年同期用电120万度今年150万度统计员两个", {"power_2023q1_kwh": Decimal(1_200_000),
+                                              "power_2024q1_kwh": Decimal(1_500_000), "statisticians": 2}),
+        ("去年一季度销售是0，今年一季度2000万", {"sales_2023q1_yuan": Decimal(0),
+                                          "sales_2024q1_yuan": Decimal(20_000_000)}),
+        # Cantonese words in traditional text; 万 left out in speech; 售电发票 is electricity
+        ("我哋公司今年一季度開咗四千萬發票，舊年同期三千五百萬", {"sales_2024q1_yuan": Decimal(40_000_000),
+                                                       "sales_2023q1_yuan": Decimal(35_000_000)}),
+        ("销售额一季度四千二，去年三千五", {}),
+        ("售电发票上今年一季度是96万度，去年同期是88万度", {"power_2024q1_kwh": Decimal(960_000),
+                                                "power_2023q1_kwh": Decimal(880_000)}),
+        # three sales figures must add up
+        ("今年一季度开票4950万，去年同期4000万，增长了900万", {}),
+        ("今年一季度开票4950万，去年同期4000万，增长了950万", {"sales_2024q1_yuan": Decimal(49_500_000),
+                                                   "sales_2023q1_yuan": Decimal(40_000_000),
+                                                   "sales_increase_yuan": Decimal(9_500_000)}),
+        # months are this year's; zero needs no currency; two figures for one field
+        ("统计员去年报了12个月", {}),
+        ("一季度外资到资0", {"fdi_2024q1_usd": Decimal(0)}),
+        ("我们有两名统计员，一名专职一名兼职", {}),
+        # traditional characters, keyword lists, shorthand
+        ("今年第一季度銷售額比去年同期增長１，２００萬元", {"sales_increase_yuan": Decimal(12_000_000)}),
+        ("天然气 今年一季度 8万方", {"gas_2024q1_m3": Decimal(80_000)}),
+        ("今年一季度开票2kw去年同期1.5kw", {"sales_2024q1_yuan": Decimal(20_000_000),
+                                       "sales_2023q1_yuan": Decimal(15_000_000)}),
+        ("2024Q1开票销售额4,560万元，2023Q1为3,980万元", {"sales_2024q1_yuan": Decimal(45_600_000),
+                                                     "sales_2023q1_yuan": Decimal(39_800_000)}),
+    ],
+)
+def test_what_which_year_which_direction(text, expected):
+    assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "says"),
+    [
+        ("外资到位了500万人民币", "fdi_2024q1_usd", "是人民币；2024年一季度实际利用外资按美元计"),
+        ("3万度天然气", "gas_2024q1_m3", "是千瓦时"),
+        ("用电120万方", "power_2024q1_kwh", "是立方米"),
+        ("全年销售2亿", "sales_2024q1_yuan", "按一季度计"),
+        ("一季度开票1,2亿", "sales_2024q1_yuan", "逗号"),
+    ],
+)
+def test_an_uncertain_figure_names_the_field_and_says_what_was_understood(text, field, says):
+    e = extract(text)
+    assert e.taken == [] and field in e.unsure
+    assert any(says in p for p in e.problems)
+
+
+def test_a_decline_is_reported_not_stored():
+    e = extract("销售额同比减少了150万")
+    assert e.taken == []
+    assert [(n, a) for n, _, a in e.declines] == [("sales_increase_yuan", Decimal(1_500_000))]
+
+
+def test_two_different_figures_for_one_field_store_neither():
+    e = extract("一季度开票4200万，一季度开票4300万")
+    assert "sales_2024q1_yuan" not in {t.field for t in e.taken}
+    assert "sales_2024q1_yuan" in e.unsure
+
+
+def test_a_figure_without_a_subject_answers_the_pending_question():
+    assert taken("4000万吧", prefer=()) == {}
+    e = extract("4000万吧", pending="sales_2023q1_yuan")
+    assert {t.field: t.value for t in e.taken} == {"sales_2023q1_yuan": Decimal(40_000_000)}
+
+
+# Yes/no facts about the enterprise, with negations, sectors and years.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("规上企业但不是制造业", {"above_scale_industrial": True, "above_scale_manufacturing": False}),
+        ("我们是规上服务业企业", {"above_scale_industrial": False, "sector": "services"}),
+        ("我们是规上企业，不过是做批发的，不是工业", {"above_scale_industrial": False, "sector": "commerce"}),
+        ("去年是规下，今年刚入规", {"entry_type": "upgrade", "counted_2024": True,
+                                "enterprise_status": "new_entry", "above_scale_industrial": True}),
+        ("我们2023年新建投产", {"newly_commissioned_2024q1": False}),
+        ("我们是今年一季度新投产的", {"newly_commissioned_2024q1": True}),
+        ("我们是新投产企业吗", {}),
+        ("我们是新入规企业", {"counted_2024": True, "enterprise_status": "new_entry",
+                              "above_scale_industrial": True}),
+        ("我们厂去年没有入规，今年刚纳统", {"counted_2024": True, "entry_type": "upgrade",
+                                   "above_scale_industrial": True}),
+        ("我们2023年就纳统了", {"counted_2024": False}),
+        ("我们是去年新建的，今年二月投产", {"newly_commissioned_2024q1": True}),
+        ("我们今年刚进战略性新兴产业库", {"strategic_emerging_2023": False}),
+        ("我們是供熱企業，2月10號復工", {"heat_supplier": True,
+                                     "resumed_on": __import__("datetime").date(2024, 2, 10)}),
+        ("我们厂在沙县用天然气", {"in_county": False}),
+        ("我司属于国家产业政策淘汰类项目", {"complies_with_industrial_policy": False}),
+        ("我们不是供热企业", {"heat_supplier": False}),
+        ("我们没有进培育库", {"in_cultivation_pool": False}),
+        ("我们是规上企业能拿多少", {"above_scale_industrial": True}),
+        ("规上企业有什么奖励", {}),
+        ("我们算不算规上企业", {}),  # a question, not a negation
+        ("我们不清楚是不是规上", {}),
+        ("我们可能是规上企业", {}),
+        ("隔壁厂是规上企业，我们不是", {}),  # another enterprise's fact
+        ("我哋冇入規", {"above_scale_industrial": False}),
+        ("我們唔係規上企業", {"above_scale_industrial": False}),
+        ("我们已经享受过市里的奖励了", {"received_other_award": True}),
+        ("想问问能不能拿到奖励", {}),  # 能不能: a question, not a negation
+        ("规上工业企业申报流程", {}),  # topics, not statements
+        ("新入规企业奖励标准", {}),
+        ("供热企业补贴", {}),
+    ],
+)
+def test_facts_stated_about_the_enterprise(text, expected):
+    assert taken(text) == expected
+
+
+_ALPHABET = (
+    "0123456789,.万亿千百十一二两三四五六七八九零元度方美人个月年季去今比多少增长减"
+    "销售用电气外资统计员规上下不是我们吗？，（）%kw $￥-到从"
+)
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.sampled_from([None, "sales_2023q1_yuan", "months"]))
+@settings(max_examples=300, deadline=None)
+def test_any_text_is_read_without_an_error_and_every_value_is_the_fields(text, pending):
+    e = extract(text, pending=pending)
+    for t in e.taken:
+        assert t.field in FIELDS
+        if FIELDS[t.field].kind == "amount":
+            assert isinstance(t.value, Decimal) and t.value >= 0

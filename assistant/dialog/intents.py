@@ -121,3 +121,15 @@ def clause_ref_span(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     return m.group(), (text[: m.start()] + text[m.end() :]).strip()
+
+
+_LOOKUP = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_ANSWER_WORDS = re.compile(
+    r"是|否|对|不|没|有|无|知道|清楚|确定|晓得|新建|老上规|在库|入库|生产|贸易|商贸|服务"
+)
+
+
+def looks_like_lookup(text: str) -> bool:
+    """A short topic word typed while a question is pending ("出口", "统计员"), not an answer to it."""
+    bare = _bare(text)
+    return bool(_LOOKUP.fullmatch(bare)) and not _ANSWER_WORDS.search(bare)

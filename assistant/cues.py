@@ -1,0 +1,222 @@
+"""The words that say what a figure measures, whose it is, which year and period, which direction.
+
+Tables for :mod:`assistant.extract`, kept apart so they can be read and extended as a list:
+each is a cue table, not a sentence. Also how a question is prepared for reading (simplified
+characters via OpenCC, NFKC, spaces between words as a list mark).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+
+from calculators.fields import FIELDS
+from calculators.quantity import normalise
+
+
+@dataclass(frozen=True)
+class Family:
+    """The fields one kind of figure may go to, by year and direction."""
+
+    unit: str
+    present: str
+    past: str | None = None
+    increase: str | None = None
+    annual: bool = False  # export figures are whole years; the others are first quarters
+
+
+FAMILIES = {
+    "sales": Family("元", "sales_2024q1_yuan", "sales_2023q1_yuan", "sales_increase_yuan"),
+    "power": Family("千瓦时", "power_2024q1_kwh", "power_2023q1_kwh"),
+    "gas": Family("立方米", "gas_2024q1_m3"),
+    "fdi": Family("美元", "fdi_2024q1_usd"),
+    "export": Family("美元", "export_2024_usd", "export_2023_usd", annual=True),
+    "staff": Family("人", "statisticians"),
+    "months": Family("月", "months"),
+}
+FAMILY_OF_FIELD = {
+    name: key
+    for key, fam in FAMILIES.items()
+    for name in (fam.present, fam.past, fam.increase)
+    if name is not None
+}
+# What a figure measures: the nearest of these words before it (None: a thing no field holds).
+# Longer words first where one contains another (电费 before 电, 统计人员 before 人员).
+SUBJECTS: tuple[tuple[str | None, str], ...] = (
+    (None, r"电话|手机|号码|热线|传真|余热发电|发电量|发电|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
+     r"|气费|气价|水费|费用|产值|工资|薪资|薪水|工资总额|利润|税收"
+     r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|奖补|补贴|补助|资金|经费|租金|利息|注册资本|订单|库存|产量"
+     r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里"),
+    ("staff", r"统计员|统记员|统计人员|报表员|统计专员|统计"),
+    ("fdi", r"实际利用外资|利用外资|外资|到资|外商投资|外商"),
+    ("export", r"出口额|出口"),
+    ("sales", r"开票销售|开票|发票金额|发票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入"
+     r"|卖了|卖出|收入"),
+    ("power", r"售电发票|售电|工业用电|用电量|用电|用点|电量|度电|耗电|电"),
+    ("gas", r"天然气|天燃气|用气量|用气|气量|燃气|lng|气"),
+)
+SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUBJECTS)))
+# A unit that names one family by itself.
+UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
+
+PAST = r"去年|旧年|上年|上一年|前年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
+PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目前|现在|本期"
+# Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
+APPROX_BEFORE = re.compile(r"(?:大概|大约|约|差不多|估计|预计|大致|将近|接近|可能|也许|应该有)$")
+APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
+INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
+INCREASE = r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|比去年多|比上年多|增幅"
+DECLINE = r"下降|减少|少了|降了|降低|下滑|减了|跌了|少卖|少用|负增长|萎缩|比去年少|比上年少"
+TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|跌|变)(?:了)?(?:到|至)|到了|变成|变为"
+ROLE = re.compile(
+    rf"(?P<to>{TO})|(?P<from>从|由)|(?P<decline>{DECLINE})|(?P<increase>{INCREASE})"
+    rf"|(?P<past>{PAST})|(?P<present>{PRESENT})"
+)
+# Other periods than the first quarter (or, for export, than a whole year).
+NOT_Q1 = re.compile(
+    r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月"
+    r"|上个?季度|上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
+)
+Q1 = re.compile(r"一季度|1季度|第一季度|q1|[1一]月?份?[-—~至到][3三]月|前三个月|头三个月")
+# One month of the year ("2月", "三月份"), not the quarter: "1-3月" is the quarter.
+ONE_MONTH = re.compile(
+    r"(?<![-至到\d一二三])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?(?![\d日号])"
+)
+# A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
+BOUND_AFTER = re.compile(
+    r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)"
+    r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
+)
+BOUND_BEFORE = re.compile(
+    r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
+    r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退)$"
+)
+# A year said right after the figure: "350万美元是去年的事".
+PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?:的|同期)")
+# "…350万美元，是全县的": a total said to be the county's or township's.
+OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
+# The notice's own wording pasted in ("对…的规上工业企业给予奖励"): its categories are not the
+# enterprise's facts unless the speaker says "我们".
+RULE_TEXT = re.compile(r"给予|予以|不予|单家企业|每家|最高不超过|的规上|的规模以上|以上的|对[^,，。]{0,30}的")
+# "是不是销售4500万就能…": a figure after 是不是, without the speaker's own words, is a condition.
+YES_NO_FIGURE = re.compile(r"是不是|是否")
+OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
+# Whose figure: a township's or the county's total is not the enterprise's.
+OTHER_OWNER = re.compile(
+    r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|县里|市里|省里|全区"
+    r"|别的企业|其他企业|人家"
+)
+ENTERPRISE_SPEAKER = re.compile(
+    r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
+)
+# ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
+TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
+# A power figure that includes 余热发电 is not the industrial power the notice counts.
+WASTE_HEAT_PART = re.compile(r"(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)")
+WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|度数")
+OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
+MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
+NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
+SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
+# Month ranges ("1-3月", "一到三月") are masked with dates so that their digits are not figures.
+MONTH_RANGE = re.compile(
+    r"\d{1,2}月?份?[-—~至到]\d{1,2}月份?|[一二三四五六七八九十]{1,2}月?份?[-—~至到][一二三四五六七八九十]{1,2}月份?"
+)
+DATE = re.compile(
+    r"(?:\d{4}(?:年|-|/|\.))?\d{1,2}(?:月|-|/|\.)\d{1,2}(?:日|号)|\d{4}(?:-|/|\.)\d{1,2}(?:-|/|\.)\d{1,2}"
+    r"|(?:\d{4}年)?[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}(?:日|号)"
+)
+DATE_CUES = (
+    ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
+    ("specialized_sme_approved_on", re.compile(r"专精特新")),
+)
+
+
+
+
+@cache
+def _converter() -> object:
+    import opencc  # loaded on the first question with a non-ASCII character (about 10 ms)
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified (銷售額 → 销售额), via OpenCC; ASCII is left alone."""
+    if text.isascii():
+        return text
+    return _converter().convert(text)  # type: ignore[attr-defined]
+
+
+# Spaces between words separate them like a list mark ("规上工业 县内", "24Q1 4000万"); next to
+# a figure they are layout ("2024 年", "增长 1200万", "1 200", "USD 2,000,000").
+_WORD_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=[\u4e00-\u9fff])|(?<=[a-zA-Z]\d)\s+(?=\d)"
+    r"|(?<=[万亿千百十度方元人名个月])\s+(?=\d)"
+)
+
+
+def prepare(text: str) -> str:
+    """The form a question is read in: simplified, NFKC, lower case, spaces between words as commas."""
+    return normalise(_WORD_SPACE.sub("、", simplified(text).strip()))
+
+
+def subject_of(words: str, last: bool = True) -> tuple[str | None, int] | None:
+    """(family or None for a thing no field holds, position) of the nearest subject word."""
+    found = list(SUBJECT_RE.finditer(words))
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+    return SUBJECTS[index][0], m.start()
+
+
+def role_of(before: str) -> str | None:
+    """The year or direction from the words before a figure in its segment: the nearest cue wins."""
+    found = list(ROLE.finditer(before))
+    if not found:
+        return None
+    m = found[-1]
+    role = m.lastgroup
+    if role == "from":
+        return "past"
+    if role == "to":
+        return "present"
+    if role == "present" and m.group() in ("同期", "上期"):
+        return "past"
+    return role
+
+
+def family_of(name: str) -> str | None:
+    """The kind of figure a field holds ("sales", "power" …), None for yes/no and choice fields."""
+    return FAMILY_OF_FIELD.get(name)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
+    """The field a person names ("销售额", "统计员", "去年用电"), for "X改成Y"; known fields win."""
+    words = normalise(words)
+    if not words:
+        return None
+    subj = subject_of(words)
+    role = role_of(words)
+    if subj is not None and subj[0] is not None:
+        fam = FAMILIES[subj[0]]
+        by_role = {"past": fam.past, "increase": fam.increase, "present": fam.present}
+        if by_role.get(role):
+            return by_role[role]
+        options = [n for n in (fam.increase, fam.present, fam.past) if n]
+        known = [n for n in options if n in prefer]
+        return known[0] if known else options[0]
+    ctx = _bigrams(words)
+    best: tuple[tuple[int, int], str] | None = None
+    for name, spec in FIELDS.items():
+        overlap = len(ctx & _bigrams(spec.label + spec.question))
+        if overlap and (best is None or (1 if name in prefer else 0, overlap) > best[0]):
+            best = ((1 if name in prefer else 0, overlap), name)
+    return best[1] if best else None

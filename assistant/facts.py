@@ -1,0 +1,270 @@
+"""Yes/no facts a person states about the enterprise ("我们是规上企业", "不是制造业", "2023年新建投产").
+
+Only statements count: a yes/no question about the fact ("我们是新投产企业吗") states nothing,
+and a category named in a question ("规上企业有什么奖励") is not the enterprise's. Negations
+(不是, 没, 未 …) turn a fact round; a sector other than industry (批发, 服务业) means the enterprise
+is not 规上工业; a fact about last year ("去年是规下") says nothing of now.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from assistant.cues import DATE, DATE_CUES
+from calculators.errors import InputError
+from calculators.fields import parse_field
+from calculators.numbers import parse_number
+
+_YES_NO = re.compile(r"吗|么|嘛|是否|能否|可否|属不属于|可不可以|([\u4e00-\u9fff])[不没]\1")
+_WH = re.compile(r"什么|多少|怎么|如何|哪|咋|几|啥|谁")
+_CAN = re.compile(r"能|可以|拿|奖|补|享受|申请|领|给|有")
+_ASSERT = re.compile(
+    r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|公司|厂里|是|属于|已|刚|也|还|都|今年|去年|现在|目前"
+)
+_CONTRAST = re.compile(r"但|不过|可是|而且|并且|同时")
+_NEGATE = re.compile(
+    r"(?:不是|不属于|并非|非|未|没有|没|还不是|尚未|不算|还没|不在|没在|没进|未进|未纳入|没纳入|不|冇|唔)\S{0,3}$"
+)
+_PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先")
+_PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
+_NON_INDUSTRY = re.compile(
+    r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业"
+)
+_COMMERCE = re.compile(r"批发|零售|商贸|贸易公司|做贸易|限上|商业")
+_SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件")
+
+
+def question_segment(part: str, terminator: str) -> bool:
+    """Whether a part of a sentence asks rather than states."""
+    return terminator in "?？" or bool(_YES_NO.search(part) or _WH.search(part))
+
+
+_THIS_YEAR = re.compile(r"今年|2024|24年|刚|新|本年")
+_EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
+
+
+def _counted(segment: str, sentence: str, negated: bool) -> object:
+    """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False."""
+    if _EARLIER.search(segment) and not _THIS_YEAR.search(segment):
+        return None if negated else False  # "去年没有入规" says nothing of 2024
+    return (not negated) if _THIS_YEAR.search(segment) else None
+
+
+def _entry_type(segment: str, sentence: str, negated: bool) -> object:
+    if negated:
+        return None
+    if re.search(r"规下转规上|老上规|规下升规上|从规下", segment):
+        return "upgrade"
+    if re.search(r"入规|纳统|上规", sentence) and not _EARLIER.search(segment):
+        return "new_build"  # 新建投产 and 入规: a new build entering the statistics
+    return None
+
+
+def _strategic(segment: str, sentence: str, negated: bool) -> object:
+    """战新 in the 2023 library; entering it this year is not the 2023 library."""
+    if negated:
+        return False
+    return False if re.search(r"今年|2024|刚进|刚纳入|新进", segment) else True
+
+
+def _commissioned(segment: str, sentence: str, negated: bool) -> object:
+    """Commissioned in 2024 Q1: the year said beside 投产 decides ("去年新建的，今年二月投产" is True)."""
+    if negated:
+        return False
+    for part in re.split(r"[,，。;；]", sentence):
+        if "投产" in part:
+            if re.search(r"2023|23年|去年|上年|前年|2022", part):
+                return False
+            if re.search(r"2024|24年|今年|一季度|[一二三123]月|刚", part):
+                return True
+    if re.search(r"新投产|刚投产", segment):
+        return True
+    return False if _EARLIER.search(segment) and "投产" in segment else None
+
+
+def _supply(segment: str, sentence: str, negated: bool) -> object:
+    """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
+    if re.search(r"没停|没断|未停|未断|不停|从没停|一直|持续|连续|不间断", segment):
+        return True
+    return False
+
+
+def _county(segment: str, sentence: str, negated: bool) -> object:
+    if not re.search(r"气", sentence):
+        return None  # the field is about using gas in the county
+    if negated or re.search(r"县外|外县|县域外|(?<!将乐)在(?!将乐)[\u4e00-\u9fff]{1,2}县(?!城|内)", segment):
+        return False
+    return True
+
+
+def _status(value: str) -> object:
+    return lambda segment, sentence, negated: None if negated else value
+
+
+# (cue, field, value when stated, or a function of (segment, sentence, negated) giving it).
+_CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
+    (re.compile(r"不是工业|非工业|不属于工业|不是工业企业"), "above_scale_industrial", False),
+    (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", _entry_type),
+    (re.compile(r"规下|规模以下"), "above_scale_industrial", False),
+    (re.compile(r"纳统|入规|上规|进规|纳入规上"), "counted_2024", _counted),
+    (re.compile(r"规上|规模以上|入规|纳统|上规"), "above_scale_industrial", True),
+    (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
+    (re.compile(r"制造业|制造企业|制造"), "above_scale_manufacturing", True),
+    (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", _strategic),
+    (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", _commissioned),
+    (re.compile(r"新建投产|新建.{0,8}投产"), "entry_type", _entry_type),
+    (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
+    (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
+    (re.compile(r"停了|停产|停供|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
+     "continuous_supply_q1", _supply),
+    (
+        re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
+        "in_county",
+        _county,
+    ),
+    (re.compile(r"淘汰类|限制类|不符合(?:国家)?产业政策"), "complies_with_industrial_policy", False),
+    (re.compile(r"符合(?:国家)?产业政策"), "complies_with_industrial_policy", True),
+    (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
+    (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
+    (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
+    (re.compile(r"(?:享受|拿|领|得)(?:过|了)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"),
+     "received_other_award", True),
+    (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"),
+     "enterprise_status", _status("new_entry")),
+    (
+        re.compile(r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库"),
+        "enterprise_status",
+        _status("existing"),
+    ),
+    (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"),
+     "continuous_reporting", True),
+)
+
+
+def take_facts(
+    segment: str, question: bool, sentence: str, taken: list[Any], seen: set[str]
+) -> None:
+    """Append the facts ``segment`` states to ``taken`` (Taken objects), fields in ``seen`` skipped."""
+    from assistant.extract import Taken
+
+    def put(name: str, value: object, source: str) -> None:
+        if name not in seen:
+            seen.add(name)
+            taken.append(Taken(name, value, source))
+
+    last_year = bool(_PAST_YEAR.search(segment))
+    for cue, name, value in _CUES:
+        m = cue.search(segment)
+        if not m or name in seen:
+            continue
+        before, after = segment[: m.start()], segment[m.end() :]
+        negated = _negated(before)
+        if _UNSURE.search(before) or _OTHERS.search(before):
+            continue  # "我们不清楚是不是规上", "可能是", "隔壁厂是规上企业": nothing said of the enterprise
+        if question and not _stated_in_question(before, after):
+            continue
+        if not question and not negated and not _stated(before, after, segment, sentence):
+            continue
+        if callable(value):
+            decided = value(segment, sentence, negated)
+            if decided is not None:
+                put(name, decided, m.group())
+            continue
+        if value is None:  # 工业 / 专精特新: only "不是…" says something
+            if negated:
+                put(name, False if name != "specialized_sme_approved_on" else None, m.group())
+            continue
+        if last_year and name == "above_scale_industrial":
+            _past_scale(segment, sentence, put, negated, value)
+            continue
+        if isinstance(value, bool):
+            stated = value != negated
+            if name == "above_scale_industrial" and stated and _NON_INDUSTRY.search(sentence):
+                stated = False  # 规上服务业 / 规上 but 做批发: not 规上工业
+            put(name, stated, m.group())
+            if name == "above_scale_manufacturing" and stated and re.search(r"规上|规模以上", segment):
+                put("above_scale_industrial", True, m.group())
+        elif not negated:
+            put(name, value, m.group())
+    if not question and "出口" not in sentence:
+        found = _COMMERCE.search(segment) or _SERVICES.search(segment)
+        if found and not _negated(segment[: found.start()]):
+            sector = "commerce" if _COMMERCE.search(segment) else "services"
+            put("sector", sector, segment)
+            put("above_scale_industrial", False, segment)
+
+
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1|属不属于|可不可以|有没有")
+_UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
+_OTHERS = re.compile(r"隔壁|别的|别家|其他企业|其它企业|人家|他们|对方|同行")
+
+
+def _negated(before: str) -> bool:
+    """Whether a negation (不是, 没, 未 …) stands right before a cue; 不过 ("but") and 是不是 are not."""
+    return bool(_NEGATE.search(_A_NOT_A.sub("，", before.replace("不过", "，"))))
+
+
+def _past_scale(
+    segment: str, sentence: str, put: Callable[[str, object, str], None], negated: bool, value: object
+) -> None:
+    """"去年是规下，今年刚入规": the past says the enterprise moved up (老上规), not what it is now."""
+    was_below = value is False or negated
+    now = re.search(r"今年|2024|现在|目前|刚", sentence)
+    if was_below and now and re.search(r"入规|上规|纳统|规上", sentence):
+        put("entry_type", "upgrade", segment)
+
+
+_TOPIC_AFTER = re.compile(
+    r"(?:工业|制造业|服务业)?(?:企业|公司)?(?:的|有|要|需要|怎么|如何|可以|能)?"
+    r"(?:奖励|政策|标准|条件|补贴|补助|规定|要求|材料|流程|办法|措施|申报|申请|认定|名单|有哪些|奖|补|拿|享受)"
+)
+
+
+def _stated(before: str, after: str, segment: str, sentence: str) -> bool:
+    """A cue outside a question states a fact, unless it only names a topic ("规上企业的奖励标准")."""
+    return bool(_ASSERT.search(before) or _CONTRAST.search(after) or not _TOPIC_AFTER.match(after))
+
+
+def _stated_in_question(before: str, after: str) -> bool:
+    """"我们是规上企业能拿多少" states 规上; "我们是新投产企业吗" asks it."""
+    if not re.search(r"我们|我司|我公司|本公司|我厂|咱们|咱|我家|本企业", before):
+        return False
+    if _A_NOT_A.search(before):
+        return False  # "我们算不算规上企业"
+    yes_no = _YES_NO.search(after)
+    return yes_no is None or bool(_CAN.search(after[: yes_no.start()]))
+
+
+def take_dates(segment: str, out: Any, seen: set[str]) -> None:
+    """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken."""
+    from assistant.extract import Taken
+    for name, cue in DATE_CUES:
+        if name not in seen and cue.search(segment):
+            d = DATE.search(segment)
+            if d and re.match(r"(?:之|以)?[前后]|起|止|截止|为止", segment[d.end() :]):
+                continue  # "3月31日前获批": a rule's date, not the enterprise's
+            if d:
+                iso = _iso(d.group())
+                try:
+                    out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
+                    seen.add(name)
+                except InputError as exc:
+                    out.problems.append(f"「{d.group()}」未采用：{exc.message}")
+
+
+_DATE_PARTS = re.compile(
+    r"(?:(\d{4})(?:年|-|/|\.))?([\d一二三四五六七八九十]{1,2})(?:月|-|/|\.)([\d一二三四五六七八九十]{1,3})"
+)
+
+
+def _iso(text: str) -> str | None:
+    """A date as YYYY-MM-DD; without a year it is the notice's year, 2024 ("2月10号")."""
+    m = _DATE_PARTS.match(text)
+    if not m:
+        return None
+    month, day = parse_number(m.group(2)), parse_number(m.group(3))
+    if month is None or day is None:
+        return None
+    return f"{m.group(1) or 2024}-{int(month):02d}-{int(day):02d}"

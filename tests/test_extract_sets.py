@@ -1,0 +1,107 @@
+"""The labelled question sets, scored as ../shared/eval/score_extract.py scores them, in process.
+
+tests/data/questions/extract_dev.jsonl and extract_heldout.jsonl were written blind (by someone who
+had not read the code). The dev set is tuned on by method only (cue tables, grammar); the held-out
+set is never tuned on, only scored. A wrong figure is worse than a question: wrong must stay 0.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pytest
+
+from assistant.commands.ask_cmd import answer
+from assistant.engine import DialogEngine
+from tests.conftest import ROOT, SHARED
+
+DATA = ROOT / "tests" / "data" / "questions"
+SALES = ("sales_2023q1_yuan", "sales_2024q1_yuan", "sales_increase_yuan")
+
+
+def _is_figure(name: str) -> bool:
+    return name.endswith(("_yuan", "_kwh", "_m3", "_usd", "_on")) or name in ("statisticians", "months")
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    try:
+        return Decimal(str(a)) == Decimal(str(b))
+    except InvalidOperation:
+        return str(a) == str(b)
+
+
+def _derived_sales(read: dict, expect: dict) -> bool:
+    if sum(n in expect for n in SALES) != 2 or not all(n in read for n in SALES):
+        return False
+    before, after, increase = (Decimal(str(read[n])) for n in SALES)
+    return after - before == increase
+
+
+def judge(expect: dict, read: dict) -> str:
+    """right / asked / wrong, by the rules in score_extract.py's docstring."""
+    wrong = missing = False
+    for key, want in expect.items():
+        if key.startswith("!"):
+            wrong |= key[1:] in read and _same(read[key[1:]], want)
+        elif key not in read:
+            missing = True
+        else:
+            wrong |= not _same(read[key], want)
+    for name, value in read.items():
+        if name in SALES and name not in expect and _derived_sales(read, expect):
+            continue
+        wrong |= _is_figure(name) and name not in expect and value is not None
+    return "wrong" if wrong else "asked" if missing else "right"
+
+
+def score(path: Path) -> dict[str, int]:
+    engine = DialogEngine(as_of=date(2024, 3, 15))
+    counts = {"right": 0, "asked": 0, "wrong": 0}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            case = json.loads(line)
+            counts[judge(case["expect"], answer(engine, case["question"])["read"])] += 1
+    return counts
+
+
+def test_judge_follows_the_scorers_rules():
+    assert judge({"sales_2024q1_yuan": 42_000_000}, {"sales_2024q1_yuan": "42000000"}) == "right"
+    assert judge({"sales_2024q1_yuan": 42_000_000}, {}) == "asked"
+    assert judge({}, {"gas_2024q1_m3": "1"}) == "wrong"
+    assert judge({"!above_scale_industrial": True}, {"above_scale_industrial": True}) == "wrong"
+    assert judge({"!above_scale_industrial": True}, {"above_scale_industrial": False}) == "right"
+
+
+def test_dev_set_no_wrong_figure_and_nine_in_ten_right():
+    counts = score(DATA / "extract_dev.jsonl")
+    total = sum(counts.values())
+    assert counts["wrong"] == 0, counts
+    assert counts["right"] >= 0.9 * total, counts
+
+
+# Measured, not tuned: wrong = 0 is not reached on the held-out set. Of its 73 questions, 65 right,
+# 6 asked, 2 wrong when first scored (mid-way, by a full test run); 64 right, 7 asked, 2 wrong at
+# the end, after more cautious reading learnt from the dev set and hand-written cases. These hold
+# that line; they are not a target.
+HELDOUT_RIGHT_FLOOR = 64
+HELDOUT_WRONG_CEILING = 2
+
+
+def test_heldout_set_measured_not_tuned():
+    counts = score(DATA / "extract_heldout.jsonl")
+    assert counts["wrong"] <= HELDOUT_WRONG_CEILING, counts
+    assert counts["right"] >= HELDOUT_RIGHT_FLOOR, counts
+
+
+SHARED_SAMPLE = SHARED / "eval" / "dev_extract.jsonl"
+
+
+@pytest.mark.skipif(not SHARED_SAMPLE.exists(), reason="shared/ is not beside the checkout")
+def test_shared_sample_all_right():
+    counts = score(SHARED_SAMPLE)
+    assert counts == {"right": 12, "asked": 0, "wrong": 0}
