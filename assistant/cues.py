@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
 
+from assistant.segment import to_simplified
 from calculators.fields import FIELDS
 from calculators.quantity import normalise
 
@@ -136,18 +136,9 @@ DATE_CUES = (
 
 
 
-@cache
-def _converter() -> object:
-    import opencc  # loaded on the first question with a non-ASCII character (about 10 ms)
-
-    return opencc.OpenCC("t2s")
-
-
 def simplified(text: str) -> str:
-    """Traditional characters as simplified (銷售額 → 销售额), via OpenCC; ASCII is left alone."""
-    if text.isascii():
-        return text
-    return _converter().convert(text)  # type: ignore[attr-defined]
+    """Traditional characters as simplified (銷售額 → 销售额): the search's one converter."""
+    return to_simplified(text)
 
 
 # Spaces between words separate them like a list mark ("规上工业 县内", "24Q1 4000万"); next to

@@ -85,7 +85,7 @@ def test_new_entry_in_the_question_is_not_asked():
     reply, asked = converse(
         engine,
         "我们是新入规企业，小升规入规奖励多少",
-        {"in_cultivation_pool": "是", "entry_type": "新建投产"},
+        {"in_cultivation_pool": "是", "entry_type": "新建投产", "built_2024": "是"},
     )
     assert "counted_2024" not in asked
     assert reply.estimate is not None and reply.estimate.award_yuan == Decimal(100_000)
