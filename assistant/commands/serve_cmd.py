@@ -31,7 +31,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         type=int,
         default=DEFAULT_MAX_TABS,
         metavar="个数",
-        help=f"最多同时打开的对话（标签页）数，每个约占 100 MB 内存（默认 {DEFAULT_MAX_TABS}）",
+        help=f"最多同时打开的对话（标签页）数，每个约占 70 MB 内存（默认 {DEFAULT_MAX_TABS}）",
     )
     p.add_argument("--as-of", metavar="日期", help="对话中按此日期判断措施是否在有效期内（默认今天）")
 

@@ -45,7 +45,7 @@ def check_public_url(raw: str | None) -> str | None:
 def check_max_tabs(value: int) -> None:
     if not 1 <= value <= MAX_TABS_LIMIT:
         raise OptionError(
-            f"--max-tabs 应在 1 到 {MAX_TABS_LIMIT} 之间（每个标签页约占 100 MB 内存），如 20；收到 {value}"
+            f"--max-tabs 应在 1 到 {MAX_TABS_LIMIT} 之间（每个标签页约占 70 MB 内存），如 20；收到 {value}"
         )
 
 
