@@ -273,6 +273,27 @@ def test_a_question_typed_before_the_app_is_up_is_answered():
         assert asyncio.run(type_at_once()), "the question typed at once was lost"
 
 
+def test_input_held_before_the_app_is_ready_is_bounded():
+    from textual_serve.download_manager import DownloadManager
+
+    from assistant.web.server import MAX_EARLY_INPUT, TabService
+
+    async def nothing(*_) -> None:
+        return None
+
+    tab = TabService(
+        ["true"], write_bytes=nothing, write_str=nothing, close=nothing, download_manager=DownloadManager()
+    )
+    chunk = b"x" * 1000
+
+    async def flood() -> None:
+        for _ in range(10 * MAX_EARLY_INPUT // len(chunk)):
+            assert await tab.send_bytes(chunk)
+
+    asyncio.run(flood())
+    assert 0 < sum(map(len, tab._early)) <= MAX_EARLY_INPUT
+
+
 # -- 8. options checked before starting, the real cause said in Chinese ----------------------
 
 

@@ -269,7 +269,7 @@ class PolicyServer(Server):
         response = web.StreamResponse(
             headers={
                 "Content-Type": content_type,
-                "Content-Disposition": f"{disposition}; filename=\"export.md\"; "
+                "Content-Disposition": f'{disposition}; filename="export.md"; '
                 f"filename*=UTF-8''{quote(meta.file_name)}",
                 "X-Content-Type-Options": "nosniff",
             }
