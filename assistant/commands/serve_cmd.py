@@ -142,6 +142,11 @@ def run(args: argparse.Namespace) -> int:
             f"注意：正在监听 {args.host}，本服务没有登录验证，同一网络中的任何人都能打开对话。"
             "请放在带身份验证的反向代理之后（见 README）。\n"
         )
+    if args.host in ("0.0.0.0", "::") and public_url is None:
+        sys.stderr.write(
+            "注意：监听所有网卡时，请用 --public-url 写明其他电脑访问本服务的网址（如 http://192.168.1.10:8000），"
+            "否则页面连不上对话（只接受本服务网址发起的连接）。\n"
+        )
     os.environ[SERVER_PID_VARIABLE] = str(os.getpid())  # inherited by every tab's app
     server = PolicyServer(
         app_argv(args.as_of),
