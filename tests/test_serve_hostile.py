@@ -217,9 +217,14 @@ def test_an_app_that_does_not_answer_is_killed_and_reaped_when_its_socket_is_gon
                 for pid in apps:
                     os.kill(pid, signal.SIGSTOP)
 
-        asyncio.run(freeze_then_leave())
-        assert apps
-        assert wait_until(lambda: all(reaped(*app) for app in apps.items()), 30), "app outlived its tab"
+        try:
+            asyncio.run(freeze_then_leave())
+            assert apps
+            assert wait_until(lambda: all(reaped(*app) for app in apps.items()), 30), "app outlived its tab"
+        finally:  # a failure must not leave a frozen process behind (SIGTERM waits on a stopped one)
+            for pid, start in apps.items():
+                if not reaped(pid, start):
+                    os.kill(pid, signal.SIGKILL)
 
 
 # -- 5. a browser that leaves at once ---------------------------------------------------------
