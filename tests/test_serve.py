@@ -2,12 +2,10 @@
 
 import asyncio
 import base64
-import contextlib
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,60 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from assistant.commands.serve_cmd import APP_TITLE, descendants
+from assistant.commands.serve_cmd import APP_TITLE
 from corpus import load_notice
+from tests.serve_support import app_processes, running, wait_until
+from tests.serve_support import serving as served_by
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def app_processes(server_pid: int) -> list[int]:
-    found = []
-    for pid in descendants(server_pid):
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
-        except OSError:
-            continue
-        if b"assistant.commands.serve_cmd" in cmdline and b"python" in cmdline.split(b" ")[0]:
-            found.append(pid)
-    return found
-
-
 @contextmanager
 def serving():
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # so the app processes it spawns are stopped with it
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"serve did not start: {proc.stderr.read().decode()}") from None
-                time.sleep(0.2)
-        yield proc, url
-    finally:
-        with contextlib.suppress(ProcessLookupError):  # a test may have stopped it already
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        proc.stderr.close()
+    with served_by() as served:
+        yield served.proc, served.url
 
 
 async def _read_tab(url: str, want: str, timeout: float = 45) -> str:
@@ -80,7 +36,8 @@ async def _read_tab(url: str, want: str, timeout: float = 45) -> str:
 
     ws_url = url.replace("http://", "ws://") + "ws?width=100&height=30"
     text = ""
-    async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as ws:
+    origin = {"Origin": url.rstrip("/")}  # as the page does: its own origin
+    async with aiohttp.ClientSession() as session, session.ws_connect(ws_url, headers=origin) as ws:
         deadline = time.monotonic() + timeout
         while want not in text and time.monotonic() < deadline:
             try:
@@ -124,19 +81,13 @@ def test_serve_page_over_http_and_one_app_per_tab():
     assert proc.returncode is not None
 
 
-def _running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except FileNotFoundError:
-        return False
-
-
 async def _open_tab_then(url: str, title: str, action) -> None:
     """Connect a tab, wait for the app's first screen, run ``action`` while the tab stays open."""
     import aiohttp
 
     ws_url = url.replace("http://", "ws://") + "ws?width=100&height=30"
-    async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as ws:
+    origin = {"Origin": url.rstrip("/")}
+    async with aiohttp.ClientSession() as session, session.ws_connect(ws_url, headers=origin) as ws:
         text, deadline = "", time.monotonic() + 45
         while title not in text and time.monotonic() < deadline:
             msg = await asyncio.wait_for(ws.receive(), timeout=45)
@@ -144,15 +95,6 @@ async def _open_tab_then(url: str, title: str, action) -> None:
                 text += msg.data.decode("utf-8", "ignore")
         assert title in text
         await asyncio.to_thread(action)
-
-
-def _wait_until(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return predicate()
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
@@ -168,11 +110,11 @@ def test_stopping_the_server_ends_the_apps_of_open_tabs(how):
             apps.extend(app_processes(proc.pid))
             os.kill(proc.pid, how)  # the server alone, not its process group
             if how == signal.SIGTERM:
-                assert _wait_until(lambda: proc.poll() is not None, 15), "server did not stop"
+                assert wait_until(lambda: proc.poll() is not None, 15), "server did not stop"
 
         asyncio.run(_open_tab_then(url, title, stop_server))
         assert apps, "the tab's app process was not found"
-        assert _wait_until(lambda: not any(_running(p) for p in apps), 15), "an app outlived its server"
+        assert wait_until(lambda: not any(running(p) for p in apps), 15), "an app outlived its server"
 
 
 def test_serve_refuses_a_bad_port_in_chinese():

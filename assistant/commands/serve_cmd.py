@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import shlex
-import signal
 import sys
 import threading
 import time
@@ -15,6 +12,7 @@ from pathlib import Path
 from assistant.cli import Command
 
 APP_TITLE = "将乐县稳工业措施政策助手"
+DEFAULT_MAX_TABS = 20
 TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 
 
@@ -28,11 +26,18 @@ def configure(p: argparse.ArgumentParser) -> None:
         metavar="网址",
         help="经反向代理对外提供时，浏览器访问的网址（如 https://zc.example.gov.cn），默认 http://地址:端口",
     )
+    p.add_argument(
+        "--max-tabs",
+        type=int,
+        default=DEFAULT_MAX_TABS,
+        metavar="个数",
+        help=f"最多同时打开的对话（标签页）数，每个约占 70 MB 内存（默认 {DEFAULT_MAX_TABS}）",
+    )
     p.add_argument("--as-of", metavar="日期", help="对话中按此日期判断措施是否在有效期内（默认今天）")
 
 
-def app_command(as_of: str | None = None) -> str:
-    """The command textual-serve starts for each browser tab: this interpreter, the terminal app.
+def app_argv(as_of: str | None = None) -> list[str]:
+    """The command started for each browser tab: this interpreter, the terminal app.
 
     Not ``-m assistant chat``: textual-serve gives the app pipes, not a terminal, and the chat
     command takes pipes to mean its line mode. This module's ``__main__`` opens the app itself.
@@ -40,7 +45,7 @@ def app_command(as_of: str | None = None) -> str:
     parts = [sys.executable, "-m", "assistant.commands.serve_cmd"]
     if as_of:
         parts.append(as_of)
-    return shlex.join(parts)
+    return parts
 
 
 SERVER_PID_VARIABLE = "POLICY_ASSISTANT_SERVER_PID"
@@ -105,14 +110,14 @@ def end_with_server(server_pid: int, interval: float = 1.0) -> threading.Thread:
 
 def run_app(argv: list[str]) -> int:
     """One browser tab's conversation (started by textual-serve with its web driver)."""
-    from assistant.tui.app import PolicyApp
+    from assistant.web.tab_app import ServedPolicyApp
     from calculators.fields import parse_date
 
     server = os.environ.get(SERVER_PID_VARIABLE, "")
     if server.isdigit():
         end_with_server(int(server))
     as_of = parse_date(argv[0]) if argv else None
-    PolicyApp(as_of=as_of).run()
+    ServedPolicyApp(as_of=as_of).run()
     return 0
 
 
@@ -121,44 +126,39 @@ def run(args: argparse.Namespace) -> int:
 
     if parse_as_of(args.as_of) is False:
         return 2
-    if not 0 < args.port < 65536:
-        sys.stderr.write("错误：端口应在 1 到 65535 之间，如 8000。\n")
+    from assistant.web.options import OptionError, bind, check_max_tabs, check_public_url
+
+    try:
+        public_url = check_public_url(args.public_url)
+        check_max_tabs(args.max_tabs)
+        sockets = bind(args.host, args.port)  # before anything says "ready"
+    except OptionError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
         return 2
-    from textual_serve.server import Server
+    from assistant.web.server import PolicyServer
 
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         sys.stderr.write(
             f"注意：正在监听 {args.host}，本服务没有登录验证，同一网络中的任何人都能打开对话。"
             "请放在带身份验证的反向代理之后（见 README）。\n"
         )
+    if args.host in ("0.0.0.0", "::") and public_url is None:
+        sys.stderr.write(
+            "注意：监听所有网卡时，请用 --public-url 写明其他电脑访问本服务的网址（如 http://192.168.1.10:8000），"
+            "否则页面连不上对话（只接受本服务网址发起的连接）。\n"
+        )
     os.environ[SERVER_PID_VARIABLE] = str(os.getpid())  # inherited by every tab's app
-
-    class PolicyServer(Server):
-        async def on_shutdown(self, app: object) -> None:
-            # textual-serve waits (up to a minute) for open tabs on Ctrl+C or SIGTERM: end their
-            # apps first, so the tabs close and the server stops at once.
-            for pid in descendants(os.getpid()):
-                with contextlib.suppress(OSError):
-                    os.kill(pid, signal.SIGTERM)
-
     server = PolicyServer(
-        command=app_command(args.as_of),
+        app_argv(args.as_of),
         host=args.host,
         port=args.port,
         title=APP_TITLE,
-        public_url=args.public_url,
+        public_url=public_url,
         templates_path=TEMPLATES,  # our page: no Google font, Chinese buttons
+        max_tabs=args.max_tabs,
+        sockets=sockets,
     )
-    sys.stderr.write(
-        f"在浏览器中打开 {server.public_url} 即可使用；每个标签页是独立的对话。按 Ctrl+C 停止。\n"
-    )
-    try:
-        server.serve()
-    except OSError as exc:
-        sys.stderr.write(
-            f"错误：无法在 {args.host}:{args.port} 启动服务（{exc.strerror or exc}），端口可能已被占用。\n"
-        )
-        return 2
+    server.serve()
     return 0
 
 
