@@ -91,7 +91,9 @@ BOUND_AFTER = re.compile(
 )
 BOUND_BEFORE = re.compile(
     r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
-    r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退)$"
+    r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退"
+    # a figure asked about, not stated: "够不够500万", "到没到100万美元"
+    r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够)$"
 )
 # A year said right after the figure: "350万美元是去年的事".
 PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?:的|同期)")
@@ -119,6 +121,10 @@ WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|�
 OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
 NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
+# Months missed or a monthly rate, not months reported: "有两个月没报数", "一个月150元".
+MONTH_GAP_AFTER = re.compile(
+    r"(?:都|就|也|是)?(?:没|未|不|断|停|漏|缺|空)|[零〇一二两三四五六七八九十百千\d.]+(?:块|元)"
+)
 SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
 # Month ranges ("1-3月", "一到三月") are masked with dates so that their digits are not figures.
 MONTH_RANGE = re.compile(

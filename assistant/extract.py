@@ -26,6 +26,7 @@ from assistant.cues import (
     FAMILY_OF_FIELD,
     INCREASE_AFTER,
     MONTH_CUE,
+    MONTH_GAP_AFTER,
     MONTH_RANGE,
     NOT_MONTH,
     NOT_Q1,
@@ -93,6 +94,7 @@ class _Segment:
     start: int
     question: bool
     sentence: str = ""
+    bracketed: bool = False  # "3000万（去年2400万）": an aside to the figure before it
 
 
 def _segments(text: str) -> list[_Segment]:
@@ -100,7 +102,8 @@ def _segments(text: str) -> list[_Segment]:
     for m in SEGMENT.finditer(text + "\n"):
         part = text[start : m.start()]
         if part:
-            out.append(_Segment(part, start, question_segment(part, m.group()), text))
+            aside = start > 0 and text[start - 1] in "(（" and m.group() in ")）"
+            out.append(_Segment(part, start, question_segment(part, m.group()), text, aside))
         start = m.end()
     return out
 
@@ -144,7 +147,8 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         seg_role = role_of(seg.text)
         roles = [r for r in (seg_role,) if r in ("past", "present")]
         carried_year = roles[0] if roles and not figures else None
-        past_scope = seg_role == "past" or (past_scope and seg_role is None)
+        # a bracketed last-year figure answers the figure before it and sets no scope for what follows
+        past_scope = (seg_role == "past" and not seg.bracketed) or (past_scope and seg_role in (None, "past"))
         take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
         if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
             seen.add("months")  # 连续出数半年: six months
@@ -153,6 +157,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             take_facts(seg.text, seg.question, s, out.taken, seen)
     _combine_deltas(out, seen)
     _check_sales(out)
+    _drop_supply_date(out)
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
 
@@ -212,8 +217,10 @@ def _owned(before: str, family: str, sentence: str) -> bool:
         return False
     if TOWNSHIP_SPEAKER.search(sentence):
         return True
-    # "我们乡一季度实际到资120万美元" said by the township; an enterprise retelling it is not
-    township = re.fullmatch(r"我们(?:镇|乡)|本(?:镇|乡)", owner[-1].group())
+    # 第9条's subject is the township itself: "镇里一季度实际利用外资480万美元" is its figure;
+    # an enterprise retelling it is not, and a county or city total is no township's.
+    # (乡镇 alone is all of them, not one township)
+    township = re.fullmatch(r"(?:我们|本|全|该)(?:镇|乡)|乡里|镇里|镇上", owner[-1].group())
     return bool(township) and not ENTERPRISE_SPEAKER.search(sentence)
 
 
@@ -244,6 +251,8 @@ def _store(
         if family == "months" and role == "past":
             return  # "统计员去年报了12个月": the field is this year's months
         if family == "months" and (not MONTH_CUE.search(seg.text) or NOT_MONTH.search(seg.text)):
+            return
+        if family == "months" and MONTH_GAP_AFTER.match(after):
             return
         if q.unit is None and pending != fam.present:
             return  # "统计员3" without 人/名/个: too loose to store from a question
@@ -324,6 +333,13 @@ def _value(name: str, f: Found) -> object:
         return parse_field(name, f.text)
     except InputError:
         return None
+
+
+def _drop_supply_date(out: Extraction) -> None:
+    """第4条's date is when a heat supplier met the standard for supplying steam: an enterprise
+    that says it is no heat supplier ("不是供热企业，是用蒸汽的，2月18日复工") gave another date."""
+    if any(t.field == "heat_supplier" and t.value is False for t in out.taken):
+        out.taken = [t for t in out.taken if t.field != "resumed_on"]
 
 
 def _check_sales(out: Extraction) -> None:

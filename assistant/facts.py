@@ -41,7 +41,8 @@ def question_segment(part: str, terminator: str) -> bool:
     return terminator in "?？" or bool(_YES_NO.search(part) or _WH.search(part))
 
 
-_THIS_YEAR = re.compile(r"今年|2024|24年|刚|新|本年")
+# "新" marks this year only beside the entry itself ("新入规"): "新建的厂2023年就纳统了" is 2023.
+_THIS_YEAR = re.compile(r"今年|2024|24年|刚|新(?=入规|纳统|上规|进规|入统|纳入)|本年")
 _EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
 
 

@@ -211,6 +211,22 @@ def test_field_named_for_a_change(words, prefer, field):
                                        "sales_2023q1_yuan": Decimal(15_000_000)}),
         ("2024Q1开票销售额4,560万元，2023Q1为3,980万元", {"sales_2024q1_yuan": Decimal(45_600_000),
                                                      "sales_2023q1_yuan": Decimal(39_800_000)}),
+        # 第9条's subject is the township: its own total is the field; a county's is no township's
+        ("镇上今年一季度实际到资250万美元", {"fdi_2024q1_usd": Decimal(2_500_000)}),
+        ("全县一季度实际利用外资900万美元", {}),
+        # a figure asked about is a threshold, not the enterprise's
+        ("开票增长了700万，到没到500万", {"sales_increase_yuan": Decimal(7_000_000)}),
+        # 新建 is not this year: the year beside 纳统 decides
+        ("厂子是新建的，2022年就已经纳统", {"counted_2024": False, "above_scale_industrial": True}),
+        # months missed, or a monthly rate, are not months reported
+        ("老企业统计员2人，有三个月没出数", {"enterprise_status": "existing", "statisticians": 2}),
+        ("新入库的，统计员每个月150块对吧", {"enterprise_status": "new_entry"}),
+        # no heat supplier: its 复工 date is not 第4条's
+        ("我们不是供热企业，3月1日复工复产", {"heat_supplier": False}),
+        # a bracketed last-year figure is an aside: the next figure is still this year's
+        ("一季度开票5000万（去年4000万），用气12万方（去年10万方）", {
+            "sales_2024q1_yuan": Decimal(50_000_000), "sales_2023q1_yuan": Decimal(40_000_000),
+            "gas_2024q1_m3": Decimal(120_000)}),
     ],
 )
 def test_what_which_year_which_direction(text, expected):
