@@ -315,9 +315,12 @@ def _checked(
         )
         pending: deque[tuple[list[tuple[int, list[str]]], Future[list[RowResult]]]] = deque()
         chunks = _chunks(rows)
+        unsent: list[tuple[int, list[str]]] | None = None
         try:
             for chunk in chunks:
+                unsent = chunk  # submit raises too once the pool is broken
                 pending.append((chunk, pool.submit(_check_chunk, chunk)))
+                unsent = None
                 while len(pending) >= 2 * jobs or (pending and pending[0][1].done()):
                     yield from pending[0][1].result()
                     pending.popleft()
@@ -328,6 +331,8 @@ def _checked(
         except BrokenProcessPool:
             if notices is not None:
                 notices.append(WORKER_LOST)
+            if unsent is not None:
+                pending.append((unsent, None))  # type: ignore[arg-type]
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
         checker = RowChecker(layout, as_of, decimal_cells)

@@ -33,6 +33,10 @@ class CellError(str):
         cell.message = message
         return cell
 
+    def __reduce__(self) -> tuple[type[CellError], tuple[str, str]]:
+        # Rows travel to worker processes pickled: keep both the note and the message.
+        return CellError, (self.message, str(self))
+
 
 def oversized(chars: int) -> CellError:
     return CellError(

@@ -32,7 +32,7 @@ from assistant.xlsx_parts import PackageParts, _cell_text, _item_text, _ns, too_
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"  # the writer uses these
 _DIGITS = "0123456789"
 # Small reads keep few parsed elements alive at once: measured faster than 16 KB or 64 KB.
 _CHUNK = 8192

@@ -220,3 +220,12 @@ def test_a_killed_worker_does_not_hang_the_batch(tmp_path):
     rows = results(out)
     assert [r["name"] for r in rows] == names  # every row, in order, once
     assert [r["m1_award_yuan"] for r in rows[1_699:1_702]] == ["90000", "50000", "60000"]
+
+
+def test_a_cell_error_survives_the_trip_to_a_worker_process(tmp_path):
+    src = tmp_path / "in.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([HEADER, ROWS[0], ["长名" * 20_000, "是", "800万"], ROWS[1]])
+    rows, summary = run(src, tmp_path, jobs=2)
+    assert summary.failed == 1 and rows[1]["name"] == "（单元格内容过长，未读取）"
+    assert rows[1]["errors"].startswith("第3行A列：单元格内容有 40,000 个字符")
