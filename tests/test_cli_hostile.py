@@ -193,3 +193,26 @@ def test_every_oserror_cause_people_meet_is_chinese():
     for code in (errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EDQUOT, errno.ENOENT, errno.EISDIR):
         text = os_error_text(OSError(code, os.strerror(code)), Path("out.csv"))
         assert "“out.csv”" in text and not ENGLISH.search(text) and os.strerror(code) not in text
+
+
+def test_plain_chat_logs_a_bug_in_one_line_without_traceback(monkeypatch, capsys):
+    import io
+    import logging
+
+    from assistant.engine import DialogEngine
+
+    def broken(self, text):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setenv("POLICY_ASSISTANT_DEBUG", "")
+    monkeypatch.setattr(DialogEngine, "_reply", broken)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("电费有补贴吗\n"))
+    log = logging.getLogger("assistant.engine")
+    handlers, propagate = list(log.handlers), log.propagate
+    try:
+        assert main(["chat", "--plain"]) == 0
+    finally:
+        log.handlers[:], log.propagate = handlers, propagate
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err + out.out and "处理这句话时出错" in out.out
+    assert len(out.err.strip().splitlines()) == 1  # one line saying it was logged
