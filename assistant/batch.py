@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO
 
@@ -27,6 +26,8 @@ from assistant.batch_layout import (
     output_labels,
     resolve_header,
 )
+from assistant.cells import CellError, column_letters
+from assistant.failures import explain
 from assistant.tabular import Progress, TabularError, read_rows, write_rows
 from calculators import MEASURE_IDS, InputError, evaluate, get_measure, needed_fields
 from calculators.fields import FIELDS, is_unknown, parse_field
@@ -90,14 +91,34 @@ class RowChecker:
             raise value
         return value
 
+    def check_safely(self, row_number: int, row: Sequence[str]) -> RowResult:
+        """``check``, with what hostile figures break below the parsers made that row's error."""
+        try:
+            return self.check(row_number, row)
+        except OSError:
+            raise  # the disk, not the row: the batch stops and leaves no half-written file
+        except Exception as exc:
+            message = explain(exc)
+            if message is None:
+                if os.environ.get("POLICY_ASSISTANT_DEBUG"):
+                    raise
+                message = f"测算这一行时程序出错（{type(exc).__name__}），请把这一行反馈给维护人员"
+            width = len(self.layout.header)
+            cells: list[object] = list(row[:width]) + [""] * (width - len(row))
+            cells += [""] * (2 * len(self.measures)) + ["", "", f"第{row_number}行：{message}"]
+            return RowResult(cells, True, (), row_number)
+
     def check(self, row_number: int, row: Sequence[str]) -> RowResult:
         width = len(self.layout.header)
         cells: list[object] = list(row[:width]) + [""] * (width - len(row))
         errors: list[str] = []
         profile: dict[str, object] = {}
+        for i, cell in enumerate(cells):
+            if isinstance(cell, CellError):  # too long or damaged: this row's error, not the file's
+                errors.append(f"第{row_number}行{column_letters(i)}列：{cell.message}")
         for i, name in self._field_cols:
             raw = cells[i]
-            if raw == "":
+            if raw == "" or isinstance(raw, CellError):
                 continue
             if is_unknown(raw):
                 profile[name] = raw  # 不知道: the check states its assumption (or refuses the field)
@@ -224,6 +245,7 @@ class BatchSummary:
     expired_measures: set[str] = field(default_factory=set)
     unknown_columns: list[str] = field(default_factory=list)
     example_rows: list[int] = field(default_factory=list)  # the template's example, left in
+    notices: list[str] = field(default_factory=list)  # e.g. a worker process was lost
 
 
 _CHUNK = 500
@@ -237,7 +259,7 @@ def _init_worker(layout: Layout, as_of: date | None, decimal_cells: bool) -> Non
 
 def _check_chunk(chunk: list[tuple[int, list[str]]]) -> list[RowResult]:
     assert _worker_checker is not None
-    return [_worker_checker.check(number, row) for number, row in chunk]
+    return [_worker_checker.check_safely(number, row) for number, row in chunk]
 
 
 def _chunks(rows: Iterator[tuple[int, list[str]]]) -> Iterator[list[tuple[int, list[str]]]]:
@@ -258,28 +280,69 @@ def default_jobs(rows: int | None) -> int:
     return min(cpus, 4) if cpus > 1 and long else 0
 
 
+WORKER_LOST = (
+    "提示：一个测算进程意外退出（常见原因：内存不足被系统结束），"
+    "未完成的行已改在主进程中测算，结果完整。"
+)
+
+
 def _checked(
-    rows: Iterator[tuple[int, list[str]]], layout: Layout, as_of: date | None, decimal_cells: bool, jobs: int
+    rows: Iterator[tuple[int, list[str]]],
+    layout: Layout,
+    as_of: date | None,
+    decimal_cells: bool,
+    jobs: int,
+    notices: list[str] | None = None,
 ) -> Iterator[RowResult]:
     """Results in input order. With ``jobs`` > 0 the checks run in worker processes, a few chunks
-    in flight at a time, so memory stays flat however long the file."""
-    if jobs <= 0:
-        checker = RowChecker(layout, as_of, decimal_cells)
-        for number, row in rows:
-            yield checker.check(number, row)
-        return
-    import multiprocessing
+    in flight at a time, so memory stays flat however long the file.
 
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(layout, as_of, decimal_cells)) as pool:
-        pending: deque[AsyncResult[list[RowResult]]] = deque()
-        for chunk in _chunks(rows):
-            pending.append(pool.apply_async(_check_chunk, (chunk,)))
-            if len(pending) >= 2 * jobs:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    A worker that dies (SIGKILL from the OOM killer) breaks the pool; multiprocessing.Pool would
+    wait for its lost chunk forever, concurrent.futures says so (BrokenProcessPool). The chunks
+    still in flight and the rows not yet sent are then checked in this process, and WORKER_LOST is
+    added to ``notices``.
+    """
+    checker: RowChecker | None = None
+    if jobs > 0:
+        import multiprocessing
+        from concurrent.futures import Future, ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        pool = ProcessPoolExecutor(
+            jobs, mp_context=ctx, initializer=_init_worker, initargs=(layout, as_of, decimal_cells)
+        )
+        pending: deque[tuple[list[tuple[int, list[str]]], Future[list[RowResult]]]] = deque()
+        chunks = _chunks(rows)
+        unsent: list[tuple[int, list[str]]] | None = None
+        try:
+            for chunk in chunks:
+                unsent = chunk  # submit raises too once the pool is broken
+                pending.append((chunk, pool.submit(_check_chunk, chunk)))
+                unsent = None
+                while len(pending) >= 2 * jobs or (pending and pending[0][1].done()):
+                    yield from pending[0][1].result()
+                    pending.popleft()
+            while pending:
+                yield from pending[0][1].result()
+                pending.popleft()
+            return
+        except BrokenProcessPool:
+            if notices is not None:
+                notices.append(WORKER_LOST)
+            if unsent is not None:
+                pending.append((unsent, None))  # type: ignore[arg-type]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        checker = RowChecker(layout, as_of, decimal_cells)
+        for chunk, _future in pending:  # in order: the lost chunk first, then those behind it
+            for number, row in chunk:
+                yield checker.check_safely(number, row)
+        rows = itertools.chain.from_iterable(chunks)
+    checker = checker or RowChecker(layout, as_of, decimal_cells)
+    for number, row in rows:
+        yield checker.check_safely(number, row)
 
 
 def run_batch(
@@ -295,18 +358,17 @@ def run_batch(
     """
     summary = BatchSummary()
     with read_rows(input_path) as source:
-        rows, total = source.rows, source.total
-        header = next(rows, None)
-        if header is None:
+        numbered, total = source.numbered, source.total
+        first_row = next(numbered, None)
+        if first_row is None:
             raise TabularError(
                 f"输入文件“{input_path.name}”是空的：第一行应为表头（name 或 企业名称，及测算字段）。"
             )
-        layout = resolve_header(header)
+        layout = resolve_header(first_row[1])
         summary.unknown_columns = layout.unknown
         decimal_cells = output_path.suffix.lower() == ".xlsx"
         measures = batch_measures()
         progress = Progress(total, progress_stream, label="批量测算")
-        numbered = ((n, r) for n, r in enumerate(rows, start=2) if any(r))  # skip blank lines
         with write_rows(output_path) as out:
             out.write(output_header(layout, measures))
             first = next(numbered, None)
@@ -316,7 +378,7 @@ def run_batch(
                 first = None
             data = itertools.chain([first] if first else [], numbered)
             workers = default_jobs(total) if jobs is None else jobs
-            for result in _checked(data, layout, as_of, decimal_cells, workers):
+            for result in _checked(data, layout, as_of, decimal_cells, workers, summary.notices):
                 out.write(result.cells)
                 summary.rows += 1
                 summary.failed += result.failed

@@ -109,6 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as exc:
+        from assistant.failures import explain
+
+        # Hostile input and full disks are not bugs: they get a Chinese message and status 2.
+        message = explain(exc)
+        if message is not None:
+            sys.stderr.write(f"错误：{message}\n")
+            return 2
         if os.environ.get("POLICY_ASSISTANT_DEBUG"):
             raise
         sys.stderr.write(f"内部错误（{type(exc).__name__}）：{exc}\n请将此信息和所用命令反馈给维护人员。\n")

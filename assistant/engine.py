@@ -84,6 +84,8 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
     def reply(self, text: str) -> Reply:
         try:
             r = self._reply(text)
+        except InputError as exc:  # a refused figure that a code path did not catch: its own message
+            r = self._ask_again(Reply(messages=[exc.message], error=True))
         except Exception as exc:  # a bug must never end the conversation or lose answers
             # ...but it must not hide either: the tests (and a developer) set this to see it.
             if os.environ.get("POLICY_ASSISTANT_DEBUG"):

@@ -1,4 +1,4 @@
-"""Spreadsheet files as offices have them: CSV (UTF-8 with or without BOM, GBK) and XLSX.
+"""Spreadsheet files as offices have them: CSV (UTF-8 with or without BOM, GBK, UTF-16) and XLSX.
 
 Rows are streamed in and out so memory stays flat on long lists; every output goes to a
 temporary file beside the target and is renamed into place only when complete, so a
@@ -7,7 +7,6 @@ failure never leaves a half-written file under the name the person asked for.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
 import os
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 SUFFIXES = (".csv", ".xlsx")
-_SNIFF_CHUNK = 1 << 16
+INPUT_SUFFIXES = (*SUFFIXES, ".xlsm")  # a macro-enabled workbook's sheets read like any other
 
 
 class TabularError(Exception):
@@ -31,31 +30,12 @@ class TabularError(Exception):
         self.message = message
 
 
-def check_suffix(path: Path, role: str) -> str:
+def check_suffix(path: Path, role: str, allowed: tuple[str, ...] = SUFFIXES) -> str:
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise TabularError(
-            f"{role}文件“{path.name}”的扩展名不受支持：请使用 .csv 或 .xlsx（Excel 工作簿）文件。"
-        )
+    if suffix not in allowed:
+        also = "（Excel 工作簿；启用宏的 .xlsm 也可）" if ".xlsm" in allowed else "（Excel 工作簿）"
+        raise TabularError(f"{role}文件“{path.name}”的扩展名不受支持：请使用 .csv 或 .xlsx{also}文件。")
     return suffix
-
-
-def detect_csv_encoding(path: Path) -> str:
-    """``utf-8-sig`` if the whole file is valid UTF-8 (BOM or not), else ``gb18030``.
-
-    GBK is what Excel on Chinese Windows writes; gb18030 is its superset and decodes every
-    GBK file. The whole file is checked (in chunks, flat memory) because a stray GBK byte can
-    sit on the last row.
-    """
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as f:
-            while chunk := f.read(_SNIFF_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8-sig"
 
 
 def _csv_data_rows(path: Path) -> int:
@@ -67,35 +47,45 @@ def _csv_data_rows(path: Path) -> int:
 
 @dataclass
 class RowSource:
-    """An open input: its rows (header included) and, where cheaply known, how many data rows."""
+    """An open input: its non-empty rows with their numbers (header included) and, where cheaply
+    known, how many data rows. A cell that could not be read is an ``assistant.cells.CellError``."""
 
-    rows: Iterator[list[str]]
+    numbered: Iterator[tuple[int, list[str]]]
     total: int | None
+
+    @property
+    def rows(self) -> Iterator[list[str]]:
+        return (cells for _number, cells in self.numbered)
 
 
 @contextlib.contextmanager
 def read_rows(path: Path) -> Iterator[RowSource]:
     """Open INPUT and yield its rows (lists of cell text, header rows included) and their count."""
-    suffix = check_suffix(path, "输入")
-    if not path.is_file():
+    suffix = check_suffix(path, "输入", INPUT_SUFFIXES)
+    if not path.exists():
         raise TabularError(f"找不到输入文件“{path}”，请检查路径。")
+    if not path.is_file():  # a folder, a device (/dev/zero), a pipe: no list of enterprises
+        raise TabularError(f"输入“{path}”不是普通文件：请给出 .csv 或 .xlsx 文件的路径。")
     if suffix == ".csv":
-        encoding = detect_csv_encoding(path)
+        from assistant.csv_input import CsvProblem, detect_encoding, numbered_records
+
         try:
-            with path.open(encoding=encoding, newline="") as f:
-                rows = ([cell.strip() for cell in row] for row in csv.reader(f))
-                yield RowSource(rows, _csv_data_rows(path))
-        except (csv.Error, UnicodeDecodeError) as exc:
+            encoding, errors = detect_encoding(path)
+            with path.open(encoding=encoding, errors=errors, newline="") as f:
+                yield RowSource(numbered_records(f), _csv_data_rows(path))
+        except CsvProblem as exc:
+            raise TabularError(str(exc)) from None
+        except UnicodeDecodeError as exc:
             raise TabularError(
-                f"无法读取 CSV 文件“{path.name}”（{exc}）："
+                f"无法读取 CSV 文件“{path.name}”（{exc.encoding} 编码中有无效字节）："
                 "请用 Excel 另存为“CSV UTF-8”或“CSV（逗号分隔）”后重试。"
-            ) from exc
+            ) from None
         return
     from assistant.xlsx import SheetReader
 
     reader = SheetReader(path)  # TabularError for a file that is no workbook
     try:
-        yield RowSource(reader.rows(), reader.total)
+        yield RowSource(reader.numbered(), reader.total)
     finally:
         reader.close()
 

@@ -6,15 +6,19 @@ follows what openpyxl's read-only mode gave (tests/test_xlsx.py compares the two
 inline strings stripped, integral numbers without ".0", dates as YYYY-MM-DD, booleans as
 True/False, error cells as their text (#N/A).
 
+Unlike openpyxl, rows are not padded to the width the sheet declares (Excel and Gnumeric declare
+``A1:XFD1048576`` once one far cell is formatted): a row holds the cells up to its last non-empty
+one, empty rows are skipped, and each row comes with its Excel row number. ``_xHHHH_`` escapes are
+decoded as Excel shows them.
+
 Security: ElementTree never fetches external entities, and expat 2.4+ (what Python 3.11
-ships) refuses entity-expansion bombs. A sheet that inflates hugely costs time, not memory;
-the shared-string table is held whole, as openpyxl held it.
+ships) refuses entity-expansion bombs. Zip and XML bombs are bounded (assistant/cells.py): each
+part's decompressed size, one row's XML, the shared-string table; a cell over Excel's 32,767
+characters becomes a ``CellError`` (that row's error), not text.
 """
 
 from __future__ import annotations
 
-import contextlib
-import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -22,11 +26,13 @@ from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree as ET
 
+from assistant.cells import MAX_ROW_BYTES, MAX_SHEET_BYTES, CellError, column_letters
 from assistant.tabular import TabularError
+from assistant.xlsx_parts import PackageParts, _cell_text, _item_text, _ns, too_large
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"  # the writer uses these
 _DIGITS = "0123456789"
 # Small reads keep few parsed elements alive at once: measured faster than 16 KB or 64 KB.
 _CHUNK = 8192
@@ -90,26 +96,7 @@ class _Columns(dict[str, int]):
 _COLUMNS = _Columns()
 
 
-def _ns(tag: str) -> str:
-    """The ``{namespace}`` part of a tag ('' when none): transitional and strict files both read."""
-    return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
-
-
-def _item_text(node: ET.Element, ns: str) -> str:
-    """A shared or inline string: its plain <t> then its rich-text runs' <t> (phonetic runs left out)."""
-    t_tag = ns + "t"
-    if len(node) == 1 and node[0].tag == t_tag:  # the common case: plain text
-        return node[0].text or ""
-    plain, runs = "", []
-    for child in node:
-        if child.tag == t_tag:
-            plain = child.text or ""
-        elif child.tag == ns + "r":
-            runs.append(child.findtext(t_tag) or "")
-    return plain + "".join(runs)
-
-
-class SheetReader:
+class SheetReader(PackageParts):
     """The first worksheet of an .xlsx file, opened; ``rows()`` streams its rows as lists of text.
 
     ``total`` is the data-row count (header excluded) from the sheet's <dimension>, or None when
@@ -129,7 +116,7 @@ class SheetReader:
             from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH
 
             self._epoch = CALENDAR_MAC_1904 if date1904 else WINDOWS_EPOCH
-            self._stream = self._open(sheet)
+            self._stream = self._open(sheet, MAX_SHEET_BYTES)
             self._start_sheet()
         except _BROKEN as exc:
             self.close()
@@ -144,97 +131,6 @@ class SheetReader:
         if self._zip is not None:
             self._zip.close()
 
-    # -- the package's parts ------------------------------------------------------------
-    def _open(self, name: str) -> IO[bytes]:
-        assert self._zip is not None
-        return self._zip.open(self._names[name.lower()])
-
-    def _has(self, name: str) -> bool:
-        return name.lower() in self._names
-
-    def _parse(self, name: str) -> ET.Element:
-        with self._open(name) as f:
-            return ET.parse(f).getroot()
-
-    def _rels(self, part: str) -> dict[str, tuple[str, str]]:
-        """A part's relationships: id → (type, target part name), targets resolved from the part."""
-        folder, base = posixpath.split(part)
-        rels_name = posixpath.join(folder, "_rels", base + ".rels")
-        if not self._has(rels_name):
-            return {}
-        out = {}
-        for rel in self._parse(rels_name).iter(f"{{{PKG_REL_NS}}}Relationship"):
-            target = rel.get("Target", "").replace("\\", "/")
-            if rel.get("TargetMode") == "External":
-                continue
-            # "/xl/worksheets/sheet1.xml" is from the package root; others from the part's folder.
-            name = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-            out[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(name))
-        return out
-
-    def _locate(self) -> tuple[str, str | None, str | None, bool]:
-        """The first worksheet (chart sheets skipped), the styles and shared strings, the 1904 flag."""
-        book = next(
-            (t for kind, t in self._rels("").values() if kind.endswith("/officeDocument")),
-            "xl/workbook.xml",
-        )
-        root = self._parse(book)
-        ns = _ns(root.tag)
-        pr = root.find(ns + "workbookPr")
-        date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
-        rels = self._rels(book)
-        sheet = None
-        for node in root.iterfind(f"{ns}sheets/{ns}sheet"):
-            rid = next((v for k, v in node.attrib.items() if k.endswith("}id")), None)
-            kind, target = rels.get(rid or "", ("", ""))
-            if kind.endswith("/worksheet"):  # chart sheets are skipped, as openpyxl skipped them
-                sheet = target
-                break
-        if sheet is None:
-            raise TabularError(f"Excel 文件“{self.path.name}”中没有工作表：请把企业名单放在第一张工作表里。")
-        by_kind = {kind.rsplit("/", 1)[-1]: target for kind, target in rels.values()}
-        # Where a writer left out the relationship, the usual part names still find them.
-        folder = posixpath.dirname(book)
-        styles = by_kind.get("styles") or posixpath.join(folder, "styles.xml")
-        strings = by_kind.get("sharedStrings") or posixpath.join(folder, "sharedStrings.xml")
-        return (
-            sheet,
-            styles if self._has(styles) else None,
-            strings if self._has(strings) else None,
-            date1904,
-        )
-
-    def _read_strings(self, name: str) -> list[str]:
-        strings: list[str] = []
-        with self._open(name) as f:
-            for _event, node in ET.iterparse(f):
-                if node.tag.endswith("}si") or node.tag == "si":
-                    # openpyxl drops "x005F_" (Excel's escape of a literal "_x...._"); so do we.
-                    strings.append(_item_text(node, _ns(node.tag)).replace("x005F_", "").strip())
-                    node.clear()
-        return strings
-
-    def _read_styles(self, name: str) -> tuple[set[int], set[int]]:
-        """Indexes of cell styles whose number format shows a date (or a duration)."""
-        from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
-
-        root = self._parse(name)
-        ns = _ns(root.tag)
-        custom = {
-            int(n.get("numFmtId", -1)): n.get("formatCode", "")
-            for n in root.iterfind(f"{ns}numFmts/{ns}numFmt")
-        }
-        dates: set[int] = set()
-        timedeltas: set[int] = set()
-        for index, xf in enumerate(root.iterfind(f"{ns}cellXfs/{ns}xf")):
-            fmt_id = int(xf.get("numFmtId", 0))
-            fmt = custom[fmt_id] if fmt_id in custom else builtin_format_code(fmt_id)
-            if fmt and is_date_format(fmt):
-                dates.add(index)
-            if fmt and is_timedelta_format(fmt):
-                timedeltas.add(index)
-        return dates, timedeltas
-
     # -- the sheet ----------------------------------------------------------------------
     # No parse events: asking ElementTree for them costs a Python step per element (c, v, is,
     # t...), which was most of the reading time. Instead the tree builder gets a holder element
@@ -248,21 +144,22 @@ class SheetReader:
         self._fed_all = False
         self._data: ET.Element | None = None
         self._ns = ""
+        self._since_row = 0  # bytes fed since a row last finished: bounds one row's XML
         while self._data is None and self._feed():
             if len(self._holder):
                 self._ns = _ns(self._holder[0].tag)
                 self._data = self._holder[0].find(self._ns + "sheetData")
-        self.total, self._width = None, 0
+            if self._data is None and self._since_row > MAX_ROW_BYTES:
+                raise too_large(self.path, f"工作表开头超过 {MAX_ROW_BYTES >> 20} MB 仍没有数据")
+        self.total = None
         dimension = self._holder[0].find(self._ns + "dimension") if len(self._holder) else None
         ref = "" if dimension is None else dimension.get("ref", "").upper()
         last = ref.rpartition(":")[2]
         number = last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         # "A1" alone is what some writers put before they know the size; a malformed ref only
-        # costs the progress bar its total.
-        if ":" in ref and number.isdigit():
-            with contextlib.suppress(ValueError):
-                self._width = _COLUMNS[last[: len(last) - len(number)]] + 1
-                self.total = max(int(number) - 1, 0)
+        # costs the progress bar its total, and a sheet's last row (1048576) says nothing of it.
+        if ":" in ref and number.isdigit() and len(number) < 8 and int(number) < 1_048_576:
+            self.total = max(int(number) - 1, 0)
 
     def _feed(self) -> bool:
         """Parse the next chunk of the sheet's XML; False once it has all been parsed."""
@@ -270,6 +167,7 @@ class SheetReader:
             return False
         assert self._stream is not None
         chunk = self._stream.read(_CHUNK)
+        self._since_row += len(chunk)
         if chunk:
             self._parser.feed(chunk)
         else:
@@ -278,88 +176,106 @@ class SheetReader:
         return True
 
     def rows(self) -> Iterator[list[str]]:
-        """Every row from row 1 on, missing rows as empty ones (so row numbers stay Excel's)."""
+        """The non-empty rows' cells (row numbers: ``numbered``)."""
+        return (cells for _number, cells in self.numbered())
+
+    def numbered(self) -> Iterator[tuple[int, list[str]]]:
+        """Each non-empty row with its Excel row number, cells up to the last non-empty one."""
         try:
             yield from self._rows()
         except _BROKEN as exc:
             raise broken(self.path, exc) from exc
 
-    def _rows(self) -> Iterator[list[str]]:
-        data, width = self._data, self._width
+    def _rows(self) -> Iterator[tuple[int, list[str]]]:
+        data = self._data
         if data is None:
             return
+        sheet = self._holder[0]
         expected = 1  # the next row number
         while True:
-            done = len(data) if self._fed_all else len(data) - 1
+            # Once an element follows <sheetData>, every row is complete and the rest is not read.
+            closed = self._fed_all or sheet[-1] is not data
+            done = len(data) if closed else len(data) - 1
             if done > 0:
+                self._since_row = 0
                 for row in data[:done]:
                     ref = row.get("r")
                     number = int(ref) if ref else expected
                     if number < expected:  # a row out of order: openpyxl skipped it too
                         continue
-                    while expected < number:  # rows the file leaves out
-                        yield [""] * width
-                        expected += 1
-                    cells = self._cells(row)
-                    if len(cells) < width:  # padded to the recorded width, as openpyxl did
-                        cells += [""] * (width - len(cells))
-                    yield cells
                     expected = number + 1
+                    cells = self._cells(row)
+                    if cells:  # an empty row (or one of formatted, empty cells) is skipped
+                        yield number, cells
                 del data[:done]
-            if not self._feed():
+            if closed:
                 return
+            if self._since_row > MAX_ROW_BYTES:
+                raise too_large(self.path, f"第 {expected} 行超过 {MAX_ROW_BYTES >> 20} MB")
+            self._feed()
 
     def _cells(self, row: ET.Element) -> list[str]:
-        ns = self._ns
-        v_tag, is_tag, t_tag = ns + "v", ns + "is", ns + "t"
-        strings, dates, columns = self._strings, self._dates, _COLUMNS
+        columns = _COLUMNS
         out: list[str] = []
         col = 0
         for c in row:
             ref = c.get("r")
-            if ref is not None:
-                col = columns[ref.rstrip(_DIGITS)]
-            kind = c.get("t")
-            # Most frequent first: shared strings (Excel), inline strings (openpyxl, this
-            # module's writer), numbers.
-            if kind == "s":
-                v = c.findtext(v_tag)
-                text = strings[int(v)] if v else ""
-            elif kind == "inlineStr":
-                node = c.find(is_tag)
-                if node is None:
-                    text = ""
-                elif len(node) == 1 and node[0].tag == t_tag:
-                    text = (node[0].text or "").strip()
+            try:
+                if ref is not None:
+                    col = columns[ref.rstrip(_DIGITS)]
+                text = self._text(c)
+            except (ValueError, IndexError, OverflowError, TypeError):
+                # One damaged cell is that row's error; the other rows are still read.
+                text = CellError(
+                    f"{column_letters(col)}列的单元格已损坏，无法读取：请在 Excel 中重新输入这个单元格",
+                    "（单元格已损坏，未读取）",
+                )
+            if col >= 16384:
+                raise ValueError("more cells in a row than Excel's 16384 columns")
+            if text:  # empty cells (formatted only) cost nothing: a row ends at its last text
+                if col == len(out):
+                    out.append(text)
+                elif col > len(out):
+                    out += [""] * (col - len(out))
+                    out.append(text)
                 else:
-                    text = _item_text(node, ns).strip()
-            elif kind is None or kind == "n":
-                v = c.findtext(v_tag)
-                if not v:
-                    text = ""
-                elif dates and (style := c.get("s")) and int(style) in dates:
-                    text = self._date_text(v, int(style))
-                else:
-                    text = number_text(v)
-            elif kind == "b":
-                v = c.findtext(v_tag)
-                text = ("True" if int(v) else "False") if v else ""
-            elif kind == "d":
-                from openpyxl.utils.datetime import from_ISO8601
-
-                v = c.findtext(v_tag)
-                text = value_text(from_ISO8601(v)) if v else ""
-            else:  # "str" (a formula's text), "e" (an error such as #N/A)
-                text = (c.findtext(v_tag) or "").strip()
-            if col == len(out):
-                out.append(text)
-            elif col > len(out):
-                out += [""] * (col - len(out))
-                out.append(text)
-            else:
-                out[col] = text
+                    out[col] = text
             col += 1
         return out
+
+    def _text(self, c: ET.Element) -> str:
+        ns = self._ns
+        v_tag = ns + "v"
+        kind = c.get("t")
+        # Most frequent first: shared strings (Excel), inline strings (openpyxl, this
+        # module's writer), numbers.
+        if kind == "s":
+            v = c.findtext(v_tag)
+            return self._strings[int(v)] if v else ""
+        if kind == "inlineStr":
+            node = c.find(ns + "is")
+            if node is None:
+                return ""
+            if len(node) == 1 and node[0].tag == ns + "t":
+                return _cell_text(node[0].text or "")
+            return _cell_text(_item_text(node, ns))
+        if kind is None or kind == "n":
+            v = c.findtext(v_tag)
+            if not v:
+                return ""
+            if self._dates and (style := c.get("s")) and int(style) in self._dates:
+                return self._date_text(v, int(style))
+            return number_text(v)
+        if kind == "b":
+            v = c.findtext(v_tag)
+            return ("True" if int(v) else "False") if v else ""
+        if kind == "d":
+            from openpyxl.utils.datetime import from_ISO8601
+
+            v = c.findtext(v_tag)
+            return value_text(from_ISO8601(v)) if v else ""
+        # "str" (a formula's text), "e" (an error such as #N/A)
+        return _cell_text(c.findtext(v_tag) or "")
 
     def _date_text(self, v: str, style: int) -> str:
         from openpyxl.utils.datetime import from_excel

@@ -38,6 +38,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         "--jobs", type=int, metavar="进程数", help="并行测算的进程数（默认按文件大小自动选择；0 为单进程）"
     )
     p.add_argument("--template", metavar="模板文件", help="生成空白模板（含列名、中文列名和一行示例）后退出")
+    p.add_argument("--force", action="store_true", help="与 --template 同用：模板文件已存在时覆盖它")
 
 
 def expired_note(measures: set[str], as_of: date) -> str:
@@ -70,7 +71,18 @@ def run(args: argparse.Namespace) -> int:
                     "错误：--template 单独使用，例如 policy-assistant batch --template 模板.xlsx\n"
                 )
                 return 2
-            write_template(Path(args.template))
+            template = Path(args.template).expanduser()
+            if template.exists() and not args.force:
+                # It may be a person's filled-in list of 2,000 enterprises: never replaced silently.
+                sys.stderr.write(
+                    f"错误：文件“{template}”已存在，未覆盖。请换一个文件名；确需覆盖时加 --force，"
+                    f"例如 policy-assistant batch --template {args.template} --force\n"
+                )
+                return 2
+            if template.exists() and not template.is_file():
+                sys.stderr.write(f"错误：“{template}”不是普通文件（是文件夹或设备），请换一个文件名。\n")
+                return 2
+            write_template(template)
             sys.stderr.write(
                 f"已生成模板：{args.template}（第1行列名，第2行中文列名，第3行为示例，使用前请删除示例行）\n"
             )
@@ -92,8 +104,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 2
     except OSError as exc:
-        sys.stderr.write(f"错误：无法读写文件（{exc.strerror or exc}）：{exc.filename or ''}\n")
+        from assistant.failures import os_error_text
+
+        where = exc.filename or (args.template or args.output)
+        sys.stderr.write(f"错误：{os_error_text(exc, where)}\n")
         return 2
+    for notice in summary.notices:
+        sys.stderr.write(notice + "\n")
     if summary.unknown_columns:
         sys.stderr.write(
             f"提示：以下列未识别，已原样保留、不参与测算：{'、'.join(summary.unknown_columns)}\n"

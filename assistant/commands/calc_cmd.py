@@ -74,29 +74,33 @@ def _refuse(message: str, field: str | None, as_json: bool) -> int:
 
 
 def _read_object(path: str | None) -> dict[str, Any]:
-    """The input JSON object; ValueError carries a Chinese message."""
+    """The input JSON object (bounded read); ValueError carries a Chinese message."""
+    from assistant.json_input import parse_object, read_file, read_stdin
+
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise ValueError(f"找不到输入文件：{path}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ValueError(f"无法读取输入文件 {path}：{exc}") from None
+        text = read_file(Path(path))
     else:
         if sys.stdin is None or sys.stdin.isatty():
             raise ValueError("没有输入：请用 --input 文件 指定 JSON 文件，或从标准输入传入 JSON 对象")
-        text = sys.stdin.read()
-    if not text.strip():
-        raise ValueError('输入为空：请提供一个 JSON 对象，如 {"sales_increase_yuan": "800万"}')
+        text = read_stdin()
+    return parse_object(text)
+
+
+def _evaluate_safely(compute: Any, as_json: bool) -> Any:
+    """``compute()``, or the exit status 2 after a Chinese message when hostile figures break it below
+    the parsers (decimal overflow, Python's digit limit): an int return means it was refused."""
+    from assistant.failures import explain
+    from calculators import InputError
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(
-            f"输入不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）：请提供一个 JSON 对象"
-        ) from None
-    if not isinstance(data, dict):
-        raise ValueError("输入应为一个 JSON 对象（{…}），而不是数组、数字或字符串")
-    return data
+        return compute()
+    except InputError as exc:
+        return _refuse(exc.message, exc.field, as_json)
+    except Exception as exc:
+        message = explain(exc)
+        if message is None:
+            raise
+        return _refuse(message, None, as_json)
 
 
 def run_calc(args: argparse.Namespace) -> int:
@@ -105,7 +109,7 @@ def run_calc(args: argparse.Namespace) -> int:
         return _refuse(
             f"没有“{args.measure}”这条措施：请输入 1 到 13 之间的编号，如 1 或 第1条", None, args.json
         )
-    from calculators import InputError, evaluate, get_measure
+    from calculators import evaluate, get_measure
 
     if args.schema:
         schema = get_measure(measure).input_model.model_json_schema()
@@ -115,10 +119,9 @@ def run_calc(args: argparse.Namespace) -> int:
         data = _read_object(args.input)
     except ValueError as exc:
         return _refuse(str(exc), None, args.json)
-    try:
-        est = evaluate(measure, data, args.as_of, strict=True)
-    except InputError as exc:
-        return _refuse(exc.message, exc.field, args.json)
+    est = _evaluate_safely(lambda: evaluate(measure, data, args.as_of, strict=True), args.json)
+    if isinstance(est, int):
+        return est
     if args.json:
         print(est.model_dump_json(indent=2))
     else:
@@ -129,16 +132,16 @@ def run_calc(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from calculators import InputError, check_profile
+    from calculators import check_profile
     from calculators.fields import FIELDS
 
     try:
         data = _read_object(args.input)
-        result = check_profile(data, args.as_of)
     except ValueError as exc:
         return _refuse(str(exc), None, args.json)
-    except InputError as exc:
-        return _refuse(exc.message, exc.field, args.json)
+    result = _evaluate_safely(lambda: check_profile(data, args.as_of), args.json)
+    if isinstance(result, int):
+        return result
     if args.json:
         print(result.model_dump_json(indent=2))
     else:

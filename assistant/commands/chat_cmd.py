@@ -32,13 +32,71 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 _EXIT_WORDS = frozenset({"退出", "exit", "quit", "q"})
+# One line is at most this many bytes (the engine answers only 500 characters); the rest of an
+# over-long line is skipped, but no more than _MAX_SKIP bytes: `--plain < /dev/zero` must end.
+MAX_LINE_BYTES = 64 << 10
+_MAX_SKIP = 16 << 20
+_BAD_BYTES = "这一行不是有效的 UTF-8 文本，无法读取：请以 UTF-8 编码输入（终端或文件的编码设为 UTF-8）。"
+
+
+class _Lines:
+    """Standard input line by line, bounded, decoded strictly; (None, message) for a refused line."""
+
+    def __init__(self) -> None:
+        self._buffer = getattr(sys.stdin, "buffer", None)  # tests give a StringIO: text already
+
+    def next(self) -> tuple[str | None, str | None] | None:
+        """(line, None), (None, Chinese message) for a line that cannot be taken, or None at the end."""
+        if self._buffer is None:
+            text = sys.stdin.readline(MAX_LINE_BYTES)
+            return (text.rstrip("\r\n"), None) if text else None
+        raw = self._buffer.readline(MAX_LINE_BYTES)
+        if not raw:
+            return None
+        if not raw.endswith(b"\n") and len(raw) >= MAX_LINE_BYTES:
+            skipped = 0
+            while skipped < _MAX_SKIP:
+                more = self._buffer.readline(MAX_LINE_BYTES)
+                skipped += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            else:
+                raise _Endless()
+            too_long = f"这一行超过 {MAX_LINE_BYTES >> 10} KB，未处理：请只输入问题或回答（不超过 500 字）。"
+            return None, too_long
+        try:
+            return raw.decode("utf-8").rstrip("\r\n"), None
+        except UnicodeDecodeError:
+            return None, _BAD_BYTES
+
+
+class _Endless(Exception):
+    """Standard input gave over 16 MB without a line break (e.g. /dev/zero): no conversation."""
+
+
+def _quiet_engine_log() -> None:
+    """Line mode writes to the person's terminal: an engine bug is logged in one line, no traceback."""
+    import logging
+
+    class _OneLine(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            record.exc_info = record.exc_text = None
+            return f"（已记录：{record.getMessage()[:200]}）"
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    log = logging.getLogger("assistant.engine")
+    log.addHandler(handler)
+    log.propagate = False
 
 
 def _run_plain(as_of: date | None, first: str | None) -> int:
     from assistant.dialog.render import render_plain
     from assistant.engine import DialogEngine
 
+    _quiet_engine_log()
     engine = DialogEngine(as_of=as_of)
+    lines = _Lines()
     shown: str | None = None  # print a clause's full text once per opening, not on every turn
     out = sys.stdout
     typing = sys.stdin.isatty()  # a person at the keyboard: prompt, echo nothing, answer each line
@@ -52,12 +110,22 @@ def _run_plain(as_of: date | None, first: str | None) -> int:
                 out.write("\n> ")
                 out.flush()
             try:
-                raw = sys.stdin.readline()  # one line at a time: each is answered before the next is read
+                got = lines.next()  # one line at a time: each is answered before the next is read
             except KeyboardInterrupt:
-                raw = ""
-            if not raw:
+                got = None
+            except _Endless:
+                sys.stderr.write(
+                    f"错误：标准输入超过 {_MAX_SKIP >> 20} MB 仍没有换行，不像是对话，已停止读取："
+                    "请每行输入一句话。\n"
+                )
+                return 2
+            if got is None:
                 break
-            line = raw.rstrip("\n")
+            line, refused = got
+            if line is None:
+                out.write(f"\n{refused}\n")
+                out.flush()
+                continue
         if not typing:
             out.write(f"\n> {line}\n")
         if line.strip().lower() in _EXIT_WORDS and engine.state != "quiz":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -23,26 +22,14 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
 
 
-_EXAMPLE = '{"name": "某公司", "sales_increase_yuan": "800万"}'
-
-
 def _load_profile(path: Path) -> dict[str, object] | str:
-    """The profile, or a Chinese message saying what is wrong with the file."""
+    """The profile, or a Chinese message saying what is wrong with the file (read bounded)."""
+    from assistant.json_input import JsonInputError, parse_object, read_file
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return f"找不到企业资料文件“{path}”，请检查路径。"
-    except UnicodeDecodeError:
-        return f"企业资料文件“{path.name}”不是 UTF-8 文本，请另存为 UTF-8 编码的 JSON。"
-    except OSError as exc:
-        return f"无法读取企业资料文件“{path}”：{exc.strerror or exc}"
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return f"企业资料文件不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）：应为如 {_EXAMPLE} 的对象。"
-    if not isinstance(data, dict):
-        return f"企业资料应为 JSON 对象（{{…}}），如 {_EXAMPLE}。"
-    return data
+        return parse_object(read_file(path))
+    except JsonInputError as exc:
+        return f"企业资料文件“{path.name}”：{exc.message}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +45,11 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in (".html", ".htm", ".md"):
         sys.stderr.write("错误：报告文件的扩展名应为 .html（可打印的网页）或 .md（Markdown）。\n")
         return 2
-    profile = _load_profile(Path(args.input))
+    source = Path(args.input)
+    if source.expanduser().resolve() == output.expanduser().resolve():
+        sys.stderr.write("错误：报告文件不能与 --input 企业资料文件相同（会覆盖资料），请另取一个文件名。\n")
+        return 2
+    profile = _load_profile(source)
     if isinstance(profile, str):
         sys.stderr.write(f"错误：{profile}\n")
         return 2
@@ -68,6 +59,14 @@ def run(args: argparse.Namespace) -> int:
         where = f"（字段 {exc.field}）" if exc.field else ""
         sys.stderr.write(f"错误{where}：{exc.message}\n")
         return 2
+    except Exception as exc:  # what hostile figures break below the parsers
+        from assistant.failures import explain
+
+        message = explain(exc)
+        if message is None:
+            raise
+        sys.stderr.write(f"错误：{message}\n")
+        return 2
     text = render_markdown(report) if suffix == ".md" else render_html(report)
     try:
         atomic_write_text(output, text)
@@ -75,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 2
     except OSError as exc:
-        sys.stderr.write(f"错误：无法写入报告“{output}”：{exc.strerror or exc}\n")
+        from assistant.failures import os_error_text
+
+        sys.stderr.write(f"错误：无法写入报告。{os_error_text(exc, output)}\n")
         return 2
     sys.stderr.write(f"已生成报告：{output}\n")
     return 0

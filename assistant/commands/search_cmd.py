@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from assistant.cli import Command
@@ -70,6 +71,35 @@ def _print_result(result: SearchResult) -> None:
         print(f"   {h.snippet}")
 
 
+_MAX_LINE = 64 << 10
+
+
+def _stdin_lines() -> Iterator[tuple[str, str | None]]:
+    """(query, None) per line, or (the line's start, a Chinese problem): invalid UTF-8 and over-long
+    lines are that line's error; a line is read at most 64 KB at a time, so /dev/zero cannot fill memory."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    while True:
+        raw = buffer.readline(_MAX_LINE) if buffer is not None else sys.stdin.readline(_MAX_LINE)
+        if not raw:
+            return
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8", "surrogatepass")
+        if len(raw) >= _MAX_LINE and not raw.endswith(b"\n"):
+            yield "", f"这一行超过 {_MAX_LINE >> 10} KB，未查询：请每行输入一个问题"
+            for _ in range(256):  # skip the rest of the line, up to 16 MB; past that, stop reading
+                more = (buffer or sys.stdin).readline(_MAX_LINE)
+                if not more or more[-1:] in ("\n", b"\n"):
+                    break
+            else:
+                yield "", "标准输入超过 16 MB 仍没有换行，已停止读取：请每行输入一个问题"
+                return
+            continue
+        try:
+            yield raw.decode("utf-8").rstrip("\r\n"), None
+        except UnicodeDecodeError:
+            yield "", "这一行不是有效的 UTF-8 文本：请以 UTF-8 编码输入问题"
+
+
 def _configure_search(p: argparse.ArgumentParser) -> None:
     p.epilog = _EXAMPLES
     p.add_argument(
@@ -85,9 +115,10 @@ def _run_search(args: argparse.Namespace) -> int:
     from assistant.search import QueryError, search
 
     if not args.query:  # batch mode: one JSON object per input line, a bad line does not stop the batch
-        for line in sys.stdin:
-            query = line.rstrip("\r\n")
+        for query, problem in _stdin_lines():
             try:
+                if problem:
+                    raise QueryError(problem)
                 _print_json(_result_json(search(query, top=args.top)))
             except QueryError as exc:
                 _print_json({"query": query[:200], "tokens": [], "hits": [], "error": str(exc)})

@@ -28,8 +28,20 @@ class ExportError(Exception):
         self.message = message
 
 
-def write_atomically(path_text: str, content: str) -> Path:
-    """Write ``content`` to the named file via a temporary file in the same folder and os.replace."""
+class ExportExists(ExportError):
+    """The file exists: the front end asks, then writes again with ``overwrite=True``."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"文件“{path}”已存在：再按一次回车覆盖它，或改一个文件名。")
+        self.path = path
+
+
+def export_path(path_text: str) -> Path:
+    """The file an export of ``path_text`` would write: ``~`` expanded, ``.md`` added to a bare name.
+
+    ExportError for what is no file to write: a folder (``~`` itself), a device such as /dev/null,
+    a folder that does not exist.
+    """
     raw = path_text.strip().strip("\"'")
     if not raw:
         raise ExportError("请输入文件路径，例如 ~/政策问答.md")
@@ -37,10 +49,17 @@ def write_atomically(path_text: str, content: str) -> Path:
         raise ExportError("文件路径过长或含非法字符，请输入如 ~/政策问答.md 的路径")
     try:
         path = Path(os.path.expanduser(raw))
+        for candidate in (path, path.with_suffix(".md") if path.suffix == "" else path):
+            if candidate.is_dir():
+                raise ExportError(
+                    f"“{candidate}”是一个文件夹，请在后面加上文件名，例如 {candidate / '政策问答.md'}"
+                )
+            if candidate.exists() and not candidate.is_file():
+                raise ExportError(
+                    f"“{candidate}”不是普通文件（是设备或管道），请换一个文件路径，例如 ~/政策问答.md"
+                )
         if path.suffix == "":
             path = path.with_suffix(".md")
-        if path.is_dir():
-            raise ExportError(f"“{path}”是一个文件夹，请在后面加上文件名，例如 {path / '政策问答.md'}")
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
             raise ExportError(f"文件夹“{folder}”不存在，请先创建或换一个路径")
@@ -48,10 +67,32 @@ def write_atomically(path_text: str, content: str) -> Path:
         raise ExportError(
             f"无法使用这个路径（{getattr(exc, 'strerror', None) or exc}），请换一个路径"
         ) from None
+    return path
+
+
+def export_exists(path_text: str) -> bool:
+    """Whether exporting to ``path_text`` would replace a file (so the front end can ask first)."""
+    try:
+        return export_path(path_text).is_file()
+    except ExportError:
+        return False
+
+
+def write_atomically(path_text: str, content: str, overwrite: bool = False) -> Path:
+    """Write ``content`` to the named file via a temporary file in the same folder and os.replace.
+
+    An existing file is replaced only with ``overwrite=True`` (ExportExists otherwise).
+    """
+    from assistant.failures import os_error_text
+
+    path = export_path(path_text)
+    if path.exists() and not overwrite:
+        raise ExportExists(path)
+    folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ExportError(f"无法在“{folder}”写入文件（{exc.strerror or exc}），请换一个路径") from None
+        raise ExportError(os_error_text(exc, folder)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(content)
@@ -61,5 +102,5 @@ def write_atomically(path_text: str, content: str) -> Path:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"无法写入“{path}”（{exc.strerror or exc}），请换一个路径") from None
+        raise ExportError(os_error_text(exc, path)) from None
     return path

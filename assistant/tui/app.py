@@ -229,12 +229,18 @@ class PolicyApp(App[None]):
 
     def save_export(self, path_text: str) -> str | None:
         """Write the export; a Chinese error message, or None when written."""
-        from assistant.dialog.export import ExportError, write_atomically
+        from assistant.dialog.export import ExportError, ExportExists, write_atomically
 
+        # An existing file is replaced only when the same path is submitted again after the warning.
+        overwrite = path_text == getattr(self, "_overwrite_asked", None)
         try:
-            self._export_path = write_atomically(path_text, self.engine.transcript_markdown())
+            self._export_path = write_atomically(path_text, self.engine.transcript_markdown(), overwrite)
+        except ExportExists as exc:
+            self._overwrite_asked = path_text
+            return exc.message
         except ExportError as exc:
             return exc.message
+        self._overwrite_asked = None
         return None
 
     def _exported(self, result: str | None) -> None:
