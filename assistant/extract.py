@@ -293,7 +293,13 @@ def _store(
         if fam.increase:
             _put(out, seen, fam.increase, f)
         elif fam.past:
-            out.deltas.append(Delta(fam.past, fam.present, q.value, f.text))
+            try:  # an increase is held to the bounds of the figures it joins ("多了99999999999999度")
+                value = parse_field(fam.present, f.text)
+            except InputError as exc:
+                out.problems.append(f"「{f.text}」未采用：{exc.message}")
+                out.unsure.append(fam.present)
+                return
+            out.deltas.append(Delta(fam.past, fam.present, value, f.text))
         return
     if role == "past":
         if fam.past:
