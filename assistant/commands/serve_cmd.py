@@ -134,6 +134,9 @@ def run(args: argparse.Namespace) -> int:
     os.environ[SERVER_PID_VARIABLE] = str(os.getpid())  # inherited by every tab's app
 
     class PolicyServer(Server):
+        async def on_startup(self, app: object) -> None:  # textual-serve's banner is English; ours below
+            pass
+
         async def on_shutdown(self, app: object) -> None:
             # textual-serve waits (up to a minute) for open tabs on Ctrl+C or SIGTERM: end their
             # apps first, so the tabs close and the server stops at once.
