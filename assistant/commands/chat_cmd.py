@@ -43,17 +43,27 @@ def _run_plain(as_of: date | None, first: str | None) -> int:
     out = sys.stdout
     typing = sys.stdin.isatty()  # a person at the keyboard: prompt, echo nothing, answer each line
     out.write(f"政策助手（{engine.notice.metadata.number}）。输入问题，或“帮助”查看用法；“退出”结束。\n")
+    from assistant.dialog.answers import validity_note
+
+    note = validity_note(engine.notice, date.today(), as_of)
+    if note:
+        out.write(note + "\n")
+    if typing:
+        # Line editing (←→, ctrl+a/e) and this session's history (↑↓) for input(); no history
+        # file: a session holds an enterprise's figures. Not when piped: nothing to edit there.
+        import readline  # noqa: F401
     pending = [first] if first else []
     while True:
         if pending:
             line = pending.pop()
         else:
-            if typing:
-                out.write("\n> ")
-                out.flush()
             try:
-                raw = sys.stdin.readline()  # one line at a time: each is answered before the next is read
-            except KeyboardInterrupt:
+                if typing:
+                    out.write("\n")
+                    raw = input("> ") + "\n"  # readline's prompt: redrawn right when a line is edited
+                else:
+                    raw = sys.stdin.readline()  # one line at a time: each is answered before the next
+            except (KeyboardInterrupt, EOFError):
                 raw = ""
             if not raw:
                 break
