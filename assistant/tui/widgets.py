@@ -12,7 +12,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from assistant.tui.wrap import WrappedText
+from assistant.tui.wrap import WrappedText, fit_line
 
 if TYPE_CHECKING:
     from assistant.dialog.reply import ClauseView, ProfileTable
@@ -27,7 +27,27 @@ MAX_MESSAGES = 300
 
 
 class AskInput(Input):
-    """The question line. A huge paste is cut (the engine then says it is too long)."""
+    """The question line. A huge paste is cut (the engine then says it is too long).
+
+    The placeholder is given as options, longest first: the longest that fits the input's width is
+    shown, so a hint is shortened at a boundary the app chose, never cut mid-word by the edge.
+    """
+
+    hints: tuple[str, ...] = ()
+
+    def show_hint(self, *options: str) -> None:
+        self.hints = options
+        self._fit_hint()
+
+    def on_resize(self) -> None:
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        if not self.hints:
+            return
+        width = self.content_size.width - 1  # the cursor cell
+        # Not laid out yet (width 0): the longest for now, refitted on the first resize.
+        self.placeholder = fit_line(self.hints, width) if width > 0 else self.hints[0]
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual runs Input's own paste handler after this one unless default is prevented.
@@ -53,7 +73,12 @@ class Message(Static):
 
 class Conversation(VerticalScroll, can_focus=False):
     """The log of messages. A new answer is shown from its first line (the amount comes first),
-    even when it is taller than the screen; the oldest messages beyond a cap are dropped."""
+    even when it is taller than the screen; the oldest messages beyond a cap are dropped.
+    PageUp/PageDown and ctrl+Home/End (app bindings) scroll it while the input keeps focus."""
+
+    # Messages mounted whose scroll-into-view has not run yet: 0 when what is shown is final
+    # (tests and snapshots wait for this, never for a delay).
+    unsettled = 0
 
     def add(self, text: str, who: str, table: ProfileTable | None = None) -> Message:
         message = Message(text, who, table)
@@ -63,8 +88,14 @@ class Conversation(VerticalScroll, can_focus=False):
             for old in list(self.children)[:extra]:
                 old.remove()
         # After layout: scroll so the message's top is in view (clamped to the end when it fits).
-        self.call_after_refresh(self.scroll_to_widget, message, top=True, animate=False)
+        self.unsettled += 1
+        self.call_after_refresh(self._show, message)
         return message
+
+    def _show(self, message: Message) -> None:
+        self.unsettled -= 1
+        if message.is_attached:  # not cleared meanwhile (ctrl+n) or dropped by the cap
+            self.scroll_to_widget(message, top=True, animate=False)
 
 
 def clause_text(view: ClauseView) -> Text:
