@@ -29,6 +29,16 @@ def sync(test):
     return run
 
 
+async def drained(app: PolicyApp, pilot) -> None:
+    """Until the app has taken every key sent without waiting: keys still queued when the test
+    ends would reach an app whose screens are already gone (an error in textual's shutdown)."""
+    for _ in range(1000):
+        if app._message_queue.empty():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never took the keys sent to it")
+
+
 async def ready(app: PolicyApp, pilot) -> None:
     for _ in range(200):
         if app.ready:
@@ -254,6 +264,6 @@ async def test_monkey_2000_random_keys_and_inputs(seed, tmp_path, monkeypatch):
                     app._driver.send_message(event)
                 await pilot.pause()
                 done += len(burst)
-        await pilot.pause()
+        await drained(app, pilot)
         assert app.is_running
         assert len(app.screen_stack) <= 2  # one modal at most, whatever the order of keys

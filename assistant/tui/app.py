@@ -238,6 +238,7 @@ class PolicyApp(App[None]):
 
     def action_scroll_log(self, how: str) -> None:
         log = self.query_one(Conversation)
+        log.release()
         move = {
             "page_up": log.scroll_page_up,
             "page_down": log.scroll_page_down,

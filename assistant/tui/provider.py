@@ -13,7 +13,8 @@ from rich.align import Align
 from rich.text import Text
 from textual import on
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
-from textual.widgets import Input
+from textual.message import Message
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from corpus import load_notice
@@ -39,12 +40,17 @@ _COMMANDS = (
 
 class ChatPalette(CommandPalette):
     """textual's palette with its one English line ("No matches found") said in Chinese, and deaf
-    once closed: keys typed just before it closed (a fast burst, a slow browser tab) used to start
-    a search that then wrote into its removed list and ended the app (found by the monkey test)."""
+    once closed: keys typed just before it closed (a fast burst, a slow browser tab) still reached
+    it and ended the app — a search writing into its removed list, an Enter popping the chat's
+    own screen (both found by the monkey test)."""
 
     @on(Input.Changed)
-    def _closed_ignores_typing(self, event: Input.Changed) -> None:
-        if not self.is_current:  # stops textual's own handler (the search) as well
+    @on(Input.Submitted)
+    @on(OptionList.OptionSelected)
+    def _closed_ignores_keys(self, event: Message) -> None:
+        # Stops textual's own handlers too: a search, or an Enter whose dismiss() would pop
+        # the chat's own screen once the palette is no longer on top (ScreenStackError).
+        if not self.is_current:
             event.stop()
             event.prevent_default()
 

@@ -14,6 +14,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from assistant.tui.wrap import WrappedText
+
 KEYS_HELP = """按键：
 ·Enter：发送
 ·PageUp / PageDown：上下翻动对话；↑↓：逐行滚动；ctrl+Home / ctrl+End：到对话开头 / 结尾
@@ -36,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box", classes="dialog"):
             yield Label("帮助（Esc 关闭；↑↓、PageUp/PageDown 滚动）", classes="dialog-title")
             with VerticalScroll(id="help-text"):
-                yield Static(Text(HELP + "\n\n" + KEYS_HELP))
+                yield Static(WrappedText(HELP + "\n\n" + KEYS_HELP))  # no line starts with "。"
 
     def on_mount(self) -> None:
         self.query_one("#help-text").focus()  # arrow keys and page keys scroll a long help
@@ -99,8 +101,8 @@ class ConfirmNewScreen(ModalScreen[bool]):
         given = f"和已填写的 {self._answers} 项信息" if self._answers else ""
         with Vertical(id="confirm-box", classes="dialog"):
             yield Label("开始新对话？", classes="dialog-title")
-            yield Label(Text(f"将清空当前对话{given}，无法恢复。"))
-            yield Label("按 y 或再按 ctrl+n 确认清空；按 Esc 或 n 取消，保留对话。")
+            yield Static(WrappedText(f"将清空当前对话{given}，无法恢复。"))
+            yield Static(WrappedText("按 y 或再按 ctrl+n 确认清空；按 Esc 或 n 取消，保留对话。"))
 
     def action_answer(self, yes: bool) -> None:
         if self.is_current:

@@ -76,9 +76,13 @@ class Conversation(VerticalScroll, can_focus=False):
     even when it is taller than the screen; the oldest messages beyond a cap are dropped.
     PageUp/PageDown and ctrl+Home/End (app bindings) scroll it while the input keeps focus."""
 
-    # Messages mounted whose scroll-into-view has not run yet: 0 when what is shown is final
-    # (tests and snapshots wait for this, never for a delay).
+    # Scrolls into view not yet run: 0 when what is shown is final (tests and snapshots wait for
+    # this, never for a delay).
     unsettled = 0
+    # The newest message, kept at the top of the view until the person scrolls: its layout can
+    # change after the first scroll (a scrollbar appears, lines rewrap one row taller), and
+    # scrolling once left the view a row short or not, depending on machine load.
+    _anchor: Message | None = None
 
     def add(self, text: str, who: str, table: ProfileTable | None = None) -> Message:
         message = Message(text, who, table)
@@ -88,14 +92,31 @@ class Conversation(VerticalScroll, can_focus=False):
             for old in list(self.children)[:extra]:
                 old.remove()
         # After layout: scroll so the message's top is in view (clamped to the end when it fits).
+        self._anchor = message
         self.unsettled += 1
-        self.call_after_refresh(self._show, message)
+        self.call_after_refresh(self._show)
         return message
 
-    def _show(self, message: Message) -> None:
+    def _show(self) -> None:
         self.unsettled -= 1
-        if message.is_attached:  # not cleared meanwhile (ctrl+n) or dropped by the cap
+        message = self._anchor  # the newest at the time of the scroll, not of the request
+        if message is not None and message.is_attached:  # not cleared (ctrl+n) nor capped away
             self.scroll_to_widget(message, top=True, animate=False)
+
+    def watch_virtual_size(self) -> None:
+        if self._anchor is not None:  # re-laid out: show the newest message from its top again
+            self.unsettled += 1
+            self.call_after_refresh(self._show)
+
+    def release(self) -> None:
+        """The person scrolls: the view stays where they put it."""
+        self._anchor = None
+
+    def on_mouse_scroll_down(self) -> None:
+        self.release()
+
+    def on_mouse_scroll_up(self) -> None:
+        self.release()
 
 
 def clause_text(view: ClauseView) -> Text:
