@@ -402,3 +402,4 @@ def test_plain_chat_from_a_pipe_does_not_load_readline():
         [sys.executable, "-c", probe], input="第3条\n", capture_output=True, text=True, timeout=120, check=1
     ).stdout
     assert "已打开第3条" in out and out.rstrip().endswith("NO-READLINE")
+    assert "测算日期：2024年3月15日（--as-of）" in out.splitlines()[1]  # the first screen line, as in the app
