@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from assistant.tui.wrap import wrap_line, wrap_text
+from assistant.tui.wrap import fit_line, wrap_line, wrap_text
 
 _ALPHABET = st.sampled_from(list("达到门槛一次性奖励销售额万元，。、：“”（）") + list("0123456789,. abcE"))
 
@@ -61,3 +61,19 @@ def test_styled_clause_text_keeps_its_highlights_and_fits():
     assert "".join(lines).replace(" ", "") == text.plain.replace("\n", "").replace(" ", "")
     assert any(s.text == "用电" and s.style and s.style.reverse for s in segments)
     assert any("0.05元" in line for line in lines)  # a figure is not cut in two
+
+
+def test_fit_line_takes_the_longest_option_that_fits_and_never_cuts_a_number():
+    options = (
+        "输入问题，回车发送（如：一季度销售额增长了800万能奖多少）",
+        "输入问题，回车发送（如：电费有补贴吗）",
+        "输入问题",
+    )
+    assert fit_line(options, 80) == options[0]
+    assert fit_line(options, 50) == options[1]
+    assert fit_line(options, 20) == options[2]
+    # None fits: the last is cut between whole tokens, "800万" never becomes "80…".
+    cut = fit_line(("请回答：一季度销售额增长额（如 8000000）",), 36)
+    assert cut == "请回答：一季度销售额增长额（如…" and cell_len(cut) <= 36
+    assert fit_line(("ab 800万",), 6) == "ab…"
+    assert fit_line(("很长的提示",), 0) == ""

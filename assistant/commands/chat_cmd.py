@@ -101,18 +101,31 @@ def _run_plain(as_of: date | None, first: str | None) -> int:
     out = sys.stdout
     typing = sys.stdin.isatty()  # a person at the keyboard: prompt, echo nothing, answer each line
     out.write(f"政策助手（{engine.notice.metadata.number}）。输入问题，或“帮助”查看用法；“退出”结束。\n")
+    from assistant.dialog.answers import validity_note
+
+    note = validity_note(engine.notice, date.today(), as_of)
+    if note:
+        out.write(note + "\n")
+    if typing:
+        # Line editing (←→, ctrl+a/e) and this session's history (↑↓) for input(); no history
+        # file: a session holds an enterprise's figures. Not when piped: nothing to edit there.
+        import readline  # noqa: F401
     pending = [first] if first else []
     while True:
         if pending:
             line = pending.pop()
         else:
-            if typing:
-                out.write("\n> ")
-                out.flush()
             try:
-                got = lines.next()  # one line at a time: each is answered before the next is read
-            except KeyboardInterrupt:
+                if typing:
+                    out.write("\n")
+                    # readline's prompt: redrawn right when a line is edited; a terminal line is typed
+                    got = (input("> ")[: MAX_LINE_BYTES // 4], None)
+                else:
+                    got = lines.next()  # one line at a time: each is answered before the next is read
+            except (KeyboardInterrupt, EOFError):
                 got = None
+            except UnicodeDecodeError:
+                got = (None, _BAD_BYTES)
             except _Endless:
                 sys.stderr.write(
                     f"错误：标准输入超过 {_MAX_SKIP >> 20} MB 仍没有换行，不像是对话，已停止读取："

@@ -197,3 +197,35 @@ def profile_table(
         notes=notes,
         total_note=f"（{result.total_note}）" if result.total_note else "",
     )
+
+
+def _measures_phrase(ids: list[str], total: int) -> str:
+    if len(ids) == total:
+        return f"全部 {total} 条措施均有效"
+    if not ids:
+        return "各项措施均已不在有效期内"
+    return ("仅" if len(ids) == 1 else "") + "第" + "、".join(ids) + "条有效"
+
+
+def validity_note(notice: Notice, today: date, as_of: date | None) -> str:
+    """The first screen's one line on the day measures are judged by (empty when all are in force).
+
+    Without ``--as-of`` the day is today: most measures ran in 2024, so the answers serve for
+    checking past awards and for training, and the line says how to judge as of another day.
+    """
+    measures = [c.id for c in notice.clauses if c.id.isdigit()]
+    day = as_of or today
+    live = [m for m in measures if notice.validity(m).covers(day)]
+    if as_of is not None:
+        on = f"{day.year}年{day.month}月{day.day}日"
+        return f"测算日期：{on}（--as-of），按该日计{_measures_phrase(live, len(measures))}。"
+    if len(live) == len(measures):
+        return ""
+    ended = sorted({v.end.year for m in measures if (v := notice.validity(m)).end and m not in live})
+    years = f"{ended[0]}年" if len(ended) == 1 else f"{ended[0]}—{ended[-1]}年"
+    example = notice.metadata.valid_to
+    live_now = _measures_phrase(live, len(measures))
+    return (
+        f"注意：今天{live_now}（其余已于{years}到期），回答供核对以往奖补和培训；"
+        f"按当时测算请加 --as-of {example:%Y-%m-%d}。"
+    )

@@ -2,10 +2,13 @@
 
 The first frame appears at once; jieba and the search index load in a thread worker while the
 input already accepts typing (a question typed meanwhile is answered when loading ends).
+One modal at a time (help, export, confirm, palette): opening one closes the other, so no key
+order can stack two palettes (textual's DuplicateIds) or bury the conversation under screens.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -14,11 +17,11 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.lazy import Lazy
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from assistant.tui.provider import ChatCommands
-from assistant.tui.screens import ExportScreen, HelpScreen
+from assistant.tui.provider import PALETTE_PLACEHOLDER, ChatCommands, ChatPalette
+from assistant.tui.screens import ConfirmNewScreen, ExportScreen, HelpScreen
 from assistant.tui.widgets import AskInput, Conversation, clause_text
 from assistant.tui.wrap import WrappedRichText
 from corpus import load_notice
@@ -27,8 +30,14 @@ if TYPE_CHECKING:
     from assistant.engine import DialogEngine
 
 NARROW_BELOW = 100  # columns: below this the clause panel folds away (F2 shows it)
-READY_PLACEHOLDER = "输入问题，回车发送（如：一季度销售额增长了800万能奖多少）"
-LOADING_PLACEHOLDER = "正在加载词典和索引…可以先输入问题，加载完即回答"
+# Placeholders longest first: the input shows the longest that fits its width.
+READY_HINTS = (
+    "输入问题，回车发送（如：一季度销售额增长了800万能奖多少）",
+    "输入问题，回车发送（如：电费有补贴吗）",
+    "输入问题，回车发送",
+)
+LOADING_HINTS = ("正在加载词典和索引…可以先输入问题，加载完即回答", "正在加载…可以先输入问题", "正在加载…")
+NO_CLAUSE = "尚未打开条款。提问后，最相关的条款全文显示在这里。"
 
 
 class PolicyApp(App[None]):
@@ -65,6 +74,14 @@ class PolicyApp(App[None]):
             priority=True,
         ),
         Binding("ctrl+q", "quit", "退出", id="chat.quit", tooltip="退出政策助手", priority=True),
+        # Scrolling the conversation while typing: keys the input leaves unused (Home/End move
+        # its cursor, so the conversation's top and end are ctrl+Home/ctrl+End).
+        Binding("pageup", "scroll_log('page_up')", "上翻", show=False, id="chat.page_up"),
+        Binding("pagedown", "scroll_log('page_down')", "下翻", show=False, id="chat.page_down"),
+        Binding("up", "scroll_log('up')", "上滚", show=False, id="chat.line_up"),
+        Binding("down", "scroll_log('down')", "下滚", show=False, id="chat.line_down"),
+        Binding("ctrl+home", "scroll_log('home')", "开头", show=False, id="chat.top"),
+        Binding("ctrl+end", "scroll_log('end')", "结尾", show=False, id="chat.end"),
     ]
 
     def __init__(self, as_of: date | None = None, first: str | None = None) -> None:
@@ -83,23 +100,31 @@ class PolicyApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 yield Conversation(id="log")
-                yield AskInput(placeholder=LOADING_PLACEHOLDER, id="ask")
-            # Mounted after the first frame: the panel is empty until a question is answered.
-            with Lazy(VerticalScroll(id="clause-panel")):
-                yield Static("尚未打开条款。提问后，最相关的条款全文显示在这里。", id="clause")
+                yield AskInput(placeholder=LOADING_HINTS[0], id="ask")
+            # Not Lazy: an answer arriving before a lazy panel had mounted found no "#clause" and
+            # ended the app (seen under load); this empty panel costs the first frame nothing.
+            with VerticalScroll(id="clause-panel"):
+                yield Static(NO_CLAUSE, id="clause")
         yield Footer(show_command_palette=False)  # our own ctrl+p binding says 命令 already
 
     def on_mount(self) -> None:
         self._welcome()
-        self.query_one("#ask", Input).focus()
+        ask = self.query_one("#ask", AskInput)
+        ask.show_hint(*LOADING_HINTS)
+        ask.focus()
         self._apply_width(self.size.width)
         self.load_index()
 
     def _welcome(self) -> None:
-        meta = load_notice().metadata
+        from assistant.dialog.answers import validity_note
+
+        notice = load_notice()
+        meta = notice.metadata
+        note = validity_note(notice, date.today(), self.as_of)
         self.query_one(Conversation).add(
             f"您好！这里可以查询《{meta.title}》（{meta.number}）的措施，并测算可得的奖励。\n"
-            "请直接提问，例如“一季度销售额增长了800万能奖多少”“电费有补贴吗”；"
+            + (note + "\n" if note else "")
+            + "请直接提问，例如“一季度销售额增长了800万能奖多少”“电费有补贴吗”；"
             "输入“体检”逐项测算全部措施；F1 查看帮助。",
             "assistant",
         )
@@ -116,7 +141,7 @@ class PolicyApp(App[None]):
     def _index_ready(self, engine: DialogEngine) -> None:
         self.engine = engine
         self.ready = True
-        self.query_one("#ask", Input).placeholder = READY_PLACEHOLDER
+        self.query_one("#ask", AskInput).show_hint(*READY_HINTS)
         if self._first:
             self._queued.insert(0, self._first)
         queued, self._queued = self._queued, []
@@ -155,16 +180,17 @@ class PolicyApp(App[None]):
         table, reply.table = reply.table, None  # shown as a lined-up table, not as text
         text = render_plain(reply, show_clause=False)
         self.query_one(Conversation).add(text + narrow_note, "assistant", table)
-        ask = self.query_one("#ask", Input)
+        ask = self.query_one("#ask", AskInput)
         if reply.question is not None:
             q = reply.question
             hint = "是 / 否" if q.kind == "bool" else "、".join(q.choices) if q.choices else f"如 {q.example}"
             unknown = "；不清楚答“不知道”" if q.can_assume else ""
-            ask.placeholder = f"请回答：{q.label}（{hint}{unknown}）"
+            asked = f"请回答：{q.label}"
+            ask.show_hint(f"{asked}（{hint}{unknown}）", f"{asked}（{hint}）", asked)
         elif reply.hint is not None:
-            ask.placeholder = reply.hint
+            ask.show_hint(reply.hint)
         else:
-            ask.placeholder = READY_PLACEHOLDER
+            ask.show_hint(*READY_HINTS)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -196,27 +222,72 @@ class PolicyApp(App[None]):
 
     # -- keys --------------------------------------------------------------------------------
 
+    def show_modal(self, screen: Screen, callback: Callable | None = None) -> None:
+        """Show ``screen`` as the only modal: whichever modal is open closes first (as cancelled)."""
+        while len(self.screen_stack) > 1:
+            if isinstance(self.screen, ChatPalette):
+                self.screen.close_for_another()
+            self.pop_screen()
+        self.push_screen(screen, callback)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Page keys scroll the conversation only where it is what a person sees.
+        if action == "scroll_log":
+            return len(self.screen_stack) == 1 and not self.has_class("-clause-only")
+        return True
+
+    def action_scroll_log(self, how: str) -> None:
+        log = self.query_one(Conversation)
+        log.release()
+        move = {
+            "page_up": log.scroll_page_up,
+            "page_down": log.scroll_page_down,
+            "up": log.scroll_up,
+            "down": log.scroll_down,
+            "home": log.scroll_home,
+            "end": log.scroll_end,
+        }[how]
+        move(animate=False)
+
+    def action_help_quit(self) -> None:
+        # textual's ctrl+c hint is English ("Do you want to quit?").
+        self.notify("退出请按 ctrl+q（ctrl+c 在输入框中是复制）。", title="要退出政策助手吗？", timeout=4)
+
     def action_new_conversation(self) -> None:
+        if isinstance(self.screen, ConfirmNewScreen):  # ctrl+n twice: confirmed
+            self.screen.dismiss(True)
+            return
+        answers = len(self.engine.known) if self.engine is not None else 0
+        typed = any(m.has_class("user") for m in self.query_one(Conversation).children)
+        if answers or typed or self._queued:
+            self.show_modal(ConfirmNewScreen(answers), self._confirmed_new)
+        else:
+            self._confirmed_new(True)
+
+    def _confirmed_new(self, yes: bool | None) -> None:
+        if not yes:
+            return
         if self.engine is not None:
             self.engine.reset()
         self._queued = []
         self.query_one(Conversation).remove_children()
-        self.query_one("#clause", Static).update("尚未打开条款。提问后，最相关的条款全文显示在这里。")
+        self.query_one("#clause", Static).update(NO_CLAUSE)
         self._welcome()
-        self.query_one("#ask", Input).value = ""
+        ask = self.query_one("#ask", AskInput)
+        ask.value = ""
+        ask.show_hint(*(READY_HINTS if self.ready else LOADING_HINTS))  # not the last question's hint
         self.notify("已开始新对话，之前的信息已清空。", timeout=3)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        if not CommandPalette.is_open(self):
-            hint = "输入条款名或命令筛选，如 用气、体检、导出…"
-            palette = CommandPalette(placeholder=hint, id="--command-palette")
-            self.push_screen(palette)
+        if not ChatPalette.is_open(self):
+            # No fixed id: a palette still being removed must not clash with the new one.
+            self.show_modal(ChatPalette(placeholder=PALETTE_PLACEHOLDER))
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):  # F1 again closes it
+            self.screen.action_dismiss()
+        else:
+            self.show_modal(HelpScreen())
 
     def action_export(self) -> None:
         if isinstance(self.screen, ExportScreen):
@@ -225,7 +296,7 @@ class PolicyApp(App[None]):
             self.notify("正在加载，稍后再导出。", timeout=3)
             return
         default = str(Path.cwd() / f"政策问答-{self.engine.as_of:%Y%m%d}.md")
-        self.push_screen(ExportScreen(self.save_export, default), self._exported)
+        self.show_modal(ExportScreen(self.save_export, default), self._exported)
 
     def save_export(self, path_text: str) -> str | None:
         """Write the export; a Chinese error message, or None when written."""

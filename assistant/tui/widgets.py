@@ -12,7 +12,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from assistant.tui.wrap import WrappedText
+from assistant.tui.wrap import WrappedText, fit_line
 
 if TYPE_CHECKING:
     from assistant.dialog.reply import ClauseView, ProfileTable
@@ -27,7 +27,27 @@ MAX_MESSAGES = 300
 
 
 class AskInput(Input):
-    """The question line. A huge paste is cut (the engine then says it is too long)."""
+    """The question line. A huge paste is cut (the engine then says it is too long).
+
+    The placeholder is given as options, longest first: the longest that fits the input's width is
+    shown, so a hint is shortened at a boundary the app chose, never cut mid-word by the edge.
+    """
+
+    hints: tuple[str, ...] = ()
+
+    def show_hint(self, *options: str) -> None:
+        self.hints = options
+        self._fit_hint()
+
+    def on_resize(self) -> None:
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        if not self.hints:
+            return
+        width = self.content_size.width - 1  # the cursor cell
+        # Not laid out yet (width 0): the longest for now, refitted on the first resize.
+        self.placeholder = fit_line(self.hints, width) if width > 0 else self.hints[0]
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual runs Input's own paste handler after this one unless default is prevented.
@@ -53,7 +73,16 @@ class Message(Static):
 
 class Conversation(VerticalScroll, can_focus=False):
     """The log of messages. A new answer is shown from its first line (the amount comes first),
-    even when it is taller than the screen; the oldest messages beyond a cap are dropped."""
+    even when it is taller than the screen; the oldest messages beyond a cap are dropped.
+    PageUp/PageDown and ctrl+Home/End (app bindings) scroll it while the input keeps focus."""
+
+    # Scrolls into view not yet run: 0 when what is shown is final (tests and snapshots wait for
+    # this, never for a delay).
+    unsettled = 0
+    # The newest message, kept at the top of the view until the person scrolls: its layout can
+    # change after the first scroll (a scrollbar appears, lines rewrap one row taller), and
+    # scrolling once left the view a row short or not, depending on machine load.
+    _anchor: Message | None = None
 
     def add(self, text: str, who: str, table: ProfileTable | None = None) -> Message:
         message = Message(text, who, table)
@@ -63,8 +92,31 @@ class Conversation(VerticalScroll, can_focus=False):
             for old in list(self.children)[:extra]:
                 old.remove()
         # After layout: scroll so the message's top is in view (clamped to the end when it fits).
-        self.call_after_refresh(self.scroll_to_widget, message, top=True, animate=False)
+        self._anchor = message
+        self.unsettled += 1
+        self.call_after_refresh(self._show)
         return message
+
+    def _show(self) -> None:
+        self.unsettled -= 1
+        message = self._anchor  # the newest at the time of the scroll, not of the request
+        if message is not None and message.is_attached:  # not cleared (ctrl+n) nor capped away
+            self.scroll_to_widget(message, top=True, animate=False)
+
+    def watch_virtual_size(self) -> None:
+        if self._anchor is not None:  # re-laid out: show the newest message from its top again
+            self.unsettled += 1
+            self.call_after_refresh(self._show)
+
+    def release(self) -> None:
+        """The person scrolls: the view stays where they put it."""
+        self._anchor = None
+
+    def on_mouse_scroll_down(self) -> None:
+        self.release()
+
+    def on_mouse_scroll_up(self) -> None:
+        self.release()
 
 
 def clause_text(view: ClauseView) -> Text:

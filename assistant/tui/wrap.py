@@ -121,3 +121,21 @@ class WrappedRichText:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
         return Measurement(min(_MIN_TEXT_WIDTH, widest), widest)
+
+
+def fit_line(options: tuple[str, ...], width: int) -> str:
+    """The first of ``options`` (longest first) that fits ``width`` cells on one line.
+
+    Where none fits, the last is cut with "…" between two tokens: after a whole Chinese character
+    or a whole run of letters and digits ("800万" never becomes "80…"), never inside one.
+    """
+    for text in options:
+        if cell_len(text) <= width:
+            return text
+    last = options[-1] if options else ""
+    room, out = max(width - 1, 0), ""
+    for m in _TOKEN.finditer(last):
+        if cell_len(out + m.group()) > room:
+            break
+        out += m.group()
+    return out.rstrip() + "…" if width > 0 else ""
