@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +28,7 @@ class ExportError(Exception):
 
 
 def write_atomically(path_text: str, content: str) -> Path:
-    """Write ``content`` to the named file via a temporary file in the same folder and os.replace."""
+    """Check the typed path, then write ``content`` by ``assistant.files.atomic_write_text``."""
     raw = path_text.strip().strip("\"'")
     if not raw:
         raise ExportError("请输入文件路径，例如 ~/政策问答.md")
@@ -48,18 +47,12 @@ def write_atomically(path_text: str, content: str) -> Path:
         raise ExportError(
             f"无法使用这个路径（{getattr(exc, 'strerror', None) or exc}），请换一个路径"
         ) from None
+    from assistant.files import OutputError, atomic_write_text
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=folder)
+        atomic_write_text(path, content)  # the one writer of every output file: umask, rename
+    except OutputError as exc:
+        raise ExportError(exc.message) from None
     except OSError as exc:
-        raise ExportError(f"无法在“{folder}”写入文件（{exc.strerror or exc}），请换一个路径") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ExportError(f"无法写入“{path}”（{exc.strerror or exc}），请换一个路径") from None
     return path
