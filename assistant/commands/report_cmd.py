@@ -46,8 +46,8 @@ def _load_profile(path: Path) -> dict[str, object] | str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.report import profile_report, render_html, render_markdown
     from assistant.files import OutputError, atomic_write_text
+    from assistant.report import profile_report, render_html, render_markdown
     from calculators import InputError
 
     as_of = parse_as_of(args.as_of)
