@@ -63,8 +63,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .caveat { font-size: 10pt; font-weight: normal; color: #8a5a00; }
 table.no-award { font-size: 9pt; }
 table.no-award td:first-child { width: 24%; }
-table.no-award td:nth-child(2) { width: 14%; }
-table.no-award td:last-child { width: 12%; white-space: nowrap; }
+table.no-award td:nth-child(2), table.no-award td:last-child { white-space: nowrap; }
 .total { font-size: 12pt; font-weight: bold; border-top: 1.5pt solid #333; padding-top: 5pt; }
 .amount { font-size: 12pt; font-weight: bold; }
 blockquote.clause { margin: 4pt 0; padding: 5pt 9pt; background: #fafafa; border-left: 3pt solid #aaa;

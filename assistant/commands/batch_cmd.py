@@ -41,7 +41,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--field-names",
         action="store_true",
-        help="XLSX 结果也用字段名作表头（默认为中文列名；CSV 总是字段名，供脚本读取）",
+        help="XLSX 结果也以字段名作表头（默认中文列名；CSV 总用字段名，供脚本读取）",
     )
 
 
