@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from calculators import get_measure
 from calculators.base import param
@@ -40,8 +41,13 @@ def total_note(results: Sequence[Estimate], as_of: date) -> str:
     parts = counted(results)
     if not parts:
         return ""
-    expired = [e.measure for e in parts if not e.in_force.in_force]
-    upper = [e.measure for e in parts if e.upper_bound]
+    expired = tuple(e.measure for e in parts if not e.in_force.in_force)
+    upper = tuple(e.measure for e in parts if e.upper_bound)
+    return _total_note(expired, upper, as_of)
+
+
+@lru_cache(maxsize=1024)  # a list has few distinct combinations: each sentence is built once
+def _total_note(expired: tuple[str, ...], upper: tuple[str, ...], as_of: date) -> str:
     notes = []
     if expired:
         notes.append(f"截至{_day(as_of)}，合计所含措施{_measures(expired)}已过有效期，{_RULE_TEXT}")

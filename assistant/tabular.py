@@ -108,7 +108,7 @@ class RowWriter(Protocol):
 
 
 # OWASP's CSV-injection rule: Excel and WPS run a cell that begins so as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
@@ -118,12 +118,14 @@ def csv_safe(value: object) -> object:
     Plain numbers ("-5", "+86") are left alone: no formula, and a quote would make them text.
     Decimal amounts are written as plain digits (never an exponent).
     """
+    if value.__class__ is str:  # the common case first: one look at the first character
+        if value and value[0] in _FORMULA_START and not _PLAIN_NUMBER.fullmatch(value):  # type: ignore[index]
+            return "'" + value  # type: ignore[operator]
+        return value
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return plain_decimal(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
     return value
 
 
