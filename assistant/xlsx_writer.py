@@ -179,7 +179,19 @@ def column_letters(index: int) -> str:
     return letters
 
 
-def _sheet_head(widths: Sequence[float], frozen: bool) -> str:
+_FIT_TO_PAGE = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+
+
+def _sheet_tail(fit: bool) -> str:
+    """After the rows: A4 landscape for printing; small sheets fitted to one page's width."""
+    pages = ' fitToWidth="1" fitToHeight="0"' if fit else ""
+    return (
+        '</sheetData><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+        f'<pageSetup paperSize="9" orientation="landscape"{pages}/></worksheet>'
+    )
+
+
+def _sheet_head(widths: Sequence[float], frozen: bool, fit: bool = False) -> str:
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w:.1f}" customWidth="1"/>' for i, w in enumerate(widths, start=1)
     )
@@ -190,6 +202,7 @@ def _sheet_head(widths: Sequence[float], frozen: bool) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
+        f"{_FIT_TO_PAGE if fit else ''}"
         f'<sheetViews><sheetView workbookViewId="0">{pane if frozen else ""}</sheetView></sheetViews>'
         f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}<sheetData>'
     )
@@ -197,7 +210,7 @@ def _sheet_head(widths: Sequence[float], frozen: bool) -> str:
 
 def _small_sheet(rows: Sequence[Sequence[object]]) -> str:
     """A whole sheet at once (summaries, notes): widths fitted to every cell, first row bold."""
-    out = [_sheet_head(fit_widths(rows[0] if rows else [], rows[1:]), frozen=bool(rows))]
+    out = [_sheet_head(fit_widths(rows[0] if rows else [], rows[1:]), frozen=bool(rows), fit=True)]
     for n, row in enumerate(rows, start=1):
         cells = []
         for i, value in enumerate(row):
@@ -206,7 +219,7 @@ def _small_sheet(rows: Sequence[Sequence[object]]) -> str:
                 style = f' s="{HEADER_STYLE}"' if n == 1 and ' s="' not in tail else ""
                 cells.append(f'<c r="{column_letters(i)}{n}"{style}{tail}')
         out.append(f'<row r="{n}">{"".join(cells)}</row>')
-    out.append("</sheetData></worksheet>")
+    out.append(_sheet_tail(fit=True))
     return "".join(out)
 
 
@@ -306,7 +319,7 @@ class XlsxWriter:
     def close(self) -> None:
         """Finish the package. TabularError if the sheet outgrew what a zip entry can hold."""
         try:
-            self._buffer.append("</sheetData></worksheet>")
+            self._buffer.append(_sheet_tail(fit=False))
             self._flush()
             assert self._sheet is not None
             self._sheet.close()
