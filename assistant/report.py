@@ -258,7 +258,9 @@ def render_markdown(report: Report) -> str:
             lines = str(text).replace("<", "\\<").splitlines()
             body = "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
             out += [f"**{_md(who)}**：", "", body, ""]
-    out += ["---", "", "**适用于以上各条：**", "", *[f"- {_md(n)}" for n in _closing()], ""]
+    quote, disclaimer = closing_quote()[:-1], closing_quote()[-1]
+    out += ["---", "", "**适用于以上各条（通知原文）：**", "", *[f"> {_md(n)}" for n in quote], ""]
+    out += [f"{_md(disclaimer)}", ""]
     return "\n".join(out)
 
 
@@ -301,8 +303,16 @@ def _lists(est: Estimate) -> list[tuple[str, list[str]]]:
 
 
 def _closing() -> list[str]:
-    """The closing provisions every estimate repeats: the report prints them once, at the end."""
+    """The closing provisions every estimate repeats (left out of each measure's notes)."""
     return closing_notes()
+
+
+def closing_quote() -> list[str]:
+    """What the report prints once, at the end: the notice's closing provisions verbatim, one
+    sentence a line (no word of ours inside the quotation), then the estimate disclaimer."""
+    text = load_notice().clause("final").text
+    sentences = [part + "。" for part in text.split("。") if part.strip()]
+    return [*sentences, f"{DISCLAIMER}。"]
 
 
 def _clause_or_none(notice: object, clause_id: str) -> object | None:

@@ -11,11 +11,11 @@ from assistant.report import (
     Report,
     _clause_heading,
     _clause_or_none,
-    _closing,
     _date,
     _lists,
     _status_class,
     amount_text,
+    closing_quote,
     has_award,
     no_award_rows,
     status_text,
@@ -144,9 +144,9 @@ def render_html(report: Report) -> str:
             out.append(f'<p><span class="who">{_e(who)}：</span>{_e(text)}</p>')
         out.append("</div>")
     out += [
-        "<footer><p><strong>适用于以上各条：</strong></p><ul>",
-        *[f"<li>{_e(n)}</li>" for n in _closing()],
-        "</ul></footer>",
+        "<footer><p><strong>适用于以上各条（通知原文）：</strong></p>",
+        f'<blockquote class="clause">{"".join(_e(n) for n in closing_quote()[:-1])}</blockquote>',
+        f"<p>{_e(closing_quote()[-1])}</p></footer>",
         "</body></html>",
         "",
     ]

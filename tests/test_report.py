@@ -264,3 +264,12 @@ def test_expired_award_is_not_shown_as_a_plain_green_pass():
     assert "按原规则符合条件（已过有效期）" in summary and 'class="status-expired"' in summary
     then = render_html(profile_report(PROFILE, AS_OF))
     assert 'class="status-ok">符合条件<' in then
+
+
+def test_closing_provisions_are_quoted_verbatim_once_at_the_end(page):
+    final = load_notice().clause("final").text
+    footer = page[page.index("<footer>") :]
+    assert html.escape(final) in footer and "取高者" not in footer  # no word of ours inside the quote
+    md = render_markdown(profile_report(PROFILE, AS_OF))
+    tail = md[md.index("通知原文") :]
+    assert "".join(line[2:] for line in tail.splitlines() if line.startswith("> ")) == final
