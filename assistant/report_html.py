@@ -72,7 +72,8 @@ ul { margin: 2pt 0 6pt; padding-left: 18pt; }
 section.measure { border-top: 0.75pt solid #ccc; }
 .transcript p { margin: 3pt 0; white-space: pre-wrap; }
 .transcript .who { font-weight: bold; }
-footer { margin-top: 16pt; font-size: 9pt; color: #444; border-top: 0.75pt solid #999; padding-top: 5pt; }
+footer { margin-top: 16pt; font-size: 9pt; color: #444; border-top: 0.75pt solid #999; padding-top: 5pt;
+  break-inside: avoid; page-break-inside: avoid; }
 @media print {
   body { padding: 0; max-width: none; }
   h2 { background: none; }
