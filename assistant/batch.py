@@ -28,6 +28,7 @@ from assistant.batch_layout import (
 )
 from assistant.cells import CellError, column_letters
 from assistant.failures import explain
+from assistant.batch_summary import RowFacts, SummaryCollector, row_facts, total_note, xlsx_sheets
 from assistant.tabular import Progress, TabularError, read_rows, write_rows
 from calculators import MEASURE_IDS, InputError, evaluate, get_measure, needed_fields
 from calculators.fields import FIELDS, is_unknown, parse_field
@@ -53,6 +54,7 @@ class RowResult:
     expired: tuple[str, ...] = ()  # measures computed but out of force on the as-of date
     row_number: int = 0
     example: bool = False
+    facts: RowFacts = field(default_factory=RowFacts)  # for the XLSX summary sheets
 
 
 class RowChecker:
@@ -130,12 +132,16 @@ class RowChecker:
         result = self._check_profile(row_number, profile, errors)
         cells += self._result_cells(result, profile)
         total = "" if errors else self._amount(result.total_award_yuan)
-        cells += [total, self._notes(cells[self._name_col], result, profile), "；".join(errors)]
+        caveat = "" if errors else total_note(result.results, self.as_of)  # beside the total
+        cells += [total, caveat, self._notes(cells[self._name_col], result, profile), "；".join(errors)]
         expired: tuple[str, ...] = ()
         if result is not None:
             expired = tuple(e.measure for e in result.results if not e.in_force.in_force)
-        example = str(cells[self._name_col]).startswith(EXAMPLE_PREFIX)
-        return RowResult(cells, bool(errors), expired, row_number, example)
+        name = str(cells[self._name_col])
+        example = name.startswith(EXAMPLE_PREFIX)
+        own_total = None if errors else result.total_award_yuan
+        facts = row_facts(result.results, own_total, profile, name, row_number)
+        return RowResult(cells, bool(errors), expired, row_number, example, facts)
 
     def _check_profile(self, row_number: int, profile: dict[str, object], errors: list[str]) -> RowOutcome:
         """``check_profile`` measure by measure, each measure's answer remembered.
@@ -351,10 +357,13 @@ def run_batch(
     as_of: date | None = None,
     progress_stream: IO[str] | None = None,
     jobs: int | None = None,
+    field_names: bool = False,
 ) -> BatchSummary:
     """Check every row of INPUT and write OUTPUT (atomically). TabularError for an unusable file.
 
     ``jobs``: worker processes (None: chosen by the file's length; 0: check in this process).
+    An XLSX output is headed by Chinese labels (``field_names``: by field names, as CSV always
+    is, for scripts) and ends with the summary, near-miss and validity sheets.
     """
     summary = BatchSummary()
     with read_rows(input_path) as source:
@@ -369,12 +378,15 @@ def run_batch(
         decimal_cells = output_path.suffix.lower() == ".xlsx"
         measures = batch_measures()
         progress = Progress(total, progress_stream, label="批量测算")
+        labels_only = decimal_cells and not field_names  # XLSX for people: one Chinese header row
+        collector = SummaryCollector(as_of or date.today(), measures)
         with write_rows(output_path) as out:
-            out.write(output_header(layout, measures))
+            out.write(output_labels(layout, measures) if labels_only else output_header(layout, measures))
             first = next(numbered, None)
             if first is not None and is_label_row(first[1], layout):
                 summary.skipped_header_rows = 1  # the template's Chinese labels: mirrored in the output
-                out.write(output_labels(layout, measures))
+                if not labels_only:
+                    out.write(output_labels(layout, measures))
                 first = None
             data = itertools.chain([first] if first else [], numbered)
             workers = default_jobs(total) if jobs is None else jobs
@@ -385,6 +397,11 @@ def run_batch(
                 summary.expired_measures.update(result.expired)
                 if result.example:
                     summary.example_rows.append(result.row_number)
+                collector.add(result.facts, result.failed)
                 progress.advance()
             progress.finish()
+            add_sheet = getattr(out, "add_sheet", None)  # XLSX only: a CSV holds one table
+            if add_sheet is not None:
+                for title, sheet in xlsx_sheets(collector):
+                    add_sheet(title, sheet)
     return summary

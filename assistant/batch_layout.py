@@ -22,8 +22,8 @@ NAME_LABEL = "企业名称"
 EXAMPLE_PREFIX = "示例："
 _NAME_ALIASES = ("name", "企业名称", "企业", "名称", "单位名称", "企业全称")
 RESULT_LABELS = {"eligible": "是否符合", "award_yuan": "预估金额（元）"}
-TAIL_COLUMNS = ("total_award_yuan", "notes", "errors")
-TAIL_LABELS = ("企业合计（元，不含措施9）", "说明", "错误")
+TAIL_COLUMNS = ("total_award_yuan", "total_note", "notes", "errors")
+TAIL_LABELS = ("企业合计（元，不含措施9）", "合计说明", "说明", "错误")
 
 
 def _key(text: str) -> str:

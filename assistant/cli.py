@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import assistant.commands
+from assistant.help_format import WidthAwareHelpFormatter
 
 # argparse's own messages are English; these are the ones people meet.
 _ERROR_TRANSLATIONS = (
@@ -27,7 +28,7 @@ _ERROR_TRANSLATIONS = (
 )
 
 
-class ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
+class ChineseHelpFormatter(WidthAwareHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001, ANN201 - argparse's signature
         return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 

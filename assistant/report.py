@@ -8,7 +8,6 @@ Every amount shown is the calculators' own (`Estimate.award_yuan`), formatted by
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -112,7 +111,9 @@ def status_text(est: Estimate) -> str:
             return "不涉及奖励金额"
         return {True: "属本条范围（金额另定）", False: "不在本条范围"}.get(est.in_scope, "金额另定")  # type: ignore[arg-type]
     if est.eligible:
-        return "有条件符合" if est.assumptions else "符合条件"
+        status = "有条件符合" if est.assumptions else "符合条件"
+        # Not a plain green "符合条件" for money no longer paid: the status says so itself.
+        return status if est.in_force.in_force else f"按原规则{status}（已过有效期）"
     return "暂不符合"
 
 
@@ -145,7 +146,67 @@ def summary_rows(report: Report) -> list[tuple[str, str, str, str]]:
 def _status_class(est: Estimate) -> str:
     if est.eligible is None:
         return "status-na"
+    if est.eligible and not est.in_force.in_force:
+        return "status-expired"
     return "status-ok" if est.eligible else "status-no"
+
+
+def has_award(est: Estimate) -> bool:
+    """Measures shown in full: an award, or (6 and 8) in scope with the amount set elsewhere."""
+    return bool(est.eligible) or (est.eligible is None and est.in_scope is True)
+
+
+def _day_list(measures: list[str]) -> str:
+    return "、".join(sorted(dict.fromkeys(measures), key=_measure_key))
+
+
+def validity_summary(report: Report) -> str:
+    """As of the report's date: which of its measures are in force and which have expired."""
+    notice = load_notice()
+    shown = [e.measure for e in report.estimates if e.measure.isdigit()]
+    shown += [m for m in report.missing if m.isdigit()]
+    live = [m for m in shown if notice.validity(m).covers(report.as_of)]
+    by_period: dict[str, list[str]] = {}
+    for m in shown:
+        if m not in live:
+            by_period.setdefault(notice.validity(m).describe(), []).append(m)
+    parts = [f"截至{_date(report.as_of)}，"]
+    parts.append(f"有效期内的措施：第{_day_list(live)}条" if live else "本报告所列措施均已过有效期")
+    if by_period:
+        expired = "；".join(f"第{_day_list(ms)}条（有效期{period}）" for period, ms in by_period.items())
+        parts.append(f"；已过有效期的措施：{expired}，按原规则测算，仅供核对以往兑现和培训参考")
+    return "".join(parts) + "。"
+
+
+def total_caveat(report: Report) -> str:
+    """Beside the total: built on expired measures, or on a "最高" amount (an upper bound)."""
+    counted = [
+        e for e in report.estimates if e.eligible and e.award_yuan and e.paid_to_enterprise
+    ]
+    expired = [e.measure for e in counted if not e.in_force.in_force]
+    upper = [e.measure for e in counted if e.upper_bound]
+    notes = []
+    if expired:
+        notes.append(f"含截至{_date(report.as_of)}已过有效期的第{_day_list(expired)}条，按原规则测算")
+    if upper:
+        notes.append(f"含第{_day_list(upper)}条的“最高”金额，合计为上限")
+    return f"（{'；'.join(notes)}）" if notes else ""
+
+
+def no_award_rows(report: Report) -> list[tuple[str, str, str, str]]:
+    """(measure, status, why, validity) for the measures without an award: one compact table."""
+    rows = []
+    for est in report.estimates:
+        if has_award(est):
+            continue
+        why = [f"{u.condition}：{u.reason}" if u.reason else u.condition for u in est.unmet]
+        if est.in_force.in_force:
+            why += list(est.next_step)  # advice only where the measure can still be claimed
+        if not why and est.eligible is None and not get_measure(est.measure).fields:
+            why = ["本条为工作要求，不设企业奖励"]
+        state = "有效期内" if est.in_force.in_force else "已过有效期"
+        rows.append((_clause_heading(est), status_text(est), "；".join(why) or "—", state))
+    return rows
 
 
 def _field_label(name: str) -> str:
@@ -179,9 +240,16 @@ def render_markdown(report: Report) -> str:
     out += ["", f"> {DISCLAIMER}。", "", "## 汇总", "", "| 措施 | 状态 | 预估金额 |", "|---|---|---|"]
     for heading, status, amount, _ in summary_rows(report):
         out.append(f"| {_md(heading)} | {_md(status)} | {_md(amount)} |")
-    out += ["", f"**企业可得合计（不含第9条工作经费）：{format_yuan(report.total_award_yuan)}**", ""]
+    total = f"企业可得合计（不含第9条工作经费）：{format_yuan(report.total_award_yuan)}{total_caveat(report)}"
+    out += ["", f"**{_md(total)}**", "", f"> {_md(validity_summary(report))}", ""]
     for est in report.estimates:
-        out += _markdown_measure(est, notice)
+        if has_award(est):
+            out += _markdown_measure(est, notice)
+    rows = no_award_rows(report)
+    if rows:
+        out += ["## 未获奖励的措施", "", "| 措施 | 状态 | 原因 | 有效期 |", "|---|---|---|---|"]
+        out += [f"| {' | '.join(_md(c) for c in row)} |" for row in rows]
+        out.append("")
     if report.transcript:
         out += ["## 对话记录", ""]
         for speaker, text in report.transcript:
@@ -190,7 +258,9 @@ def render_markdown(report: Report) -> str:
             lines = str(text).replace("<", "\\<").splitlines()
             body = "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
             out += [f"**{_md(who)}**：", "", body, ""]
-    out += ["---", "", "**适用于以上各条：**", "", *[f"- {_md(n)}" for n in _closing()], ""]
+    quote, disclaimer = closing_quote()[:-1], closing_quote()[-1]
+    out += ["---", "", "**适用于以上各条（通知原文）：**", "", *[f"> {_md(n)}" for n in quote], ""]
+    out += [f"{_md(disclaimer)}", ""]
     return "\n".join(out)
 
 
@@ -224,7 +294,7 @@ def _lists(est: Estimate) -> list[tuple[str, list[str]]]:
     pairs = [
         ("未满足的条件", unmet),
         ("假设", list(est.assumptions)),
-        ("下一步", list(est.next_step)),
+        ("下一步", list(est.next_step) if est.in_force.in_force else []),  # no advice once expired
         ("说明", [n for n in est.notes if n not in _closing()]),
         ("责任单位", ["、".join(units)] if units else []),
         ("需准备的佐证材料", list(evidence)),
@@ -233,8 +303,16 @@ def _lists(est: Estimate) -> list[tuple[str, list[str]]]:
 
 
 def _closing() -> list[str]:
-    """The closing provisions every estimate repeats: the report prints them once, at the end."""
+    """The closing provisions every estimate repeats (left out of each measure's notes)."""
     return closing_notes()
+
+
+def closing_quote() -> list[str]:
+    """What the report prints once, at the end: the notice's closing provisions verbatim, one
+    sentence a line (no word of ours inside the quotation), then the estimate disclaimer."""
+    text = load_notice().clause("final").text
+    sentences = [part + "。" for part in text.split("。") if part.strip()]
+    return [*sentences, f"{DISCLAIMER}。"]
 
 
 def _clause_or_none(notice: object, clause_id: str) -> object | None:
@@ -244,130 +322,8 @@ def _clause_or_none(notice: object, clause_id: str) -> object | None:
         return None
 
 
-# ---------------------------------------------------------------- HTML
-
-_CSS = """
-@page { size: A4; margin: 16mm 15mm 18mm; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-  "SimSun", sans-serif; color: #1a1a1a; font-size: 10.5pt; line-height: 1.6; margin: 0 auto;
-  max-width: 190mm; padding: 12mm 8mm; background: #fff; }
-h1 { font-size: 18pt; margin: 0 0 4pt; }
-h2 { font-size: 13pt; margin: 18pt 0 6pt; padding: 3pt 0 3pt 8pt; border-left: 4pt solid #8b1a1a;
-  background: #f6f1f0; break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 10pt 0 3pt; color: #5a1010; break-after: avoid; page-break-after: avoid; }
-.meta { margin: 0 0 8pt; color: #333; }
-.meta div { margin: 1pt 0; }
-.disclaimer { border: 1pt solid #b8860b; background: #fff8e1; padding: 5pt 8pt; margin: 8pt 0;
-  font-weight: bold; }
-.expired { border-left: 3pt solid #b00020; background: #fdecee; padding: 4pt 8pt; margin: 4pt 0; }
-table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 9.5pt; }
-th, td { border: 0.75pt solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
-th { background: #eee; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.ref { white-space: nowrap; }
-table.summary td:first-child { width: 36%; }
-table.summary td:nth-child(2) { width: 20%; }
-table.steps td:first-child { width: 30%; }
-table.steps td:nth-child(3) { width: 20%; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-.status-ok { color: #0a6b2b; font-weight: bold; }
-.status-no { color: #8a1c1c; }
-.status-na { color: #555; }
-.total { font-size: 12pt; font-weight: bold; border-top: 1.5pt solid #333; padding-top: 5pt; }
-.amount { font-size: 12pt; font-weight: bold; }
-blockquote.clause { margin: 4pt 0; padding: 5pt 9pt; background: #fafafa; border-left: 3pt solid #aaa;
-  white-space: pre-wrap; font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; }
-ul { margin: 2pt 0 6pt; padding-left: 18pt; }
-section.measure { border-top: 0.75pt solid #ccc; }
-.transcript p { margin: 3pt 0; white-space: pre-wrap; }
-.transcript .who { font-weight: bold; }
-footer { margin-top: 16pt; font-size: 9pt; color: #444; border-top: 0.75pt solid #999; padding-top: 5pt; }
-@media print {
-  body { padding: 0; max-width: none; }
-  h2 { background: none; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def render_html(report: Report) -> str:
-    notice = load_notice()
-    meta = notice.metadata
-    title = f"{report.heading}：{report.enterprise}" if report.enterprise else report.heading
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{_e(report.heading)}</h1>",
-        '<div class="meta">',
-        f"<div>文件：《{_e(meta.title)}》（{_e(meta.number)}）</div>",
-    ]
-    if report.enterprise:
-        out.append(f"<div>企业：<strong>{_e(report.enterprise)}</strong></div>")
-    out += [f"<div>测算日期：{_e(_date(report.as_of))}</div>", "</div>"]
-    out.append(f'<div class="disclaimer">{_e(DISCLAIMER)}。</div>')
-    out += [
-        "<h2>汇总</h2>",
-        '<table class="summary"><thead><tr><th>措施</th><th>状态</th><th>预估金额</th></tr></thead><tbody>',
-    ]
-    for heading, status, amount, css in summary_rows(report):
-        out.append(
-            f'<tr><td>{_e(heading)}</td><td class="{css}">{_e(status)}</td>'
-            f'<td class="{"num" if css != "status-na" or amount == "—" else ""}">{_e(amount)}</td></tr>'
-        )
-    out += [
-        "</tbody></table>",
-        f'<p class="total">企业可得合计（不含第9条工作经费）：{_e(format_yuan(report.total_award_yuan))}</p>',
-    ]
-    for est in report.estimates:
-        out += _html_measure(est, notice)
-    if report.transcript:
-        out += ['<h2>对话记录</h2><div class="transcript">']
-        for speaker, text in report.transcript:
-            who = _SPEAKERS.get(speaker, speaker)
-            out.append(f'<p><span class="who">{_e(who)}：</span>{_e(text)}</p>')
-        out.append("</div>")
-    out += [
-        "<footer><p><strong>适用于以上各条：</strong></p><ul>",
-        *[f"<li>{_e(n)}</li>" for n in _closing()],
-        "</ul></footer>",
-        "</body></html>",
-        "",
-    ]
-    return "\n".join(out)
+    """The report as one self-contained HTML page for A4 (``assistant.report_html``)."""
+    from assistant.report_html import render_html as render
 
-
-def _html_measure(est: Estimate, notice: object) -> list[str]:
-    out = [f'<section class="measure" id="m{_e(est.measure)}"><h2>{_e(_clause_heading(est))}</h2>']
-    if not est.in_force.in_force:
-        out.append(f'<p class="expired">{_e(est.in_force.message)}</p>')
-    out.append(
-        f'<p>状态：<span class="{_status_class(est)}">{_e(status_text(est))}</span>'
-        f'　预估金额：<span class="amount">{_e(amount_text(est))}</span></p>'
-    )
-    out.append(f"<p>有效期：{_e(est.in_force.period)}</p>")
-    if est.steps:
-        out.append(
-            '<h3>计算过程</h3><table class="steps"><thead>'
-            "<tr><th>步骤</th><th>算式</th><th>结果</th><th>依据</th></tr>"
-        )
-        out.append("</thead><tbody>")
-        for s in est.steps:
-            out.append(
-                f"<tr><td>{_e(s.description)}</td><td>{_e(s.formula)}</td>"
-                f'<td class="num">{_e(s.value)}</td><td class="ref">第{_e(s.clause)}条</td></tr>'
-            )
-        out.append("</tbody></table>")
-    for title, items in _lists(est):
-        out.append(f"<h3>{_e(title)}</h3><ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")
-    clause = _clause_or_none(notice, est.measure)
-    if clause is not None:
-        out.append(f'<h3>条款原文</h3><blockquote class="clause">{_e(clause.text)}</blockquote>')
-    out.append("</section>")
-    return out
+    return render(report)

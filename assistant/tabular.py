@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import os
+import re
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Protocol
+
+from assistant import files
+from calculators.models import plain_decimal
 
 SUFFIXES = (".csv", ".xlsx")
 INPUT_SUFFIXES = (*SUFFIXES, ".xlsm")  # a macro-enabled workbook's sheets read like any other
@@ -94,35 +97,48 @@ class RowWriter(Protocol):
     def write(self, row: Sequence[object]) -> None: ...
 
 
+# OWASP's CSV-injection rule: Excel and WPS run a cell that begins so as a formula.
+_FORMULA_START = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def csv_safe(value: object) -> object:
+    """A cell for CSV output: text that a spreadsheet would run as a formula gets a leading "'".
+
+    Plain numbers ("-5", "+86") are left alone: no formula, and a quote would make them text.
+    Decimal amounts are written as plain digits (never an exponent).
+    """
+    if value.__class__ is str:  # the common case first: one look at the first character
+        if value and value[0] in _FORMULA_START and not _PLAIN_NUMBER.fullmatch(value):  # type: ignore[index]
+            return "'" + value  # type: ignore[operator]
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
+    return value
+
+
 class _CsvWriter:
     def __init__(self, f: IO[str]) -> None:
         self._writer = csv.writer(f)
 
     def write(self, row: Sequence[object]) -> None:
-        self._writer.writerow(["" if v is None else v for v in row])
+        self._writer.writerow([csv_safe(v) for v in row])
 
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target``; renamed onto it only if the block succeeds."""
-    target = Path(target)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise TabularError(f"输出目录“{directory}”不存在，请先创建或换一个路径。")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    """``assistant.files.atomic_path`` with its refusal as a TabularError (what batch reports)."""
     try:
-        yield tmp
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        with files.atomic_path(target) as tmp:
+            yield tmp
+    except files.OutputError as exc:
+        raise TabularError(exc.message) from None
 
 
 def atomic_write_text(target: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write a whole text file atomically (reports, chat exports)."""
+    """Write a whole text file atomically (kept for callers of the old name)."""
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding=encoding)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from datetime import date
@@ -23,32 +24,56 @@ from calculators.models import plain_decimal
 EXCEL_MAX_ROWS = 1_048_576
 
 
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    '<Override PartName="/xl/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    "</Types>"
-)
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _ROOT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
     f'Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
 )
-_WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<Relationships xmlns="{PKG_REL_NS}">'
-    f'<Relationship Id="rId1" Type="{REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>'
-    f'<Relationship Id="rId2" Type="{REL_NS}/styles" Target="styles.xml"/></Relationships>'
-)
+
+
+def _content_types(sheets: int) -> str:
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>'
+        for i in range(1, sheets + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        f"{overrides}"
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        "</Types>"
+    )
+
+
+def _workbook(titles: Sequence[str]) -> tuple[str, str]:
+    """workbook.xml and its relationships for the sheets in order (rId1..n; styles after them)."""
+    sheets = "".join(
+        f'<sheet name="{_sheet_name(t)}" sheetId="{i}" r:id="rId{i}"/>' for i, t in enumerate(titles, start=1)
+    )
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, len(titles) + 1)
+    )
+    styles = f'<Relationship Id="rId{len(titles) + 1}" Type="{REL_NS}/styles" Target="styles.xml"/>'
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><bookViews><workbookView/></bookViews>'
+        f"<sheets>{sheets}</sheets></workbook>",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{PKG_REL_NS}">{rels}{styles}</Relationships>',
+    )
+
+
 _FONT = '<sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/>'
-# Style 0: plain; style 1: bold (the header row).
+# Styles: 0 plain; 1 the header row (bold, wrapped, centred vertically); 2 whole amounts
+# (#,##0: 308,600); 3 amounts with a fraction (#,##0.00, so no cent is hidden).
+HEADER_STYLE, WHOLE_STYLE, FRACTION_STYLE = 1, 2, 3
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<styleSheet xmlns="{MAIN_NS}">'
@@ -57,8 +82,11 @@ _STYLES = (
     '<fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
+    '<alignment vertical="center" wrapText="1"/></xf>'
+    '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
@@ -71,14 +99,23 @@ _FLUSH_ROWS = 128
 _TAIL_CACHE = 20_000
 
 
+def _amount_tail(value: Decimal) -> str:
+    """An amount: exact digits (no exponent, no trailing zeros) shown with thousands separators."""
+    style = WHOLE_STYLE if value == value.to_integral_value() else FRACTION_STYLE
+    return f' s="{style}"><v>{plain_decimal(value)}</v></c>'
+
+
 def _cell_tail(value: object) -> str:
-    """A cell's XML after its reference (' t="b"><v>1</v></c>'), or '' where no cell is written."""
+    """A cell's XML after its reference (' t="b"><v>1</v></c>'), or '' where no cell is written.
+
+    Text is always an inline string, never a formula: "=HYPERLINK(…)" stays text in Excel.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, Decimal) and value.is_finite():
-        return f"><v>{plain_decimal(value)}</v></c>"  # exact digits, no exponent, no trailing zeros
+        return _amount_tail(value)
     if isinstance(value, int):
         return f"><v>{value}</v></c>"
     if isinstance(value, float) and math.isfinite(value):
@@ -106,10 +143,30 @@ def _sheet_name(title: str) -> str:
     return _escape(name or "Sheet1").replace('"', "&quot;")
 
 
-def _width(text: str) -> float:
-    """A column width for a header: wide characters count double."""
-    units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-    return max(8.0, min(50.0, units + 2.0))
+def display_width(value: object) -> int:
+    """How many narrow columns a cell's text takes: CJK and other wide characters count double."""
+    if value is None:
+        return 0
+    if isinstance(value, Decimal) and value.is_finite():
+        text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
+    else:
+        text = str(value)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit_widths(header: Sequence[object], rows: Sequence[Sequence[object]]) -> list[float]:
+    """Column widths that fit the cells seen (a header wraps onto two lines rather than widen its
+    column); capped so one long note does not push the rest of the sheet off screen."""
+    widths = [min(display_width(v), _HEADER_WRAP) for v in header]
+    for row in rows:
+        for i, value in enumerate(row):
+            if i >= len(widths):
+                widths.append(0)
+            widths[i] = max(widths[i], display_width(value))
+    return [max(_MIN_WIDTH, min(_MAX_WIDTH, w + 2.0)) for w in widths]
+
+
+_MIN_WIDTH, _MAX_WIDTH, _HEADER_WRAP = 6.0, 60.0, 18
 
 
 def column_letters(index: int) -> str:
@@ -122,11 +179,58 @@ def column_letters(index: int) -> str:
     return letters
 
 
+_FIT_TO_PAGE = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+
+
+def _sheet_tail(fit: bool) -> str:
+    """After the rows: A4 landscape for printing; small sheets fitted to one page's width."""
+    pages = ' fitToWidth="1" fitToHeight="0"' if fit else ""
+    return (
+        '</sheetData><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+        f'<pageSetup paperSize="9" orientation="landscape"{pages}/></worksheet>'
+    )
+
+
+def _sheet_head(widths: Sequence[float], frozen: bool, fit: bool = False) -> str:
+    cols = "".join(
+        f'<col min="{i}" max="{i}" width="{w:.1f}" customWidth="1"/>' for i, w in enumerate(widths, start=1)
+    )
+    pane = (
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
+        f"{_FIT_TO_PAGE if fit else ''}"
+        f'<sheetViews><sheetView workbookViewId="0">{pane if frozen else ""}</sheetView></sheetViews>'
+        f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}<sheetData>'
+    )
+
+
+def _small_sheet(rows: Sequence[Sequence[object]]) -> str:
+    """A whole sheet at once (summaries, notes): widths fitted to every cell, first row bold."""
+    out = [_sheet_head(fit_widths(rows[0] if rows else [], rows[1:]), frozen=bool(rows), fit=True)]
+    for n, row in enumerate(rows, start=1):
+        cells = []
+        for i, value in enumerate(row):
+            tail = _cell_tail(value)
+            if tail:
+                style = f' s="{HEADER_STYLE}"' if n == 1 and ' s="' not in tail else ""
+                cells.append(f'<c r="{column_letters(i)}{n}"{style}{tail}')
+        out.append(f'<row r="{n}">{"".join(cells)}</row>')
+    out.append(_sheet_tail(fit=True))
+    return "".join(out)
+
+
 class XlsxWriter:
     """Rows streamed into a new .xlsx file: the first row bold and frozen as the header.
 
-    Values: str (inline text), Decimal and int (numbers, exact digits, no exponent), bool,
-    float; None and "" leave the cell empty; anything else is written as its text.
+    Values: str (inline text), Decimal (amounts: exact digits, thousands separators), int,
+    bool, float; None and "" leave the cell empty; anything else is written as its text.
+    Column widths fit the header and the first rows (the sheet's head precedes its rows, so
+    the widths are fixed once those rows are written). ``add_sheet`` adds small sheets after
+    the first (summaries, notes), written when the file is closed.
     """
 
     def __init__(self, path: Path, sheet_title: str = "Sheet1") -> None:
@@ -137,8 +241,10 @@ class XlsxWriter:
         self._sheet: IO[bytes] | None = None
         self._rows = 0
         self._buffer: list[str] = []
+        self._sample: list[Sequence[object]] = []  # the first rows, for the column widths
         self._refs: list[str] = []
         self._tails: dict[str, str] = {}
+        self._extra: list[tuple[str, list[Sequence[object]]]] = []
 
     def __enter__(self) -> XlsxWriter:
         return self
@@ -151,37 +257,24 @@ class XlsxWriter:
         else:
             self.abort()
 
-    def _start(self, header: Sequence[object]) -> None:
-        self._sheet = self._zip.open("xl/worksheets/sheet1.xml", "w")
-        cols = "".join(
-            f'<col min="{i}" max="{i}" width="{_width("" if v is None else str(v)):.1f}" customWidth="1"/>'
-            for i, v in enumerate(header, start=1)
-        )
-        pane = (
-            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
-        )
-        self._buffer.append(
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-            f'<sheetViews><sheetView workbookViewId="0">{pane if header else ""}</sheetView></sheetViews>'
-            f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}<sheetData>'
-        )
+    def add_sheet(self, title: str, rows: Sequence[Sequence[object]]) -> None:
+        """Another sheet, after the streamed one; its first row is its header."""
+        self._extra.append((title, [list(r) for r in rows]))
 
     def write(self, row: Sequence[object]) -> None:
-        if self._sheet is None:
-            self._start(row)
         n = self._rows = self._rows + 1
         if n > EXCEL_MAX_ROWS:
             raise TabularError(
                 f"结果超过 Excel 工作表的上限 {EXCEL_MAX_ROWS:,} 行："
                 "请把输出文件改为 .csv，或把名单分成几个文件。"
             )
+        if len(self._sample) < _FLUSH_ROWS:
+            self._sample.append(list(row))
         refs = self._refs
         while len(refs) < len(row):
             refs.append(column_letters(len(refs)))
         tails = self._tails
-        parts = [f'<row r="{n}">']
+        parts = [f'<row r="{n}" ht="32" customHeight="1">' if n == 1 else f'<row r="{n}">']
         for col, value in zip(refs, row, strict=False):
             cls = value.__class__
             if cls is str:
@@ -197,7 +290,7 @@ class XlsxWriter:
             elif value is None:
                 continue
             elif cls is Decimal and value.is_finite():  # type: ignore[attr-defined]
-                tail = f"><v>{plain_decimal(value)}</v></c>"  # the amounts, as in the CSV output
+                tail = _amount_tail(value)  # type: ignore[arg-type]
             else:
                 tail = _cell_tail(value)
                 if not tail:
@@ -208,37 +301,37 @@ class XlsxWriter:
             # streaming) readers such as openpyxl's read-only mode size each row by it.
             parts.append(f'<c r="{refs[len(row) - 1]}{n}"/>')
         parts.append("</row>")
-        if n == 1:  # the header: bold (style 1)
-            parts = [p.replace("<c ", '<c s="1" ') for p in parts]
+        if n == 1:  # the header: bold, wrapped (style 1)
+            parts = [p.replace("<c ", f'<c s="{HEADER_STYLE}" ') for p in parts]
         self._buffer.append("".join(parts))
         if len(self._buffer) >= _FLUSH_ROWS:
             self._flush()
 
     def _flush(self) -> None:
-        assert self._sheet is not None
+        if self._sheet is None:
+            self._sheet = self._zip.open("xl/worksheets/sheet1.xml", "w")
+            sample = self._sample
+            widths = fit_widths(sample[0], sample[1:]) if sample else []
+            self._buffer.insert(0, _sheet_head(widths, frozen=bool(sample)))
         self._sheet.write("".join(self._buffer).encode("utf-8"))
         self._buffer.clear()
 
     def close(self) -> None:
         """Finish the package. TabularError if the sheet outgrew what a zip entry can hold."""
         try:
-            if self._sheet is None:
-                self._start([])
-            self._buffer.append("</sheetData></worksheet>")
+            self._buffer.append(_sheet_tail(fit=False))
             self._flush()
             assert self._sheet is not None
             self._sheet.close()
             z = self._zip
-            z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+            for i, (_, rows) in enumerate(self._extra, start=2):
+                z.writestr(f"xl/worksheets/sheet{i}.xml", _small_sheet(rows))
+            titles = [self._title, *(t for t, _ in self._extra)]
+            workbook, rels = _workbook(titles)
+            z.writestr("[Content_Types].xml", _content_types(len(titles)))
             z.writestr("_rels/.rels", _ROOT_RELS)
-            z.writestr(
-                "xl/workbook.xml",
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f'<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><bookViews><workbookView/></bookViews>'
-                f'<sheets><sheet name="{_sheet_name(self._title)}" sheetId="1" r:id="rId1"/></sheets>'
-                "</workbook>",
-            )
-            z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+            z.writestr("xl/workbook.xml", workbook)
+            z.writestr("xl/_rels/workbook.xml.rels", rels)
             z.writestr("xl/styles.xml", _STYLES)
             z.close()
             self._file.close()

@@ -127,7 +127,7 @@ def test_xlsx_in_and_out(tmp_path, every_out):
     ws["P10"] = date(2024, 2, 17)  # 供热能源: the same day as its text "2024年2月17日"
     wb.save(src)
     out = tmp_path / "out.xlsx"
-    summary = run_batch(src, out, as_of=AS_OF, jobs=0)
+    summary = run_batch(src, out, as_of=AS_OF, jobs=0, field_names=True)  # scripts' headers
     assert summary.rows == 16 and summary.failed == 0
     rows = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))
     header = list(rows[0])

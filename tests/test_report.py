@@ -2,6 +2,7 @@
 
 import html
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -13,6 +14,7 @@ import pytest
 from assistant.report import (
     DISCLAIMER,
     estimates_report,
+    has_award,
     profile_report,
     render_estimates_markdown,
     render_html,
@@ -72,7 +74,9 @@ def test_html_holds_each_measure_amount_clause_and_sources(page):
     assert notice.metadata.title in text and notice.metadata.number in text
     computed = [e for e in result.results if e.award_yuan is not None]
     assert {e.measure for e in computed} >= {"1", "2", "3", "5", "7", "9"}
-    for est in result.results:
+    shown = [e for e in result.results if has_award(e)]
+    assert {e.measure for e in shown} >= {"1", "2", "3", "5", "7", "9"}
+    for est in shown:
         clause = notice.clause(est.measure)
         assert html.escape(clause.text) in page, est.measure  # the clause, escaped, in full
         assert f'id="m{est.measure}"' in page
@@ -82,6 +86,10 @@ def test_html_holds_each_measure_amount_clause_and_sources(page):
             assert item in text
         for step in est.steps:
             assert html.escape(step.formula) in page
+    for est in result.results:
+        if not has_award(est):  # one row of the compact table, not a page of its own
+            assert f'id="m{est.measure}"' not in page
+            assert f"<td>第{est.measure}条 {html.escape(est.title)}</td>" in page
     for est in computed:
         assert format_yuan(est.award_yuan) in text, est.measure
     assert f"企业可得合计（不含第9条工作经费）：{format_yuan(result.total_award_yuan)}" in text
@@ -124,7 +132,12 @@ def test_markdown_report_matches_the_check(tmp_path):
         if est.award_yuan is not None and est.eligible:
             assert format_yuan(est.award_yuan) in md
     assert "将乐\\<示例\\>机械 & 电子有限公司" in md
-    assert md.count("## 第") == len(result.results)
+    shown = [e for e in result.results if has_award(e)]
+    assert md.count("## 第") == len(shown) < len(result.results)
+    assert md.count("## 未获奖励的措施") == 1
+    for est in result.results:
+        if not has_award(est):
+            assert f"| 第{est.measure}条 {est.title} |" in md
 
 
 def test_estimates_export_keeps_the_latest_per_measure_and_own_money_only():
@@ -194,3 +207,69 @@ def test_report_command_missing_input_file(tmp_path):
     proc = _cli("--input", str(tmp_path / "none.json"), "-o", str(tmp_path / "r.html"))
     assert proc.returncode == 2 and "找不到" in proc.stderr
     assert not Path(tmp_path / "r.html").exists()
+
+
+# ---------------------------------------------------------------- printed as people read it
+
+LATE = date(2026, 12, 1)
+
+
+def test_every_printed_page_carries_the_notice_number_and_its_page_number(page):
+    number = load_notice().metadata.number
+    footer = page[page.index("@page") : page.index("}", page.index("@bottom-right"))]
+    assert "@bottom-left" in footer and number in footer
+    assert 'counter(page) " 页，共 " counter(pages)' in footer
+
+
+def test_footer_text_cannot_break_out_of_its_css_string():
+    from assistant.report_html import _css_string
+
+    assert _css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c /style\\3e "'
+
+
+def test_no_next_step_advice_for_a_measure_expired_on_the_report_date():
+    profile = {
+        "above_scale_industrial": "是",
+        "sales_increase_yuan": "650万",
+        "in_county": "是",
+        "gas_2024q1_m3": "999",
+        "specialized_sme_approved_on": "无",
+    }
+    then = profile_report(profile, AS_OF)
+    advice = [s for e in then.estimates for s in e.next_step]
+    assert advice, "the profile should have near-miss advice while in force"
+    for report, shown in ((then, True), (profile_report(profile, LATE), False)):
+        for text in (_text(render_html(report)), render_markdown(report)):
+            assert ("下一步" in text or advice[-1] in text) is shown
+            assert all((a in text) is shown for a in advice)
+
+
+def test_summary_states_validity_as_of_its_date_and_the_totals_caveats():
+    late = profile_report(PROFILE, LATE)
+    for text in (re.sub(r"<[^>]+>", "", _text(render_html(late))), render_markdown(late)):
+        assert "截至2026年12月1日，有效期内的措施：第7条" in text
+        assert "已过有效期的措施：第1、2、3" in text and "2024年1月1日至2024年3月31日" in text
+        assert f"{format_yuan(late.total_award_yuan)}（含截至2026年12月1日已过有效期的第1、2、3" in text
+        assert "含第2条的“最高”金额，合计为上限" in text
+    then = _text(render_html(profile_report(PROFILE, AS_OF)))
+    assert "已过有效期" not in then.split("企业可得合计")[1].split("</p>")[0]
+    assert "合计为上限" in then
+
+
+def test_expired_award_is_not_shown_as_a_plain_green_pass():
+    late = render_html(profile_report(PROFILE, LATE))
+    summary = late[late.index('<table class="summary">') : late.index("</table>")]
+    green = re.findall(r'<tr><td>(第\d+条)[^<]*</td><td class="status-ok">', summary)
+    assert green == ["第7条"]  # the one measure in force on the day
+    assert "按原规则符合条件（已过有效期）" in summary and 'class="status-expired"' in summary
+    then = render_html(profile_report(PROFILE, AS_OF))
+    assert 'class="status-ok">符合条件<' in then
+
+
+def test_closing_provisions_are_quoted_verbatim_once_at_the_end(page):
+    final = load_notice().clause("final").text
+    footer = page[page.index("<footer>") :]
+    assert html.escape(final) in footer and "取高者" not in footer  # no word of ours inside the quote
+    md = render_markdown(profile_report(PROFILE, AS_OF))
+    tail = md[md.index("通知原文") :]
+    assert "".join(line[2:] for line in tail.splitlines() if line.startswith("> ")) == final

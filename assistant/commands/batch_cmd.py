@@ -39,6 +39,11 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--template", metavar="模板文件", help="生成空白模板（含列名、中文列名和一行示例）后退出")
     p.add_argument("--force", action="store_true", help="与 --template 同用：模板文件已存在时覆盖它")
+    p.add_argument(
+        "--field-names",
+        action="store_true",
+        help="XLSX 结果也以字段名作表头（默认中文列名；CSV 总用字段名，供脚本读取）",
+    )
 
 
 def expired_note(measures: set[str], as_of: date) -> str:
@@ -99,7 +104,9 @@ def run(args: argparse.Namespace) -> int:
         if args.jobs is not None and not 0 <= args.jobs <= 32:
             sys.stderr.write("错误：--jobs 应在 0 到 32 之间，如 --jobs 2。\n")
             return 2
-        summary = run_batch(Path(args.input), Path(args.output), as_of=as_of, jobs=args.jobs)
+        summary = run_batch(
+            Path(args.input), Path(args.output), as_of=as_of, jobs=args.jobs, field_names=args.field_names
+        )
     except TabularError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 2

@@ -56,9 +56,11 @@ def _configure_common(p: argparse.ArgumentParser, input_help: str) -> None:
 
 
 def _configure_calc(p: argparse.ArgumentParser) -> None:
-    p.add_argument("measure", metavar="条款", help="措施编号，如 1 或 第1条（1–13）")
+    p.add_argument("measure", nargs="?", metavar="条款", help="措施编号，如 1 或 第1条（1–13）")
     _configure_common(p, "从此 JSON 文件读取输入（默认读标准输入）")
-    p.add_argument("--schema", action="store_true", help="打印本条输入的 JSON Schema 并退出")
+    p.add_argument(
+        "--schema", action="store_true", help="打印本条输入的 JSON Schema 并退出；不写条款时列出全部字段"
+    )
 
 
 def _configure_check(p: argparse.ArgumentParser) -> None:
@@ -103,7 +105,49 @@ def _evaluate_safely(compute: Any, as_json: bool) -> Any:
         return _refuse(message, None, as_json)
 
 
+def all_fields_schema() -> dict[str, Any]:
+    """One JSON Schema over every measure's fields (what `check` and `report` accept), each
+    field saying which measures use it."""
+    from calculators import MEASURE_IDS, get_measure
+
+    properties: dict[str, Any] = {
+        "name": {"type": "string", "title": "企业名称", "description": "企业名称（可选）"}
+    }
+    defs: dict[str, Any] = {}
+    used: dict[str, list[str]] = {}
+    for m in MEASURE_IDS:
+        schema = get_measure(m).input_model.model_json_schema()
+        defs.update(schema.get("$defs", {}))
+        for name, prop in schema.get("properties", {}).items():
+            properties.setdefault(name, prop)
+            used.setdefault(name, []).append(m)
+    for name, measures in used.items():
+        prop = dict(properties[name])
+        prop["description"] = f"{prop.get('description', '')}（用于第{'、'.join(measures)}条）"
+        properties[name] = prop
+    out: dict[str, Any] = {
+        "title": "全部测算字段",
+        "description": "calc 按条款只取本条字段；check 与 report 接受任意组合。值可为数字或文字："
+        "金额如 800万、1.2亿；是/否；日期如 2024-03-15。",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": properties,
+    }
+    if defs:
+        out["$defs"] = defs
+    return out
+
+
 def run_calc(args: argparse.Namespace) -> int:
+    if args.measure is None:
+        if args.schema:
+            print(json.dumps(all_fields_schema(), ensure_ascii=False, indent=2))
+            return 0
+        return _refuse(
+            "缺少条款编号：请写如 policy-assistant calc 1（1 到 13）；列出全部字段用 calc --schema",
+            None,
+            args.json,
+        )
     measure = parse_measure(args.measure)
     if measure is None:
         return _refuse(

@@ -33,8 +33,8 @@ def _load_profile(path: Path) -> dict[str, object] | str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.files import OutputError, atomic_write_text
     from assistant.report import profile_report, render_html, render_markdown
-    from assistant.tabular import TabularError, atomic_write_text
     from calculators import InputError
 
     as_of = parse_as_of(args.as_of)
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     text = render_markdown(report) if suffix == ".md" else render_html(report)
     try:
         atomic_write_text(output, text)
-    except TabularError as exc:
+    except OutputError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 2
     except OSError as exc:

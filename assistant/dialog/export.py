@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,28 +78,21 @@ def export_exists(path_text: str) -> bool:
 
 
 def write_atomically(path_text: str, content: str, overwrite: bool = False) -> Path:
-    """Write ``content`` to the named file via a temporary file in the same folder and os.replace.
+    """Write ``content`` to the named file by the one writer of every output file
+    (``assistant.files``: a temporary file in the same folder, the umask's mode, a rename).
 
     An existing file is replaced only with ``overwrite=True`` (ExportExists otherwise).
     """
     from assistant.failures import os_error_text
+    from assistant.files import OutputError, atomic_write_text
 
     path = export_path(path_text)
     if path.exists() and not overwrite:
         raise ExportExists(path)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=folder)
+        atomic_write_text(path, content)
+    except OutputError as exc:
+        raise ExportError(exc.message) from None
     except OSError as exc:
-        raise ExportError(os_error_text(exc, folder)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ExportError(os_error_text(exc, path)) from None
     return path
