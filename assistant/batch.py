@@ -26,9 +26,9 @@ from assistant.batch_layout import (
     output_labels,
     resolve_header,
 )
+from assistant.batch_summary import RowFacts, SummaryCollector, row_facts, total_note, xlsx_sheets
 from assistant.cells import CellError, column_letters
 from assistant.failures import explain
-from assistant.batch_summary import RowFacts, SummaryCollector, row_facts, total_note, xlsx_sheets
 from assistant.tabular import Progress, TabularError, read_rows, write_rows
 from calculators import MEASURE_IDS, InputError, evaluate, get_measure, needed_fields
 from calculators.fields import FIELDS, is_unknown, parse_field
@@ -107,7 +107,8 @@ class RowChecker:
                 message = f"测算这一行时程序出错（{type(exc).__name__}），请把这一行反馈给维护人员"
             width = len(self.layout.header)
             cells: list[object] = list(row[:width]) + [""] * (width - len(row))
-            cells += [""] * (2 * len(self.measures)) + ["", "", f"第{row_number}行：{message}"]
+            # the measures' cells, then total, its caveat, notes and errors
+            cells += [""] * (2 * len(self.measures)) + ["", "", "", f"第{row_number}行：{message}"]
             return RowResult(cells, True, (), row_number)
 
     def check(self, row_number: int, row: Sequence[str]) -> RowResult:

@@ -117,7 +117,9 @@ def test_no_space_left_names_the_file_in_chinese(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "磁盘空间不足" in err and "结果.csv" in err and "No space" not in err
     assert not out.exists()
-    monkeypatch.setattr(tabular, "atomic_write_text", enospc)
+    import assistant.files as files
+
+    monkeypatch.setattr(files, "atomic_write_text", enospc)  # the one writer of every output file
     profile = tmp_path / "p.json"
     profile.write_text(GOOD, encoding="utf-8")
     assert main(["report", "--input", str(profile), "-o", str(tmp_path / "报告.html")]) == 2
