@@ -129,8 +129,10 @@ def run(args: argparse.Namespace) -> int:
         )
     if summary.expired_measures:
         sys.stderr.write(expired_note(summary.expired_measures, as_of or date.today()) + "\n")
+    people_xlsx = str(args.output).lower().endswith(".xlsx") and not args.field_names
+    column = "“错误”列" if people_xlsx else " errors 列"  # XLSX for people is headed in Chinese
     sys.stderr.write(
-        f"完成：共 {summary.rows:,} 行，其中 {summary.failed:,} 行有错误（见 errors 列）。"
+        f"完成：共 {summary.rows:,} 行，其中 {summary.failed:,} 行有错误（见{column}）。"
         f"结果已写入 {args.output}\n"
     )
     return 1 if summary.failed else 0
