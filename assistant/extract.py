@@ -66,6 +66,7 @@ class Taken:
     field: str
     value: object
     source: str
+    derived: bool = False  # worked out from two stated figures, not said by the person
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             take_facts(seg.text, seg.question, s, out.taken, seen)
     _combine_deltas(out, seen)
     _check_sales(out)
+    _derive_sales(out)
     _drop_supply_date(out)
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
@@ -353,6 +355,34 @@ def _check_sales(out: Extraction) -> None:
             out.taken = [t for t in out.taken if t.field not in names]
             out.unsure += [n for n in names if n]
             out.problems.append("今年、去年的销售额与增长额对不上，均未记下；请核对后再告诉我")
+
+
+def _derive_sales(out: Extraction) -> None:
+    """Two of the three sales figures give the third: 今年 − 去年 = 增长额.
+
+    A derived increase that is not positive is a decline: said by the levels, never stored.
+    """
+    fam = FAMILIES["sales"]
+    assert fam.past is not None and fam.increase is not None
+    names = (fam.present, fam.past, fam.increase)
+    by_name = {t.field: Decimal(str(t.value)) for t in out.taken if t.field in names}
+    if len(by_name) != 2 or any(n in out.unsure for n in names):
+        return
+    present, past, increase = (by_name.get(n) for n in (fam.present, fam.past, fam.increase))
+    if present is not None and past is not None:
+        name, value, how = fam.increase, present - past, "今年 − 去年"
+        if value <= 0:
+            return
+    elif present is not None and increase is not None:
+        name, value, how = fam.past, present - increase, "今年 − 增长额"
+        if value < 0:
+            out.problems.append("增长额大于今年一季度销售额，去年的销售额无法推算；请核对后再告诉我")
+            return
+    elif past is not None and increase is not None:
+        name, value, how = fam.present, past + increase, "去年 + 增长额"
+    else:
+        return
+    out.taken.append(Taken(name, parse_field(name, str(value)), f"按{how}推算", derived=True))
 
 
 def _combine_deltas(out: Extraction, seen: set[str]) -> None:

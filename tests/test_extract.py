@@ -11,7 +11,30 @@ from calculators.fields import FIELDS
 
 
 def taken(text: str, prefer=()) -> dict[str, object]:
-    return {t.field: t.value for t in extract(text, prefer).taken}
+    """What the text states (figures worked out from two stated ones are tested apart)."""
+    return {t.field: t.value for t in extract(text, prefer).taken if not t.derived}
+
+
+def derived(text: str) -> dict[str, object]:
+    return {t.field: t.value for t in extract(text).taken if t.derived}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two sales figures give the third: this year − last year = the increase, and back
+        ("上年一季度营收两千万元，本年一季度两千六百万元", {"sales_increase_yuan": Decimal(6_000_000)}),
+        ("今年一季度开票九千万，同比增加了一千万", {"sales_2023q1_yuan": Decimal(80_000_000)}),
+        ("去年一季度销售额3000万，今年增长了450万", {"sales_2024q1_yuan": Decimal(34_500_000)}),
+        # a fall between the two levels is a decline: no increase is stored
+        ("去年一季度卖了2500万，今年一季度2100万", {}),
+        ("今年一季度销售额2000万，去年同期2000万", {}),
+        # an increase larger than this year's sales gives no last-year figure
+        ("今年一季度销售300万，增长了500万", {}),
+    ],
+)
+def test_the_third_sales_figure_is_worked_out(text, expected):
+    assert derived(text) == expected
 
 
 @pytest.mark.parametrize(
