@@ -64,7 +64,10 @@ UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
 PAST = r"去年|旧年|上年|上一年|前年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
 PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目前|现在|本期"
 # Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
-APPROX_BEFORE = re.compile(r"(?:大概|大约|约|差不多|估计|预计|大致|将近|接近|可能|也许|应该有)$")
+# The longer words may stand before a verb ("大概报十个月", "估计能用80万度").
+APPROX_BEFORE = re.compile(
+    r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约|应该有)$"
+)
 APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
 INCREASE = r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|比去年多|比上年多|增幅"
@@ -109,6 +112,8 @@ OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱�
 OTHER_OWNER = re.compile(
     r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|县里|市里|省里|全区"
     r"|别的企业|其他企业|人家"
+    # a total over many enterprises ("所有企业加起来"), not one enterprise's own
+    r"|所有(?:的)?企业|全部(?:的)?企业|各(?:家)?企业"
 )
 ENTERPRISE_SPEAKER = re.compile(
     r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
@@ -116,10 +121,13 @@ ENTERPRISE_SPEAKER = re.compile(
 # ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
 TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
 # A power figure that includes 余热发电 is not the industrial power the notice counts.
-WASTE_HEAT_PART = re.compile(r"(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)")
+WASTE_HEAT_PART = re.compile(r"(?<![不未没])(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)")
 WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|度数")
 OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
+# A sentence about the statisticians' award: a count of months in it is the months reported
+# ("一个统计员，八个月", "入库当年９个月", "全年十二个月").
+MONTH_CONTEXT = re.compile(r"统计员|统记员|统计人员|报表员|入库当年|入库|出数|报数")
 NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
 # Months missed or a monthly rate, not months reported: "有两个月没报数", "一个月150元".
 MONTH_GAP_AFTER = re.compile(

@@ -25,6 +25,7 @@ from assistant.cues import (
     FAMILIES,
     FAMILY_OF_FIELD,
     INCREASE_AFTER,
+    MONTH_CONTEXT,
     MONTH_CUE,
     MONTH_GAP_AFTER,
     MONTH_RANGE,
@@ -195,7 +196,8 @@ def _read_figure(
     else:
         family = subj[0]
     if unit == "月" or (family == "staff" and f.text.endswith("个月")):
-        family = "months"
+        # "发12个月工资": months of a thing no field holds are not the months reported
+        family = None if subj is not None and subj[0] is None else "months"
     elif unit in ("人", "个") and family not in ("staff", "months"):
         family = None  # 20人 of a sales team, 3个 of anything else
     if family is not None and not _owned(before, family, seg.sentence):
@@ -252,7 +254,8 @@ def _store(
     if family in ("staff", "months"):
         if family == "months" and role == "past":
             return  # "统计员去年报了12个月": the field is this year's months
-        if family == "months" and (not MONTH_CUE.search(seg.text) or NOT_MONTH.search(seg.text)):
+        cue = MONTH_CUE.search(seg.text) or MONTH_CONTEXT.search(seg.sentence)
+        if family == "months" and (not cue or NOT_MONTH.search(seg.text)):
             return
         if family == "months" and MONTH_GAP_AFTER.match(after):
             return

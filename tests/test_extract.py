@@ -78,6 +78,20 @@ def test_figures_are_taken(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # months said beside the statisticians or the year of entry are the months reported
+        ("报表员两名，十个月", {"statisticians": 2, "months": 10}),
+        ("入库当年一共11个月", {"months": 11}),
+        # power said to exclude 余热发电 is industrial power
+        ("用电量（未含余热发电）一季度90万度", {"power_2024q1_kwh": Decimal(900_000)}),
+    ],
+)
+def test_months_and_power_in_their_context(text, expected):
+    assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "规上企业有什么奖励",  # asks about the category, says nothing of the enterprise
@@ -85,6 +99,10 @@ def test_figures_are_taken(text, expected):
         "2024年3月31日前获批的企业",  # a date is not an amount
         "一季度有什么政策",
         "电费有补贴吗",
+        "园区里全部企业一季度合计用气30万方",  # a total over many enterprises
+        "咱们乡所有的企业一季度开票加在一起两个亿",
+        "统计员的社保一年交12个月",  # months of a thing no field holds
+        "统计人员预计能报九个月",  # an estimate of months, not months reported
     ],
 )
 def test_nothing_is_taken_where_nothing_is_stated(text):
