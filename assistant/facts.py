@@ -46,11 +46,19 @@ _THIS_YEAR = re.compile(r"今年|2024|24年|刚|新(?=入规|纳统|上规|进�
 _EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
 
 
+_MONTH = re.compile(r"(?<![\d年])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
+
+
 def _counted(segment: str, sentence: str, negated: bool) -> object:
-    """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False."""
+    """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False.
+
+    A month without a year ("3月份入规纳统") is this year's, unless the sentence names an earlier year.
+    """
     if _EARLIER.search(segment) and not _THIS_YEAR.search(segment):
         return None if negated else False  # "去年没有入规" says nothing of 2024
-    return (not negated) if _THIS_YEAR.search(segment) else None
+    if _THIS_YEAR.search(segment) or (_MONTH.search(segment) and not _EARLIER.search(sentence)):
+        return not negated
+    return None
 
 
 def _entry_type(segment: str, sentence: str, negated: bool) -> object:
@@ -61,6 +69,13 @@ def _entry_type(segment: str, sentence: str, negated: bool) -> object:
     if re.search(r"入规|纳统|上规", sentence) and not _EARLIER.search(segment):
         return "new_build"  # 新建投产 and 入规: a new build entering the statistics
     return None
+
+
+def _new_built(segment: str, sentence: str, negated: bool) -> object:
+    """"新建的厂，2024年刚纳统": a new build entering the statistics, unless an earlier year is said."""
+    if negated or _EARLIER.search(sentence) or not re.search(r"入规|纳统|上规|入库", sentence):
+        return None
+    return "new_build"
 
 
 def _strategic(segment: str, sentence: str, negated: bool) -> object:
@@ -87,6 +102,8 @@ def _commissioned(segment: str, sentence: str, negated: bool) -> object:
 
 def _supply(segment: str, sentence: str, negated: bool) -> object:
     """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
+    if not re.search(r"供|汽|热|锅炉|生产|停产|停工|停机|检修", sentence):
+        return None  # "从没断报" is about reporting, not supplying steam
     if re.search(r"没停|没断|未停|未断|不停|从没停|一直|持续|连续|不间断", segment):
         return True
     return False
@@ -116,6 +133,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", _strategic),
     (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", _commissioned),
     (re.compile(r"新建投产|新建.{0,8}投产"), "entry_type", _entry_type),
+    (re.compile(r"新建(?:的)?(?:厂|工厂|企业|公司)"), "entry_type", _new_built),
     (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
     (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
     (re.compile(r"停了|停产|停供|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
@@ -139,8 +157,12 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "enterprise_status",
         _status("existing"),
     ),
-    (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"),
+    (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"
+                r"|(?:按时|按期|按月|每月|每个月)(?:都)?(?:出数|报送|报表)"),
      "continuous_reporting", True),
+    # reporting broken off: "断报了", "中间有两个月没报数", "漏报过"
+    (re.compile(r"断报|断过报|停报|漏报|没报数|没有报数|未报数|没出数|没有出数|中断报送|报送中断"),
+     "continuous_reporting", False),
 )
 
 

@@ -260,7 +260,8 @@ def test_field_named_for_a_change(words, prefer, field):
         # 新建 is not this year: the year beside 纳统 decides
         ("厂子是新建的，2022年就已经纳统", {"counted_2024": False, "above_scale_industrial": True}),
         # months missed, or a monthly rate, are not months reported
-        ("老企业统计员2人，有三个月没出数", {"enterprise_status": "existing", "statisticians": 2}),
+        ("老企业统计员2人，有三个月没出数", {"enterprise_status": "existing", "statisticians": 2,
+                                   "continuous_reporting": False}),
         ("新入库的，统计员每个月150块对吧", {"enterprise_status": "new_entry"}),
         # no heat supplier: its 复工 date is not 第4条's
         ("我们不是供热企业，3月1日复工复产", {"heat_supplier": False}),
@@ -349,6 +350,26 @@ def test_a_figure_without_a_subject_answers_the_pending_question():
     ],
 )
 def test_facts_stated_about_the_enterprise(text, expected):
+    assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reporting on time is continuous; reporting broken off is not, and a negated break is
+        ("我们每月按期报送统计报表", {"continuous_reporting": True}),
+        ("报表员去年底漏报过一次", {"continuous_reporting": False}),
+        ("我们有一个月没出数", {"continuous_reporting": False}),
+        ("我们公司从没断报", {"continuous_reporting": True}),
+        # a new factory entering the statistics this year; a month without a year is this year's
+        ("刚新建的工厂，今年入规了", {"entry_type": "new_build", "counted_2024": True,
+                             "above_scale_industrial": True}),
+        ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True}),
+        # ...but not beside an earlier year
+        ("新建的企业，去年五月入规", {"counted_2024": False}),
+    ],
+)
+def test_reporting_and_entry_facts(text, expected):
     assert taken(text) == expected
 
 
