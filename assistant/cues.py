@@ -104,7 +104,10 @@ PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?
 OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
 # The notice's own wording pasted in ("对…的规上工业企业给予奖励"): its categories are not the
 # enterprise's facts unless the speaker says "我们".
-RULE_TEXT = re.compile(r"给予|予以|不予|单家企业|每家|最高不超过|的规上|的规模以上|以上的|对[^,，。]{0,30}的")
+# "符合国家产业政策的规上制造业企业" describes the enterprise: the notice says "对…的规模以上…".
+RULE_TEXT = re.compile(
+    r"给予|予以|不予|单家企业|每家|最高不超过|(?<!政策)的规上|(?<!政策)的规模以上|以上的|对[^,，。]{0,30}的"
+)
 # "是不是销售4500万就能…": a figure after 是不是, without the speaker's own words, is a condition.
 YES_NO_FIGURE = re.compile(r"是不是|是否")
 OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
@@ -142,6 +145,14 @@ DATE = re.compile(
     r"(?:\d{4}(?:年|-|/|\.))?\d{1,2}(?:月|-|/|\.)\d{1,2}(?:日|号)|\d{4}(?:-|/|\.)\d{1,2}(?:-|/|\.)\d{1,2}"
     r"|(?:\d{4}年)?[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}(?:日|号)"
 )
+# A day of the first lunar month ("正月初八", "2024年大年初十", "农历正月十五"): the notice's own
+# deadline is written so (2024年2月17日（正月初八）).
+LUNAR_DATE = re.compile(
+    r"(?:(?P<year>\d{4})年|(?P<past>去年|上年))?(?:农历)?(?:正月|大年)"
+    r"(?P<day>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十)(?:日|号)?"
+)
+# Words that make a date approximate: "大概正月初十左右", "2月20号前后".
+APPROX_DATE_AFTER = re.compile(r"左右|前后|上下|那几天|那阵|附近")
 DATE_CUES = (
     ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
     ("specialized_sme_approved_on", re.compile(r"专精特新")),

@@ -25,6 +25,7 @@ from assistant.cues import (
     FAMILIES,
     FAMILY_OF_FIELD,
     INCREASE_AFTER,
+    LUNAR_DATE,
     MONTH_CONTEXT,
     MONTH_CUE,
     MONTH_GAP_AFTER,
@@ -120,6 +121,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     s = prepare(text)
     masked = MONTH_RANGE.sub(_mask_range, s)
     masked = DATE.sub(lambda m: "#" * len(m.group()), masked)
+    masked = LUNAR_DATE.sub(lambda m: "#" * len(m.group()), masked)
     seen: set[str] = set()
     carried: str | None = FAMILY_OF_FIELD.get(pending or "")
     carried_year: str | None = None

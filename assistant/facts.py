@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
-from assistant.cues import DATE, DATE_CUES
+from assistant.cues import APPROX_BEFORE, APPROX_DATE_AFTER, DATE, DATE_CUES, LUNAR_DATE
 from calculators.errors import InputError
 from calculators.fields import parse_field
 from calculators.numbers import parse_number
@@ -261,20 +262,52 @@ def _stated_in_question(before: str, after: str) -> bool:
 
 
 def take_dates(segment: str, out: Any, seen: set[str]) -> None:
-    """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken."""
+    """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken,
+    nor an approximate one ("大概2月19号左右")."""
     from assistant.extract import Taken
     for name, cue in DATE_CUES:
         if name not in seen and cue.search(segment):
-            d = DATE.search(segment)
-            if d and re.match(r"(?:之|以)?[前后]|起|止|截止|为止", segment[d.end() :]):
+            found = [m for m in (DATE.search(segment), LUNAR_DATE.search(segment)) if m]
+            if not found:
+                continue
+            d = min(found, key=lambda m: m.start())
+            if re.match(r"(?:之|以)?[前后](?!后)|起|止|截止|为止", segment[d.end() :]):
                 continue  # "3月31日前获批": a rule's date, not the enterprise's
-            if d:
-                iso = _iso(d.group())
-                try:
-                    out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
-                    seen.add(name)
-                except InputError as exc:
-                    out.problems.append(f"「{d.group()}」未采用：{exc.message}")
+            if APPROX_BEFORE.search(segment[: d.start()]) or APPROX_DATE_AFTER.match(segment[d.end() :]):
+                said = f"「{d.group()}」是大概的日期，未记下"
+                out.problems.append(f"{said}；请给出准确日期（如 2024年2月17日）")
+                out.unsure.append(name)
+                continue
+            iso = _lunar_iso(d) if d.re is LUNAR_DATE else _iso(d.group())
+            if iso is None and d.re is LUNAR_DATE:
+                out.problems.append(f"「{d.group()}」未采用：农历日期只换算2023、2024年正月，请给出公历日期")
+                out.unsure.append(name)
+                continue
+            try:
+                out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
+                seen.add(name)
+            except InputError as exc:
+                out.problems.append(f"「{d.group()}」未采用：{exc.message}")
+
+
+# The first day of the first lunar month (春节), for the years the notice speaks of; 正月 has 29 days in both.
+_LUNAR_NEW_YEAR = {2023: date(2023, 1, 22), 2024: date(2024, 2, 10)}
+_LUNAR_MONTH_DAYS = {2023: 29, 2024: 29}
+
+
+def _lunar_iso(m: re.Match[str]) -> str | None:
+    """正月初八 of 2024 (the notice's year unless 2023/去年 is said) as 2024-02-17."""
+    year = int(m.group("year")) if m.group("year") else 2023 if m.group("past") else 2024
+    word = m.group("day")
+    if word.startswith("初"):
+        day = parse_number(word[1:])
+    elif word.startswith("廿"):
+        day = 20 + (parse_number(word[1:]) or 0)
+    else:
+        day = parse_number(word)
+    if year not in _LUNAR_NEW_YEAR or day is None or not 1 <= day <= _LUNAR_MONTH_DAYS[year]:
+        return None
+    return (_LUNAR_NEW_YEAR[year] + timedelta(days=int(day) - 1)).isoformat()
 
 
 _DATE_PARTS = re.compile(

@@ -1,5 +1,6 @@
 """Figures taken from a question (assistant/extract.py): by unit and cue words, never by sentence."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -371,6 +372,45 @@ def test_facts_stated_about_the_enterprise(text, expected):
 )
 def test_reporting_and_entry_facts(text, expected):
     assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days of the first lunar month, in the notice's year unless last year is said
+        ("供热企业，大年初六恢复供汽", date(2024, 2, 15)),
+        ("我们供热厂农历正月廿一复产", date(2024, 3, 1)),
+        ("供汽企业，去年正月初十复工", date(2023, 1, 31)),
+        ("供热企业2024年正月十二复工", date(2024, 2, 21)),
+    ],
+)
+def test_a_lunar_date_is_read_as_its_day(text, expected):
+    assert taken(text)["resumed_on"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "供热企业，差不多2月18号前后复工",  # approximate
+        "供热企业，估计正月初九复产",
+        "供热企业，正月三十复工",  # 正月 of 2024 has 29 days
+        "供热企业，2021年正月初五复工",  # a year no table holds
+    ],
+)
+def test_a_date_not_certain_is_asked(text):
+    e = extract(text)
+    assert "resumed_on" not in {t.field for t in e.taken} and "resumed_on" in e.unsure
+    assert e.problems
+
+
+def test_the_enterprise_describing_itself_by_industrial_policy_is_not_rule_text():
+    assert taken("符合国家产业政策的规上制造业企业，一季度用电80万度") == {
+        "complies_with_industrial_policy": True,
+        "above_scale_manufacturing": True,
+        "above_scale_industrial": True,
+        "power_2024q1_kwh": Decimal(800_000),
+    }
+    assert taken("对符合国家产业政策的规模以上制造业企业给予奖励") == {}
 
 
 _ALPHABET = (
