@@ -104,6 +104,8 @@ def test_months_and_power_in_their_context(text, expected):
         "咱们乡所有的企业一季度开票加在一起两个亿",
         "统计员的社保一年交12个月",  # months of a thing no field holds
         "统计人员预计能报九个月",  # an estimate of months, not months reported
+        "对面的工厂一季度用电150万度",  # another enterprise's figure
+        "别家公司去年一季度开票6000万",
     ],
 )
 def test_nothing_is_taken_where_nothing_is_stated(text):
