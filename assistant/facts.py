@@ -105,8 +105,8 @@ def _supply(segment: str, sentence: str, negated: bool) -> object:
     """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
     if not re.search(r"供|汽|热|锅炉|生产|停产|停工|停机|检修", sentence):
         return None  # "从没断报" is about reporting, not supplying steam
-    if re.search(r"没停|没断|未停|未断|不停|从没停|一直|持续|连续|不间断", segment):
-        return True
+    if negated or re.search(r"没停|没断|未停|未断|不停|从没停|没有停|一直|持续|连续|不间断", segment):
+        return True  # "一季度没有停产": a negated stop
     return False
 
 
@@ -126,7 +126,8 @@ def _status(value: str) -> object:
 _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"不是工业|非工业|不属于工业|不是工业企业"), "above_scale_industrial", False),
     (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", _entry_type),
-    (re.compile(r"规下|规模以下"), "above_scale_industrial", False),
+    # "规下转规上" says the enterprise moved up, not that it is below scale now
+    (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
     (re.compile(r"纳统|入规|上规|进规|纳入规上"), "counted_2024", _counted),
     (re.compile(r"规上|规模以上|入规|纳统|上规"), "above_scale_industrial", True),
     (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
@@ -137,7 +138,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"新建(?:的)?(?:厂|工厂|企业|公司)"), "entry_type", _new_built),
     (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
     (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
-    (re.compile(r"停了|停产|停供|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
+    (re.compile(r"停了|停产|停供|停机|停炉|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
      "continuous_supply_q1", _supply),
     (
         re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),

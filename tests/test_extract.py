@@ -370,6 +370,10 @@ def test_facts_stated_about_the_enterprise(text, expected):
         ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True}),
         # ...but not beside an earlier year
         ("新建的企业，去年五月入规", {"counted_2024": False}),
+        # an enterprise that moved up from below scale is above scale now
+        ("咱们厂属于规下转规上的", {"entry_type": "upgrade", "above_scale_industrial": True}),
+        # a negated stop is continuous supply
+        ("供热企业，一季度锅炉没有停机", {"heat_supplier": True, "continuous_supply_q1": True}),
     ],
 )
 def test_reporting_and_entry_facts(text, expected):
