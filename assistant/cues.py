@@ -81,6 +81,7 @@ ROLE = re.compile(
 NOT_Q1 = re.compile(
     r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月"
     r"|上个?季度|上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
+    r"|(?:前|头|最初)(?:[一两二12]|一两)个?月|月段"  # 月段: a month range masked by extract
 )
 Q1 = re.compile(r"一季度|1季度|第一季度|q1|[1一]月?份?[-—~至到][3三]月|前三个月|头三个月")
 # One month of the year ("2月", "三月份"), not the quarter: "1-3月" is the quarter.

@@ -98,15 +98,17 @@ class _Segment:
     question: bool
     sentence: str = ""
     bracketed: bool = False  # "3000万（去年2400万）": an aside to the figure before it
+    original: str = ""  # the words as written (``text`` has dates and month ranges masked)
 
 
-def _segments(text: str) -> list[_Segment]:
+def _segments(text: str, original: str) -> list[_Segment]:
     out, start = [], 0
     for m in SEGMENT.finditer(text + "\n"):
         part = text[start : m.start()]
         if part:
             aside = start > 0 and text[start - 1] in "(（" and m.group() in ")）"
-            out.append(_Segment(part, start, question_segment(part, m.group()), text, aside))
+            said = original[start : m.start()]
+            out.append(_Segment(part, start, question_segment(part, m.group()), text, aside, said))
         start = m.end()
     return out
 
@@ -128,7 +130,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     whole_q1 = bool(Q1.search(s))
     past_scope = False  # an earlier part was about last year ("去年一季度销售3000万，…")
     past_families: set[str] = set()
-    for seg in _segments(masked):
+    for seg in _segments(masked, s):
         figures = find_quantities(seg.text)
         cursor = 0
         read_any = False
@@ -168,9 +170,10 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
 
 
 def _mask_range(m: re.Match[str]) -> str:
-    """"1-3月" reads as 一季度 (same length, so positions still match the text); other ranges as #."""
+    """"1-3月" reads as 一季度 (same length, so positions still match the text); other ranges
+    ("1-2月", "4-6月") as 月段, a period other than the quarter (see NOT_Q1)."""
     n = len(m.group())
-    return ("一季度" + "#" * n)[:n] if Q1.fullmatch(m.group()) else "#" * n
+    return ("一季度" + "#" * n)[:n] if Q1.fullmatch(m.group()) else ("月段" + "#" * n)[:n]
 
 
 def _read_figure(
@@ -265,11 +268,12 @@ def _store(
             return  # "统计员3" without 人/名/个: too loose to store from a question
         _put(out, seen, fam.present, f)
         return
-    one_month = ONE_MONTH.search(seg.text) and not Q1.search(seg.text)
+    # one month ("2月") or one day ("7月15日开票2000万") is not the quarter
+    one_month = (ONE_MONTH.search(seg.text) or DATE.search(seg.original)) and not Q1.search(seg.text)
     if (fam.annual and Q1.search(seg.text)) or (not fam.annual and (NOT_Q1.search(seg.text) or one_month)):
         period = "全年" if fam.annual else "一季度"
         label = FIELDS[fam.present].label
-        out.problems.append(f"「{seg.text}」未采用：{label}按{period}计，请给出{period}的数字")
+        out.problems.append(f"「{seg.original}」未采用：{label}按{period}计，请给出{period}的数字")
         out.unsure.append(fam.present)
         return  # another period than the field's
     label_field = fam.increase or fam.present
@@ -289,7 +293,7 @@ def _store(
         out.unsure.append(label_field)
         return
     if role == "unsure_year":
-        out.problems.append(f"「{seg.text}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")
+        out.problems.append(f"「{seg.original}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")
         out.unsure.append(fam.present)
         return
     if q.negative or role == "decline":

@@ -286,6 +286,10 @@ def test_what_which_year_which_direction(text, expected):
         ("用电120万方", "power_2024q1_kwh", "是立方米"),
         ("全年销售2亿", "sales_2024q1_yuan", "按一季度计"),
         ("一季度开票1,2亿", "sales_2024q1_yuan", "逗号"),
+        # other periods than the quarter: the first two months, a month range, one day
+        ("头两个月开票1800万", "sales_2024q1_yuan", "按一季度计"),
+        ("1-2月用电80万度", "power_2024q1_kwh", "「1-2月用电80万度」未采用"),
+        ("3月8日一天开票300万", "sales_2024q1_yuan", "按一季度计"),
     ],
 )
 def test_an_uncertain_figure_names_the_field_and_says_what_was_understood(text, field, says):
