@@ -69,6 +69,8 @@ APPROX_BEFORE = re.compile(
     r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约|应该有)$"
 )
 APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
+# A plan, a target or next year's figure is not what happened: "计划一季度销售5000万", "明年一季度".
+PLANNED = re.compile(r"计划|目标|打算|预计|预期|争取|力争|明年|后年|下个?季度")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
 INCREASE = r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|比去年多|比上年多|增幅"
 DECLINE = r"下降|减少|少了|降了|降低|下滑|减了|跌了|少卖|少用|负增长|萎缩|比去年少|比上年少"

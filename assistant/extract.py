@@ -38,6 +38,7 @@ from assistant.cues import (
     OWN_SPEAKER,
     OWNER_AFTER,
     PAST_AFTER,
+    PLANNED,
     Q1,
     RULE_TEXT,
     SEGMENT,
@@ -251,6 +252,10 @@ def _store(
     q = f.quantity
     assert q is not None
     before, after = seg.text[: f.start], seg.text[f.end :]
+    if PLANNED.search(before):
+        out.problems.append(f"「{f.text}」是计划或预计的数字，未记下；请给出实际数字")
+        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        return
     if APPROX_BEFORE.search(before) or (APPROX_AFTER.match(after) and not INCREASE_AFTER.match(after)):
         out.problems.append(f"「{f.text}」是约数，未记下；请给出准确数字")
         answering = pending is not None and FAMILY_OF_FIELD.get(pending) == family and role is None

@@ -290,6 +290,9 @@ def test_what_which_year_which_direction(text, expected):
         ("头两个月开票1800万", "sales_2024q1_yuan", "按一季度计"),
         ("1-2月用电80万度", "power_2024q1_kwh", "「1-2月用电80万度」未采用"),
         ("3月8日一天开票300万", "sales_2024q1_yuan", "按一季度计"),
+        # a plan, a target or next year is not what happened
+        ("我们一季度开票的目标是七千万", "sales_2024q1_yuan", "计划或预计"),
+        ("明年一季度用电打算到300万度", "power_2024q1_kwh", "计划或预计"),
     ],
 )
 def test_an_uncertain_figure_names_the_field_and_says_what_was_understood(text, field, says):
