@@ -234,6 +234,13 @@ def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
         options = [n for n in (fam.increase, fam.present, fam.past) if n]
         known = [n for n in options if n in prefer]
         return known[0] if known else options[0]
+    if role in ("past", "present", "increase"):
+        # "去年改成4200万": the year alone names the field of the one kind of figure already known
+        by_role = {
+            getattr(FAMILIES[key], role) for n in prefer if (key := FAMILY_OF_FIELD.get(n)) is not None
+        } - {None}
+        if len(by_role) == 1:
+            return by_role.pop()
     ctx = _bigrams(words)
     best: tuple[tuple[int, int], str] | None = None
     for name, spec in FIELDS.items():

@@ -263,7 +263,10 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
             r.messages.append(answers.explain_without_amount(self.notice, measure))
             self.pending = None
             return r
-        unmet = calculators.precheck(measure, self._data())
+        try:
+            unmet = calculators.precheck(measure, self._data())
+        except InputError:
+            return self._evaluate(measure, r)  # figures that disagree: say so and ask again
         if unmet is not None:
             self.pending = None
             r.messages.append(answers.unmet_text(measure, self.titles[measure], unmet))

@@ -134,6 +134,9 @@ def test_a_refused_figure_is_reported_not_taken():
         ("去年用电", {"power_2023q1_kwh", "power_2024q1_kwh"}, "power_2023q1_kwh"),
         ("统计员", set(), "statisticians"),
         ("天然气", set(), "gas_2024q1_m3"),
+        # a year alone names the field of the one kind of figure known
+        ("上年", {"sales_2024q1_yuan", "sales_2023q1_yuan", "sales_increase_yuan"}, "sales_2023q1_yuan"),
+        ("本年", {"above_scale_industrial", "power_2023q1_kwh"}, "power_2024q1_kwh"),
     ],
 )
 def test_field_named_for_a_change(words, prefer, field):
