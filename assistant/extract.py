@@ -141,7 +141,11 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             if family is None:
                 continue
             read_any = carried = family
-            if role is None and past_scope and FAMILIES[family].past:
+            if role == "present" and family == "months" and not re.search(r"今年|本年|2024|24年", seg.text):
+                role = None  # 入库当年 is the year of entry, which the sentence may have said was last year
+            if role is None and past_scope and family == "months":
+                role = "past"  # "去年8月入库，到12月共5个月": last year's months, not this year's
+            elif role is None and past_scope and FAMILIES[family].past:
                 # "去年一季度销售3000万，用电100万度": this year's or last year's? Unless it answers
                 # a figure of last year just given ("去年同期3500万，一季度4200万"), ask.
                 role = "present" if family in past_families else "unsure_year"

@@ -84,6 +84,8 @@ def test_figures_are_taken(text, expected):
         # months said beside the statisticians or the year of entry are the months reported
         ("报表员两名，十个月", {"statisticians": 2, "months": 10}),
         ("入库当年一共11个月", {"months": 11}),
+        # months after an entry last year are last year's
+        ("报表员一名，2023年10月进的库，当年干了3个月", {"statisticians": 1}),
         # power said to exclude 余热发电 is industrial power
         ("用电量（未含余热发电）一季度90万度", {"power_2024q1_kwh": Decimal(900_000)}),
     ],
