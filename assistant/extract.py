@@ -378,7 +378,7 @@ def _check_sales(out: Extraction) -> None:
 def _derive_sales(out: Extraction) -> None:
     """Two of the three sales figures give the third: 今年 − 去年 = 增长额.
 
-    A derived increase that is not positive is a decline: said by the levels, never stored.
+    A derived increase below zero is a decline: said by the levels, never stored.
     """
     fam = FAMILIES["sales"]
     assert fam.past is not None and fam.increase is not None
@@ -389,7 +389,7 @@ def _derive_sales(out: Extraction) -> None:
     present, past, increase = (by_name.get(n) for n in (fam.present, fam.past, fam.increase))
     if present is not None and past is not None:
         name, value, how = fam.increase, present - past, "今年 − 去年"
-        if value <= 0:
+        if value < 0:
             return
     elif present is not None and increase is not None:
         name, value, how = fam.past, present - increase, "今年 − 增长额"

@@ -29,7 +29,8 @@ def derived(text: str) -> dict[str, object]:
         ("去年一季度销售额3000万，今年增长了450万", {"sales_2024q1_yuan": Decimal(34_500_000)}),
         # a fall between the two levels is a decline: no increase is stored
         ("去年一季度卖了2500万，今年一季度2100万", {}),
-        ("今年一季度销售额2000万，去年同期2000万", {}),
+        # no growth is an increase of 0, not a decline
+        ("今年一季度销售额2000万，去年同期2000万", {"sales_increase_yuan": Decimal(0)}),
         # an increase larger than this year's sales gives no last-year figure
         ("今年一季度销售300万，增长了500万", {}),
     ],
