@@ -54,7 +54,7 @@ SUBJECTS: tuple[tuple[str | None, str], ...] = (
     ("export", r"出口额|出口"),
     ("sales", r"开票销售|开票|发票金额|发票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入"
      r"|卖了|卖出|收入"),
-    ("power", r"售电发票|售电|工业用电|用电量|用电|用点|电量|度电|耗电|电"),
+    ("power", r"售电发票|售电|工业用电|用电量|用电|用点|电量|(?<![季年])度电|耗电|电"),
     ("gas", r"天然气|天燃气|用气量|用气|气量|燃气|lng|气"),
 )
 SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUBJECTS)))
@@ -130,7 +130,7 @@ ENTERPRISE_SPEAKER = re.compile(
 TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
 # A power figure that includes 余热发电 is not the industrial power the notice counts.
 WASTE_HEAT_PART = re.compile(r"(?<![不未没])(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)")
-WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|度数")
+WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|(?<![季年])度数")
 OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
 # A sentence about the statisticians' award: a count of months in it is the months reported

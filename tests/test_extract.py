@@ -87,6 +87,7 @@ def test_figures_are_taken(text, expected):
         ("入库当年一共11个月", {"months": 11}),
         # months after an entry last year are last year's
         ("报表员一名，2023年10月进的库，当年干了3个月", {"statisticians": 1}),
+        ("一季度数据：用电85万度", {"power_2024q1_kwh": Decimal(850_000)}),
         # power said to exclude 余热发电 is industrial power
         ("用电量（未含余热发电）一季度90万度", {"power_2024q1_kwh": Decimal(900_000)}),
     ],
@@ -109,6 +110,7 @@ def test_months_and_power_in_their_context(text, expected):
         "统计人员预计能报九个月",  # an estimate of months, not months reported
         "对面的工厂一季度用电150万度",  # another enterprise's figure
         "别家公司去年一季度开票6000万",
+        "一季度电费80万",  # 一季度's 度 and 电费 are not 度电
     ],
 )
 def test_nothing_is_taken_where_nothing_is_stated(text):
