@@ -54,8 +54,11 @@ SUBJECTS: tuple[tuple[str | None, str], ...] = (
     ("export", r"出口额|出口"),
     ("sales", r"开票销售|开票|发票金额|发票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入"
      r"|卖了|卖出|收入"),
-    ("power", r"售电发票|售电|工业用电|用电量|用电|用点|电量|(?<![季年])度电|耗电|电"),
-    ("gas", r"天然气|天燃气|用气量|用气|气量|燃气|lng|气"),
+    # 电 and 气 alone, but not inside another word: 电池, 电脑, 电商 are products; 天气, 暖气 are not gas
+    ("power", r"售电发票|售电|工业用电|用电量|用电|用点|电量|(?<![季年])度电|耗电"
+     r"|电(?![脑器子商视梯池机缆线动焊镀瓶路网影车信台邮报容阻极])"),
+    ("gas", r"天然气|天燃气|用气量|用气|气量|燃气|lng"
+     r"|(?<![天空暖景生客运力名煤沼氧氮废香底勇志喜])气(?![温候象压球味])"),
 )
 SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUBJECTS)))
 # A unit that names one family by itself.

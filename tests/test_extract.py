@@ -111,6 +111,8 @@ def test_months_and_power_in_their_context(text, expected):
         "对面的工厂一季度用电150万度",  # another enterprise's figure
         "别家公司去年一季度开票6000万",
         "一季度电费80万",  # 一季度's 度 and 电费 are not 度电
+        "一季度电池出货300万",  # 电池 is a product, not 电
+        "暖气一季度交了15万",  # 暖气 is heating, not natural gas
     ],
 )
 def test_nothing_is_taken_where_nothing_is_stated(text):
