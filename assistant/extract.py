@@ -210,8 +210,11 @@ def _read_figure(
         family = None if subj is not None and subj[0] is None else "months"
     elif unit in ("人", "个") and family not in ("staff", "months"):
         family = None  # 20人 of a sales team, 3个 of anything else
-    if family is not None and not _owned(before, family, seg.sentence):
+    if family is not None and not _owned(before, family, seg.sentence, seg.sentence[: seg.start]):
         return None, None
+    part = re.search(r"其中(?:有)?([^,，]{0,6})$", before)
+    if part and subject_of(part.group(1)) is None:
+        return None, None  # "两个统计员，其中一个是兼职": a part of the figure before, not another one
     if YES_NO_FIGURE.search(before) and not OWN_SPEAKER.search(seg.sentence):
         return None, None  # "是不是销售4500万就能拿奖励": a condition asked about
     role = role_of(before[cursor:]) or role_of(before) or carried_year
@@ -220,8 +223,17 @@ def _read_figure(
     return family, role
 
 
-def _owned(before: str, family: str, sentence: str) -> bool:
-    """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own."""
+def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
+    """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own.
+
+    ``earlier``: the sentence before the figure's part; a township or another enterprise named
+    there ("我们镇一季度外资300万美元，出口100万美元") owns what follows until the speaker's own words.
+    """
+    if family != "fdi" and not OTHER_OWNER.search(before):
+        prior = list(OTHER_OWNER.finditer(earlier))
+        located = prior and re.search(r"(?:在|位于|落户|属于)[^,，]{0,12}$", earlier[: prior[-1].start()])
+        if prior and not located and not OWN.search(earlier[prior[-1].end() :] + before):
+            return False
     owner = list(OTHER_OWNER.finditer(before))
     if family == "fdi" and OWNER_AFTER.search(sentence) and not TOWNSHIP_SPEAKER.search(sentence):
         return False

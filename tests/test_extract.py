@@ -88,6 +88,12 @@ def test_figures_are_taken(text, expected):
         # months after an entry last year are last year's
         ("报表员一名，2023年10月进的库，当年干了3个月", {"statisticians": 1}),
         ("一季度数据：用电85万度", {"power_2024q1_kwh": Decimal(850_000)}),
+        # a part after 其中 is not a second figure for the field, unless it names the field itself
+        ("统计员三个，其中两个是新招的", {"statisticians": 3}),
+        ("公司职工120人，其中报表员2名", {"statisticians": 2}),
+        # a township named earlier owns what follows; a place the enterprise is in does not
+        ("乡里一季度利用外资200万美元，用电也有500万度", {"fdi_2024q1_usd": Decimal(2_000_000)}),
+        ("我们位于县工业园区，一季度用电60万度", {"power_2024q1_kwh": Decimal(600_000)}),
         # power said to exclude 余热发电 is industrial power
         ("用电量（未含余热发电）一季度90万度", {"power_2024q1_kwh": Decimal(900_000)}),
     ],
