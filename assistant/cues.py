@@ -132,7 +132,16 @@ ENTERPRISE_SPEAKER = re.compile(
 # ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
 TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
 # A power figure that includes 余热发电 is not the industrial power the notice counts.
-WASTE_HEAT_PART = re.compile(r"(?<![不未没])(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)")
+# 余热发电 as a part of a power figure ("其中30万度是余热发电", "余热发电占了30万度") makes it uncertain,
+# unless it is said to be left out ("不含余热发电", "扣除余热发电后"); "余热发电200万度，工业用电150万度"
+# gives two figures, not a part.
+WASTE_HEAT_PART = re.compile(
+    r"(?<![不未没])(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)"
+    r"|其中[^,，。]{0,8}(?:余热|自发电)|(?:余热|自发电)[^,，。]{0,4}(?:占|有)"
+)
+WASTE_HEAT_LEFT_OUT = re.compile(
+    r"(?:不含|不包括|未含|没含|不算|除去|扣除|去掉|剔除|除了|除)[^,，。]{0,3}(?:余热|自发电)"
+)
 WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|(?<![季年])度数")
 OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")

@@ -45,6 +45,7 @@ from assistant.cues import (
     SUBJECT_RE,
     TOWNSHIP_SPEAKER,
     UNIT_FAMILY,
+    WASTE_HEAT_LEFT_OUT,
     WASTE_HEAT_PART,
     WEATHER,
     YES_NO_FIGURE,
@@ -307,7 +308,8 @@ def _store(
             problem = (
                 f"您说的 {f.text} 没有写单位，无法确定是否省略了“万”；请给出带单位的数字（如 {spec.example}）"
             )
-    if not problem and family == "power" and WASTE_HEAT_PART.search(seg.sentence):
+    waste_heat = WASTE_HEAT_PART.search(seg.sentence) and not WASTE_HEAT_LEFT_OUT.search(seg.sentence)
+    if not problem and family == "power" and waste_heat:
         problem = f"「{f.text}」含余热发电，未记下；请给出不含余热发电的工业用电量（如 {spec.example}）"
     if problem:
         out.problems.append(problem)

@@ -96,6 +96,7 @@ def test_figures_are_taken(text, expected):
         ("我们位于县工业园区，一季度用电60万度", {"power_2024q1_kwh": Decimal(600_000)}),
         # power said to exclude 余热发电 is industrial power
         ("用电量（未含余热发电）一季度90万度", {"power_2024q1_kwh": Decimal(900_000)}),
+        ("除去余热发电，一季度用电75万度", {"power_2024q1_kwh": Decimal(750_000)}),
     ],
 )
 def test_months_and_power_in_their_context(text, expected):
@@ -302,6 +303,9 @@ def test_what_which_year_which_direction(text, expected):
         ("用电120万方", "power_2024q1_kwh", "是立方米"),
         ("全年销售2亿", "sales_2024q1_yuan", "按一季度计"),
         ("一季度开票1,2亿", "sales_2024q1_yuan", "逗号"),
+        # 余热发电 said anywhere in the sentence makes a power figure uncertain
+        ("一季度用电90万度，余热发电有15万度", "power_2024q1_kwh", "含余热发电"),
+        ("一季度用电90万度其中15万度为自发电", "power_2024q1_kwh", "含余热发电"),
         # other periods than the quarter: the first two months, a month range, one day
         ("头两个月开票1800万", "sales_2024q1_yuan", "按一季度计"),
         ("1-2月用电80万度", "power_2024q1_kwh", "「1-2月用电80万度」未采用"),
