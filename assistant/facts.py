@@ -122,6 +122,15 @@ def _status(value: str) -> object:
     return lambda segment, sentence, negated: None if negated else value
 
 
+_ENTERED_NOW = re.compile(r"(?:今年|2024年?|刚|才|新)[^,，。]{0,3}(?:入规|入库|纳统|进库|上规)")
+
+
+def _existing(segment: str, sentence: str, negated: bool) -> object:
+    """"老企业" is in the statistics already, unless the sentence says it entered this year
+    ("是老企业今年才入规": an old company, a new entry)."""
+    return None if negated or _ENTERED_NOW.search(sentence) else "existing"
+
+
 # (cue, field, value when stated, or a function of (segment, sentence, negated) giving it).
 _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"不是工业|非工业|不属于工业|不是工业企业"), "above_scale_industrial", False),
@@ -152,12 +161,13 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
     (re.compile(r"(?:享受|拿|领|得)(?:过|了)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"),
      "received_other_award", True),
-    (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"),
+    (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"
+                r"|(?:今年|2024年?)[^,，。]{0,4}(?:才|刚)(?:入库|进库)"),
      "enterprise_status", _status("new_entry")),
     (
         re.compile(r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库"),
         "enterprise_status",
-        _status("existing"),
+        _existing,
     ),
     (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"
                 r"|(?:按时|按期|按月|每月|每个月)(?:都)?(?:出数|报送|报表)"),

@@ -397,6 +397,8 @@ def test_facts_stated_about_the_enterprise(text, expected):
         ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True}),
         # ...but not beside an earlier year
         ("新建的企业，去年五月入规", {"counted_2024": False}),
+        # an old company that entered the statistics this year is not an existing entry
+        ("我们是老企业了，今年2月才入库", {"enterprise_status": "new_entry"}),
         # an enterprise that moved up from below scale is above scale now
         ("咱们厂属于规下转规上的", {"entry_type": "upgrade", "above_scale_industrial": True}),
         # a negated stop is continuous supply
