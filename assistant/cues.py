@@ -54,8 +54,11 @@ SUBJECTS: tuple[tuple[str | None, str], ...] = (
     ("export", r"出口额|出口"),
     ("sales", r"开票销售|开票|发票金额|发票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入"
      r"|卖了|卖出|收入"),
-    ("power", r"售电发票|售电|工业用电|用电量|用电|用点|电量|度电|耗电|电"),
-    ("gas", r"天然气|天燃气|用气量|用气|气量|燃气|lng|气"),
+    # 电 and 气 alone, but not inside another word: 电池, 电脑, 电商 are products; 天气, 暖气 are not gas
+    ("power", r"售电发票|售电|工业用电|用电量|用电|用点|电量|(?<![季年])度电|耗电"
+     r"|电(?![脑器子商视梯池机缆线动焊镀瓶路网影车信台邮报容阻极])"),
+    ("gas", r"天然气|天燃气|用气量|用气|气量|燃气|lng"
+     r"|(?<![天空暖景生客运力名煤沼氧氮废香底勇志喜])气(?![温候象压球味])"),
 )
 SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUBJECTS)))
 # A unit that names one family by itself.
@@ -64,8 +67,13 @@ UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
 PAST = r"去年|旧年|上年|上一年|前年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
 PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目前|现在|本期"
 # Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
-APPROX_BEFORE = re.compile(r"(?:大概|大约|约|差不多|估计|预计|大致|将近|接近|可能|也许|应该有)$")
+# The longer words may stand before a verb ("大概报十个月", "估计能用80万度").
+APPROX_BEFORE = re.compile(
+    r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约|应该有)$"
+)
 APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
+# A plan, a target or next year's figure is not what happened: "计划一季度销售5000万", "明年一季度".
+PLANNED = re.compile(r"计划|目标|打算|预计|预期|争取|力争|明年|后年|下个?季度")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
 INCREASE = r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|比去年多|比上年多|增幅"
 DECLINE = r"下降|减少|少了|降了|降低|下滑|减了|跌了|少卖|少用|负增长|萎缩|比去年少|比上年少"
@@ -78,6 +86,7 @@ ROLE = re.compile(
 NOT_Q1 = re.compile(
     r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月"
     r"|上个?季度|上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
+    r"|(?:前|头|最初)(?:[一两二12]|一两)个?月|月段"  # 月段: a month range masked by extract
 )
 Q1 = re.compile(r"一季度|1季度|第一季度|q1|[1一]月?份?[-—~至到][3三]月|前三个月|头三个月")
 # One month of the year ("2月", "三月份"), not the quarter: "1-3月" is the quarter.
@@ -101,7 +110,10 @@ PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?
 OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
 # The notice's own wording pasted in ("对…的规上工业企业给予奖励"): its categories are not the
 # enterprise's facts unless the speaker says "我们".
-RULE_TEXT = re.compile(r"给予|予以|不予|单家企业|每家|最高不超过|的规上|的规模以上|以上的|对[^,，。]{0,30}的")
+# "符合国家产业政策的规上制造业企业" describes the enterprise: the notice says "对…的规模以上…".
+RULE_TEXT = re.compile(
+    r"给予|予以|不予|单家企业|每家|最高不超过|(?<!政策)的规上|(?<!政策)的规模以上|以上的|对[^,，。]{0,30}的"
+)
 # "是不是销售4500万就能…": a figure after 是不是, without the speaker's own words, is a condition.
 YES_NO_FIGURE = re.compile(r"是不是|是否")
 OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
@@ -109,6 +121,10 @@ OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱�
 OTHER_OWNER = re.compile(
     r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|县里|市里|省里|全区"
     r"|别的企业|其他企业|人家"
+    # another enterprise, its noun swallowed so that 厂/公司 does not read as the speaker's own
+    r"|(?:隔壁|别家|同行|邻居|对面)(?:的)?(?:企业|公司|厂|工厂|厂家|家)?|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
+    # a total over many enterprises ("所有企业加起来"), not one enterprise's own
+    r"|所有(?:的)?企业|全部(?:的)?企业|各(?:家)?企业"
 )
 ENTERPRISE_SPEAKER = re.compile(
     r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
@@ -116,10 +132,22 @@ ENTERPRISE_SPEAKER = re.compile(
 # ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
 TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
 # A power figure that includes 余热发电 is not the industrial power the notice counts.
-WASTE_HEAT_PART = re.compile(r"(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)")
-WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|度数")
+# 余热发电 as a part of a power figure ("其中30万度是余热发电", "余热发电占了30万度") makes it uncertain,
+# unless it is said to be left out ("不含余热发电", "扣除余热发电后"); "余热发电200万度，工业用电150万度"
+# gives two figures, not a part.
+WASTE_HEAT_PART = re.compile(
+    r"(?<![不未没])(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)"
+    r"|其中[^,，。]{0,8}(?:余热|自发电)|(?:余热|自发电)[^,，。]{0,4}(?:占|有)"
+)
+WASTE_HEAT_LEFT_OUT = re.compile(
+    r"(?:不含|不包括|未含|没含|不算|除去|扣除|去掉|剔除|除了|除)[^,，。]{0,3}(?:余热|自发电)"
+)
+WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|(?<![季年])度数")
 OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
+# A sentence about the statisticians' award: a count of months in it is the months reported
+# ("一个统计员，八个月", "入库当年９个月", "全年十二个月").
+MONTH_CONTEXT = re.compile(r"统计员|统记员|统计人员|报表员|入库当年|入库|出数|报数")
 NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
 # Months missed or a monthly rate, not months reported: "有两个月没报数", "一个月150元".
 MONTH_GAP_AFTER = re.compile(
@@ -134,6 +162,14 @@ DATE = re.compile(
     r"(?:\d{4}(?:年|-|/|\.))?\d{1,2}(?:月|-|/|\.)\d{1,2}(?:日|号)|\d{4}(?:-|/|\.)\d{1,2}(?:-|/|\.)\d{1,2}"
     r"|(?:\d{4}年)?[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}(?:日|号)"
 )
+# A day of the first lunar month ("正月初八", "2024年大年初十", "农历正月十五"): the notice's own
+# deadline is written so (2024年2月17日（正月初八）).
+LUNAR_DATE = re.compile(
+    r"(?:(?P<year>\d{4})年|(?P<past>去年|上年))?(?:农历)?(?:正月|大年)"
+    r"(?P<day>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十)(?:日|号)?"
+)
+# Words that make a date approximate: "大概正月初十左右", "2月20号前后".
+APPROX_DATE_AFTER = re.compile(r"左右|前后|上下|那几天|那阵|附近")
 DATE_CUES = (
     ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
     ("specialized_sme_approved_on", re.compile(r"专精特新")),
@@ -210,6 +246,13 @@ def field_for_words(words: str, prefer: Collection[str] = ()) -> str | None:
         options = [n for n in (fam.increase, fam.present, fam.past) if n]
         known = [n for n in options if n in prefer]
         return known[0] if known else options[0]
+    if role in ("past", "present", "increase"):
+        # "去年改成4200万": the year alone names the field of the one kind of figure already known
+        by_role = {
+            getattr(FAMILIES[key], role) for n in prefer if (key := FAMILY_OF_FIELD.get(n)) is not None
+        } - {None}
+        if len(by_role) == 1:
+            return by_role.pop()
     ctx = _bigrams(words)
     best: tuple[tuple[int, int], str] | None = None
     for name, spec in FIELDS.items():

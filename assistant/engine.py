@@ -55,6 +55,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         self.assumed: dict[str, str] = {}  # field → the sentence of its assumption
         self.deltas: list = []  # increases waiting for one year's figure ("多了30万度")
         self.declined: set[str] = set()  # increase fields the person said went down (not eligible)
+        self.derived: set[str] = set()  # figures worked out from two stated ones (今年 − 去年 = 增长额)
         self.unsure: list[str] = []  # fields named but not stated clearly: asked first
         self.offered: list[str] = []
         self.open_id: str | None = None
@@ -264,7 +265,10 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
             r.messages.append(answers.explain_without_amount(self.notice, measure))
             self.pending = None
             return r
-        unmet = calculators.precheck(measure, self._data())
+        try:
+            unmet = calculators.precheck(measure, self._data())
+        except InputError:
+            return self._evaluate(measure, r)  # figures that disagree: say so and ask again
         if unmet is not None:
             self.pending = None
             r.messages.append(answers.unmet_text(measure, self.titles[measure], unmet))

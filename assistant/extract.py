@@ -25,6 +25,8 @@ from assistant.cues import (
     FAMILIES,
     FAMILY_OF_FIELD,
     INCREASE_AFTER,
+    LUNAR_DATE,
+    MONTH_CONTEXT,
     MONTH_CUE,
     MONTH_GAP_AFTER,
     MONTH_RANGE,
@@ -36,12 +38,14 @@ from assistant.cues import (
     OWN_SPEAKER,
     OWNER_AFTER,
     PAST_AFTER,
+    PLANNED,
     Q1,
     RULE_TEXT,
     SEGMENT,
     SUBJECT_RE,
     TOWNSHIP_SPEAKER,
     UNIT_FAMILY,
+    WASTE_HEAT_LEFT_OUT,
     WASTE_HEAT_PART,
     WEATHER,
     YES_NO_FIGURE,
@@ -66,6 +70,7 @@ class Taken:
     field: str
     value: object
     source: str
+    derived: bool = False  # worked out from two stated figures, not said by the person
 
 
 @dataclass(frozen=True)
@@ -95,15 +100,17 @@ class _Segment:
     question: bool
     sentence: str = ""
     bracketed: bool = False  # "3000万（去年2400万）": an aside to the figure before it
+    original: str = ""  # the words as written (``text`` has dates and month ranges masked)
 
 
-def _segments(text: str) -> list[_Segment]:
+def _segments(text: str, original: str) -> list[_Segment]:
     out, start = [], 0
     for m in SEGMENT.finditer(text + "\n"):
         part = text[start : m.start()]
         if part:
             aside = start > 0 and text[start - 1] in "(（" and m.group() in ")）"
-            out.append(_Segment(part, start, question_segment(part, m.group()), text, aside))
+            said = original[start : m.start()]
+            out.append(_Segment(part, start, question_segment(part, m.group()), text, aside, said))
         start = m.end()
     return out
 
@@ -118,13 +125,14 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     s = prepare(text)
     masked = MONTH_RANGE.sub(_mask_range, s)
     masked = DATE.sub(lambda m: "#" * len(m.group()), masked)
+    masked = LUNAR_DATE.sub(lambda m: "#" * len(m.group()), masked)
     seen: set[str] = set()
     carried: str | None = FAMILY_OF_FIELD.get(pending or "")
     carried_year: str | None = None
     whole_q1 = bool(Q1.search(s))
     past_scope = False  # an earlier part was about last year ("去年一季度销售3000万，…")
     past_families: set[str] = set()
-    for seg in _segments(masked):
+    for seg in _segments(masked, s):
         figures = find_quantities(seg.text)
         cursor = 0
         read_any = False
@@ -134,7 +142,11 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             if family is None:
                 continue
             read_any = carried = family
-            if role is None and past_scope and FAMILIES[family].past:
+            if role == "present" and family == "months" and not re.search(r"今年|本年|2024|24年", seg.text):
+                role = None  # 入库当年 is the year of entry, which the sentence may have said was last year
+            if role is None and past_scope and family == "months":
+                role = "past"  # "去年8月入库，到12月共5个月": last year's months, not this year's
+            elif role is None and past_scope and FAMILIES[family].past:
                 # "去年一季度销售3000万，用电100万度": this year's or last year's? Unless it answers
                 # a figure of last year just given ("去年同期3500万，一季度4200万"), ask.
                 role = "present" if family in past_families else "unsure_year"
@@ -157,15 +169,17 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             take_facts(seg.text, seg.question, s, out.taken, seen)
     _combine_deltas(out, seen)
     _check_sales(out)
+    _derive_sales(out)
     _drop_supply_date(out)
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
 
 
 def _mask_range(m: re.Match[str]) -> str:
-    """"1-3月" reads as 一季度 (same length, so positions still match the text); other ranges as #."""
+    """"1-3月" reads as 一季度 (same length, so positions still match the text); other ranges
+    ("1-2月", "4-6月") as 月段, a period other than the quarter (see NOT_Q1)."""
     n = len(m.group())
-    return ("一季度" + "#" * n)[:n] if Q1.fullmatch(m.group()) else "#" * n
+    return ("一季度" + "#" * n)[:n] if Q1.fullmatch(m.group()) else ("月段" + "#" * n)[:n]
 
 
 def _read_figure(
@@ -193,11 +207,15 @@ def _read_figure(
     else:
         family = subj[0]
     if unit == "月" or (family == "staff" and f.text.endswith("个月")):
-        family = "months"
+        # "发12个月工资": months of a thing no field holds are not the months reported
+        family = None if subj is not None and subj[0] is None else "months"
     elif unit in ("人", "个") and family not in ("staff", "months"):
         family = None  # 20人 of a sales team, 3个 of anything else
-    if family is not None and not _owned(before, family, seg.sentence):
+    if family is not None and not _owned(before, family, seg.sentence, seg.sentence[: seg.start]):
         return None, None
+    part = re.search(r"其中(?:有)?([^,，]{0,6})$", before)
+    if part and subject_of(part.group(1)) is None:
+        return None, None  # "两个统计员，其中一个是兼职": a part of the figure before, not another one
     if YES_NO_FIGURE.search(before) and not OWN_SPEAKER.search(seg.sentence):
         return None, None  # "是不是销售4500万就能拿奖励": a condition asked about
     role = role_of(before[cursor:]) or role_of(before) or carried_year
@@ -206,8 +224,17 @@ def _read_figure(
     return family, role
 
 
-def _owned(before: str, family: str, sentence: str) -> bool:
-    """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own."""
+def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
+    """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own.
+
+    ``earlier``: the sentence before the figure's part; a township or another enterprise named
+    there ("我们镇一季度外资300万美元，出口100万美元") owns what follows until the speaker's own words.
+    """
+    if family != "fdi" and not OTHER_OWNER.search(before):
+        prior = list(OTHER_OWNER.finditer(earlier))
+        located = prior and re.search(r"(?:在|位于|落户|属于)[^,，]{0,12}$", earlier[: prior[-1].start()])
+        if prior and not located and not OWN.search(earlier[prior[-1].end() :] + before):
+            return False
     owner = list(OTHER_OWNER.finditer(before))
     if family == "fdi" and OWNER_AFTER.search(sentence) and not TOWNSHIP_SPEAKER.search(sentence):
         return False
@@ -242,6 +269,10 @@ def _store(
     q = f.quantity
     assert q is not None
     before, after = seg.text[: f.start], seg.text[f.end :]
+    if PLANNED.search(before):
+        out.problems.append(f"「{f.text}」是计划或预计的数字，未记下；请给出实际数字")
+        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        return
     if APPROX_BEFORE.search(before) or (APPROX_AFTER.match(after) and not INCREASE_AFTER.match(after)):
         out.problems.append(f"「{f.text}」是约数，未记下；请给出准确数字")
         answering = pending is not None and FAMILY_OF_FIELD.get(pending) == family and role is None
@@ -250,7 +281,8 @@ def _store(
     if family in ("staff", "months"):
         if family == "months" and role == "past":
             return  # "统计员去年报了12个月": the field is this year's months
-        if family == "months" and (not MONTH_CUE.search(seg.text) or NOT_MONTH.search(seg.text)):
+        cue = MONTH_CUE.search(seg.text) or MONTH_CONTEXT.search(seg.sentence)
+        if family == "months" and (not cue or NOT_MONTH.search(seg.text)):
             return
         if family == "months" and MONTH_GAP_AFTER.match(after):
             return
@@ -258,11 +290,12 @@ def _store(
             return  # "统计员3" without 人/名/个: too loose to store from a question
         _put(out, seen, fam.present, f)
         return
-    one_month = ONE_MONTH.search(seg.text) and not Q1.search(seg.text)
+    # one month ("2月") or one day ("7月15日开票2000万") is not the quarter
+    one_month = (ONE_MONTH.search(seg.text) or DATE.search(seg.original)) and not Q1.search(seg.text)
     if (fam.annual and Q1.search(seg.text)) or (not fam.annual and (NOT_Q1.search(seg.text) or one_month)):
         period = "全年" if fam.annual else "一季度"
         label = FIELDS[fam.present].label
-        out.problems.append(f"「{seg.text}」未采用：{label}按{period}计，请给出{period}的数字")
+        out.problems.append(f"「{seg.original}」未采用：{label}按{period}计，请给出{period}的数字")
         out.unsure.append(fam.present)
         return  # another period than the field's
     label_field = fam.increase or fam.present
@@ -275,14 +308,15 @@ def _store(
             problem = (
                 f"您说的 {f.text} 没有写单位，无法确定是否省略了“万”；请给出带单位的数字（如 {spec.example}）"
             )
-    if not problem and family == "power" and WASTE_HEAT_PART.search(seg.sentence):
+    waste_heat = WASTE_HEAT_PART.search(seg.sentence) and not WASTE_HEAT_LEFT_OUT.search(seg.sentence)
+    if not problem and family == "power" and waste_heat:
         problem = f"「{f.text}」含余热发电，未记下；请给出不含余热发电的工业用电量（如 {spec.example}）"
     if problem:
         out.problems.append(problem)
         out.unsure.append(label_field)
         return
     if role == "unsure_year":
-        out.problems.append(f"「{seg.text}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")
+        out.problems.append(f"「{seg.original}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")
         out.unsure.append(fam.present)
         return
     if q.negative or role == "decline":
@@ -359,6 +393,34 @@ def _check_sales(out: Extraction) -> None:
             out.taken = [t for t in out.taken if t.field not in names]
             out.unsure += [n for n in names if n]
             out.problems.append("今年、去年的销售额与增长额对不上，均未记下；请核对后再告诉我")
+
+
+def _derive_sales(out: Extraction) -> None:
+    """Two of the three sales figures give the third: 今年 − 去年 = 增长额.
+
+    A derived increase below zero is a decline: said by the levels, never stored.
+    """
+    fam = FAMILIES["sales"]
+    assert fam.past is not None and fam.increase is not None
+    names = (fam.present, fam.past, fam.increase)
+    by_name = {t.field: Decimal(str(t.value)) for t in out.taken if t.field in names}
+    if len(by_name) != 2 or any(n in out.unsure for n in names):
+        return
+    present, past, increase = (by_name.get(n) for n in (fam.present, fam.past, fam.increase))
+    if present is not None and past is not None:
+        name, value, how = fam.increase, present - past, "今年 − 去年"
+        if value < 0:
+            return
+    elif present is not None and increase is not None:
+        name, value, how = fam.past, present - increase, "今年 − 增长额"
+        if value < 0:
+            out.problems.append("增长额大于今年一季度销售额，去年的销售额无法推算；请核对后再告诉我")
+            return
+    elif past is not None and increase is not None:
+        name, value, how = fam.present, past + increase, "去年 + 增长额"
+    else:
+        return
+    out.taken.append(Taken(name, parse_field(name, str(value)), f"按{how}推算", derived=True))
 
 
 def _combine_deltas(out: Extraction, seen: set[str]) -> None:

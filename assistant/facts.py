@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
-from assistant.cues import DATE, DATE_CUES
+from assistant.cues import APPROX_BEFORE, APPROX_DATE_AFTER, DATE, DATE_CUES, LUNAR_DATE
 from calculators.errors import InputError
 from calculators.fields import parse_field
 from calculators.numbers import parse_number
@@ -46,11 +47,19 @@ _THIS_YEAR = re.compile(r"今年|2024|24年|刚|新(?=入规|纳统|上规|进�
 _EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
 
 
+_MONTH = re.compile(r"(?<![\d年])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
+
+
 def _counted(segment: str, sentence: str, negated: bool) -> object:
-    """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False."""
+    """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False.
+
+    A month without a year ("3月份入规纳统") is this year's, unless the sentence names an earlier year.
+    """
     if _EARLIER.search(segment) and not _THIS_YEAR.search(segment):
         return None if negated else False  # "去年没有入规" says nothing of 2024
-    return (not negated) if _THIS_YEAR.search(segment) else None
+    if _THIS_YEAR.search(segment) or (_MONTH.search(segment) and not _EARLIER.search(sentence)):
+        return not negated
+    return None
 
 
 def _entry_type(segment: str, sentence: str, negated: bool) -> object:
@@ -61,6 +70,13 @@ def _entry_type(segment: str, sentence: str, negated: bool) -> object:
     if re.search(r"入规|纳统|上规", sentence) and not _EARLIER.search(segment):
         return "new_build"  # 新建投产 and 入规: a new build entering the statistics
     return None
+
+
+def _new_built(segment: str, sentence: str, negated: bool) -> object:
+    """"新建的厂，2024年刚纳统": a new build entering the statistics, unless an earlier year is said."""
+    if negated or _EARLIER.search(sentence) or not re.search(r"入规|纳统|上规|入库", sentence):
+        return None
+    return "new_build"
 
 
 def _strategic(segment: str, sentence: str, negated: bool) -> object:
@@ -87,8 +103,10 @@ def _commissioned(segment: str, sentence: str, negated: bool) -> object:
 
 def _supply(segment: str, sentence: str, negated: bool) -> object:
     """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
-    if re.search(r"没停|没断|未停|未断|不停|从没停|一直|持续|连续|不间断", segment):
-        return True
+    if not re.search(r"供|汽|热|锅炉|生产|停产|停工|停机|检修", sentence):
+        return None  # "从没断报" is about reporting, not supplying steam
+    if negated or re.search(r"没停|没断|未停|未断|不停|从没停|没有停|一直|持续|连续|不间断", segment):
+        return True  # "一季度没有停产": a negated stop
     return False
 
 
@@ -104,11 +122,21 @@ def _status(value: str) -> object:
     return lambda segment, sentence, negated: None if negated else value
 
 
+_ENTERED_NOW = re.compile(r"(?:今年|2024年?|刚|才|新)[^,，。]{0,3}(?:入规|入库|纳统|进库|上规)")
+
+
+def _existing(segment: str, sentence: str, negated: bool) -> object:
+    """"老企业" is in the statistics already, unless the sentence says it entered this year
+    ("是老企业今年才入规": an old company, a new entry)."""
+    return None if negated or _ENTERED_NOW.search(sentence) else "existing"
+
+
 # (cue, field, value when stated, or a function of (segment, sentence, negated) giving it).
 _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"不是工业|非工业|不属于工业|不是工业企业"), "above_scale_industrial", False),
     (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", _entry_type),
-    (re.compile(r"规下|规模以下"), "above_scale_industrial", False),
+    # "规下转规上" says the enterprise moved up, not that it is below scale now
+    (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
     (re.compile(r"纳统|入规|上规|进规|纳入规上"), "counted_2024", _counted),
     (re.compile(r"规上|规模以上|入规|纳统|上规"), "above_scale_industrial", True),
     (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
@@ -116,9 +144,10 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", _strategic),
     (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", _commissioned),
     (re.compile(r"新建投产|新建.{0,8}投产"), "entry_type", _entry_type),
+    (re.compile(r"新建(?:的)?(?:厂|工厂|企业|公司)"), "entry_type", _new_built),
     (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
     (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
-    (re.compile(r"停了|停产|停供|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
+    (re.compile(r"停了|停产|停供|停机|停炉|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
      "continuous_supply_q1", _supply),
     (
         re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
@@ -132,15 +161,20 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
     (re.compile(r"(?:享受|拿|领|得)(?:过|了)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"),
      "received_other_award", True),
-    (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"),
+    (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"
+                r"|(?:今年|2024年?)[^,，。]{0,4}(?:才|刚)(?:入库|进库)"),
      "enterprise_status", _status("new_entry")),
     (
         re.compile(r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库"),
         "enterprise_status",
-        _status("existing"),
+        _existing,
     ),
-    (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"),
+    (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"
+                r"|(?:按时|按期|按月|每月|每个月)(?:都)?(?:出数|报送|报表)"),
      "continuous_reporting", True),
+    # reporting broken off: "断报了", "中间有两个月没报数", "漏报过"
+    (re.compile(r"断报|断过报|停报|漏报|没报数|没有报数|未报数|没出数|没有出数|中断报送|报送中断"),
+     "continuous_reporting", False),
 )
 
 
@@ -239,20 +273,52 @@ def _stated_in_question(before: str, after: str) -> bool:
 
 
 def take_dates(segment: str, out: Any, seen: set[str]) -> None:
-    """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken."""
+    """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken,
+    nor an approximate one ("大概2月19号左右")."""
     from assistant.extract import Taken
     for name, cue in DATE_CUES:
         if name not in seen and cue.search(segment):
-            d = DATE.search(segment)
-            if d and re.match(r"(?:之|以)?[前后]|起|止|截止|为止", segment[d.end() :]):
+            found = [m for m in (DATE.search(segment), LUNAR_DATE.search(segment)) if m]
+            if not found:
+                continue
+            d = min(found, key=lambda m: m.start())
+            if re.match(r"(?:之|以)?[前后](?!后)|起|止|截止|为止", segment[d.end() :]):
                 continue  # "3月31日前获批": a rule's date, not the enterprise's
-            if d:
-                iso = _iso(d.group())
-                try:
-                    out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
-                    seen.add(name)
-                except InputError as exc:
-                    out.problems.append(f"「{d.group()}」未采用：{exc.message}")
+            if APPROX_BEFORE.search(segment[: d.start()]) or APPROX_DATE_AFTER.match(segment[d.end() :]):
+                said = f"「{d.group()}」是大概的日期，未记下"
+                out.problems.append(f"{said}；请给出准确日期（如 2024年2月17日）")
+                out.unsure.append(name)
+                continue
+            iso = _lunar_iso(d) if d.re is LUNAR_DATE else _iso(d.group())
+            if iso is None and d.re is LUNAR_DATE:
+                out.problems.append(f"「{d.group()}」未采用：农历日期只换算2023、2024年正月，请给出公历日期")
+                out.unsure.append(name)
+                continue
+            try:
+                out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
+                seen.add(name)
+            except InputError as exc:
+                out.problems.append(f"「{d.group()}」未采用：{exc.message}")
+
+
+# The first day of the first lunar month (春节), for the years the notice speaks of; 正月 has 29 days in both.
+_LUNAR_NEW_YEAR = {2023: date(2023, 1, 22), 2024: date(2024, 2, 10)}
+_LUNAR_MONTH_DAYS = {2023: 29, 2024: 29}
+
+
+def _lunar_iso(m: re.Match[str]) -> str | None:
+    """正月初八 of 2024 (the notice's year unless 2023/去年 is said) as 2024-02-17."""
+    year = int(m.group("year")) if m.group("year") else 2023 if m.group("past") else 2024
+    word = m.group("day")
+    if word.startswith("初"):
+        day = parse_number(word[1:])
+    elif word.startswith("廿"):
+        day = 20 + (parse_number(word[1:]) or 0)
+    else:
+        day = parse_number(word)
+    if year not in _LUNAR_NEW_YEAR or day is None or not 1 <= day <= _LUNAR_MONTH_DAYS[year]:
+        return None
+    return (_LUNAR_NEW_YEAR[year] + timedelta(days=int(day) - 1)).isoformat()
 
 
 _DATE_PARTS = re.compile(

@@ -24,10 +24,15 @@ def engine():
 def test_figures_read_are_under_field_names_as_decimal_strings(engine):
     out = answer(engine, "我们一季度开票4200万，去年同期3500万，能奖多少")
     assert set(out) == KEYS
-    assert out["read"] == {"sales_2024q1_yuan": "42000000", "sales_2023q1_yuan": "35000000"}
+    # the increase is worked out from the two stated figures, and said to be
+    assert out["read"] == {
+        "sales_2024q1_yuan": "42000000",
+        "sales_2023q1_yuan": "35000000",
+        "sales_increase_yuan": "7000000",
+    }
     assert out["clauses"][0] == "1" and out["out_of_scope"] is False
     assert out["asks"] == "above_scale_industrial" and out["estimate"] is None
-    assert any("已记下" in m for m in out["messages"])
+    assert any("已记下" in m and "按今年 − 去年推算" in m for m in out["messages"])
 
 
 def test_a_complete_question_gives_its_estimate(engine):

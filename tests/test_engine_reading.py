@@ -133,3 +133,26 @@ def test_a_bare_small_number_for_sales_is_asked_with_its_unit():
     assert any("800万" in m and "800元" in m for m in reply.messages)
     reply = engine.reply("800万")
     assert reply.estimate is not None and reply.estimate.award_yuan == Decimal(80_000)
+
+
+def test_a_worked_out_increase_follows_a_corrected_level():
+    engine = DialogEngine(as_of=DAY)
+    reply = engine.reply("规上工业企业，上年一季度开票三千万，本年一季度开票三千七百万")
+    assert engine.known["sales_increase_yuan"] == Decimal(7_000_000)
+    assert reply.estimate is not None and reply.estimate.award_yuan == Decimal(70_000)
+    # a new figure for this year: the increase worked out before goes, the two levels decide
+    reply = engine.reply("改：今年一季度销售额3900万")
+    assert reply.estimate is not None and reply.estimate.award_yuan == Decimal(90_000)
+    assert not reply.error
+    # a year alone corrects that year's figure, not the increase
+    reply = engine.reply("去年改成3300万")
+    assert engine.known["sales_2023q1_yuan"] == Decimal(33_000_000)
+    assert reply.estimate is not None and reply.estimate.award_yuan == Decimal(60_000)
+
+
+def test_figures_that_disagree_are_said_not_a_failure():
+    engine = DialogEngine(as_of=DAY)
+    engine.reply("规上工业企业，去年一季度开票4000万，今年一季度4950万")
+    reply = engine.reply("增长额改成800万")
+    assert not any("出错" in m for m in reply.messages)
+    assert any("不一致" in m for m in reply.messages)

@@ -1,5 +1,6 @@
 """Figures taken from a question (assistant/extract.py): by unit and cue words, never by sentence."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,7 +12,31 @@ from calculators.fields import FIELDS
 
 
 def taken(text: str, prefer=()) -> dict[str, object]:
-    return {t.field: t.value for t in extract(text, prefer).taken}
+    """What the text states (figures worked out from two stated ones are tested apart)."""
+    return {t.field: t.value for t in extract(text, prefer).taken if not t.derived}
+
+
+def derived(text: str) -> dict[str, object]:
+    return {t.field: t.value for t in extract(text).taken if t.derived}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two sales figures give the third: this year − last year = the increase, and back
+        ("上年一季度营收两千万元，本年一季度两千六百万元", {"sales_increase_yuan": Decimal(6_000_000)}),
+        ("今年一季度开票九千万，同比增加了一千万", {"sales_2023q1_yuan": Decimal(80_000_000)}),
+        ("去年一季度销售额3000万，今年增长了450万", {"sales_2024q1_yuan": Decimal(34_500_000)}),
+        # a fall between the two levels is a decline: no increase is stored
+        ("去年一季度卖了2500万，今年一季度2100万", {}),
+        # no growth is an increase of 0, not a decline
+        ("今年一季度销售额2000万，去年同期2000万", {"sales_increase_yuan": Decimal(0)}),
+        # an increase larger than this year's sales gives no last-year figure
+        ("今年一季度销售300万，增长了500万", {}),
+    ],
+)
+def test_the_third_sales_figure_is_worked_out(text, expected):
+    assert derived(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -55,6 +80,30 @@ def test_figures_are_taken(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # months said beside the statisticians or the year of entry are the months reported
+        ("报表员两名，十个月", {"statisticians": 2, "months": 10}),
+        ("入库当年一共11个月", {"months": 11}),
+        # months after an entry last year are last year's
+        ("报表员一名，2023年10月进的库，当年干了3个月", {"statisticians": 1}),
+        ("一季度数据：用电85万度", {"power_2024q1_kwh": Decimal(850_000)}),
+        # a part after 其中 is not a second figure for the field, unless it names the field itself
+        ("统计员三个，其中两个是新招的", {"statisticians": 3}),
+        ("公司职工120人，其中报表员2名", {"statisticians": 2}),
+        # a township named earlier owns what follows; a place the enterprise is in does not
+        ("乡里一季度利用外资200万美元，用电也有500万度", {"fdi_2024q1_usd": Decimal(2_000_000)}),
+        ("我们位于县工业园区，一季度用电60万度", {"power_2024q1_kwh": Decimal(600_000)}),
+        # power said to exclude 余热发电 is industrial power
+        ("用电量（未含余热发电）一季度90万度", {"power_2024q1_kwh": Decimal(900_000)}),
+        ("除去余热发电，一季度用电75万度", {"power_2024q1_kwh": Decimal(750_000)}),
+    ],
+)
+def test_months_and_power_in_their_context(text, expected):
+    assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "规上企业有什么奖励",  # asks about the category, says nothing of the enterprise
@@ -62,6 +111,15 @@ def test_figures_are_taken(text, expected):
         "2024年3月31日前获批的企业",  # a date is not an amount
         "一季度有什么政策",
         "电费有补贴吗",
+        "园区里全部企业一季度合计用气30万方",  # a total over many enterprises
+        "咱们乡所有的企业一季度开票加在一起两个亿",
+        "统计员的社保一年交12个月",  # months of a thing no field holds
+        "统计人员预计能报九个月",  # an estimate of months, not months reported
+        "对面的工厂一季度用电150万度",  # another enterprise's figure
+        "别家公司去年一季度开票6000万",
+        "一季度电费80万",  # 一季度's 度 and 电费 are not 度电
+        "一季度电池出货300万",  # 电池 is a product, not 电
+        "暖气一季度交了15万",  # 暖气 is heating, not natural gas
     ],
 )
 def test_nothing_is_taken_where_nothing_is_stated(text):
@@ -90,6 +148,9 @@ def test_a_refused_figure_is_reported_not_taken():
         ("去年用电", {"power_2023q1_kwh", "power_2024q1_kwh"}, "power_2023q1_kwh"),
         ("统计员", set(), "statisticians"),
         ("天然气", set(), "gas_2024q1_m3"),
+        # a year alone names the field of the one kind of figure known
+        ("上年", {"sales_2024q1_yuan", "sales_2023q1_yuan", "sales_increase_yuan"}, "sales_2023q1_yuan"),
+        ("本年", {"above_scale_industrial", "power_2023q1_kwh"}, "power_2024q1_kwh"),
     ],
 )
 def test_field_named_for_a_change(words, prefer, field):
@@ -219,7 +280,8 @@ def test_field_named_for_a_change(words, prefer, field):
         # 新建 is not this year: the year beside 纳统 decides
         ("厂子是新建的，2022年就已经纳统", {"counted_2024": False, "above_scale_industrial": True}),
         # months missed, or a monthly rate, are not months reported
-        ("老企业统计员2人，有三个月没出数", {"enterprise_status": "existing", "statisticians": 2}),
+        ("老企业统计员2人，有三个月没出数", {"enterprise_status": "existing", "statisticians": 2,
+                                   "continuous_reporting": False}),
         ("新入库的，统计员每个月150块对吧", {"enterprise_status": "new_entry"}),
         # no heat supplier: its 复工 date is not 第4条's
         ("我们不是供热企业，3月1日复工复产", {"heat_supplier": False}),
@@ -241,6 +303,16 @@ def test_what_which_year_which_direction(text, expected):
         ("用电120万方", "power_2024q1_kwh", "是立方米"),
         ("全年销售2亿", "sales_2024q1_yuan", "按一季度计"),
         ("一季度开票1,2亿", "sales_2024q1_yuan", "逗号"),
+        # 余热发电 said anywhere in the sentence makes a power figure uncertain
+        ("一季度用电90万度，余热发电有15万度", "power_2024q1_kwh", "含余热发电"),
+        ("一季度用电90万度其中15万度为自发电", "power_2024q1_kwh", "含余热发电"),
+        # other periods than the quarter: the first two months, a month range, one day
+        ("头两个月开票1800万", "sales_2024q1_yuan", "按一季度计"),
+        ("1-2月用电80万度", "power_2024q1_kwh", "「1-2月用电80万度」未采用"),
+        ("3月8日一天开票300万", "sales_2024q1_yuan", "按一季度计"),
+        # a plan, a target or next year is not what happened
+        ("我们一季度开票的目标是七千万", "sales_2024q1_yuan", "计划或预计"),
+        ("明年一季度用电打算到300万度", "power_2024q1_kwh", "计划或预计"),
     ],
 )
 def test_an_uncertain_figure_names_the_field_and_says_what_was_understood(text, field, says):
@@ -309,6 +381,71 @@ def test_a_figure_without_a_subject_answers_the_pending_question():
 )
 def test_facts_stated_about_the_enterprise(text, expected):
     assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reporting on time is continuous; reporting broken off is not, and a negated break is
+        ("我们每月按期报送统计报表", {"continuous_reporting": True}),
+        ("报表员去年底漏报过一次", {"continuous_reporting": False}),
+        ("我们有一个月没出数", {"continuous_reporting": False}),
+        ("我们公司从没断报", {"continuous_reporting": True}),
+        # a new factory entering the statistics this year; a month without a year is this year's
+        ("刚新建的工厂，今年入规了", {"entry_type": "new_build", "counted_2024": True,
+                             "above_scale_industrial": True}),
+        ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True}),
+        # ...but not beside an earlier year
+        ("新建的企业，去年五月入规", {"counted_2024": False}),
+        # an old company that entered the statistics this year is not an existing entry
+        ("我们是老企业了，今年2月才入库", {"enterprise_status": "new_entry"}),
+        # an enterprise that moved up from below scale is above scale now
+        ("咱们厂属于规下转规上的", {"entry_type": "upgrade", "above_scale_industrial": True}),
+        # a negated stop is continuous supply
+        ("供热企业，一季度锅炉没有停机", {"heat_supplier": True, "continuous_supply_q1": True}),
+    ],
+)
+def test_reporting_and_entry_facts(text, expected):
+    assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days of the first lunar month, in the notice's year unless last year is said
+        ("供热企业，大年初六恢复供汽", date(2024, 2, 15)),
+        ("我们供热厂农历正月廿一复产", date(2024, 3, 1)),
+        ("供汽企业，去年正月初十复工", date(2023, 1, 31)),
+        ("供热企业2024年正月十二复工", date(2024, 2, 21)),
+    ],
+)
+def test_a_lunar_date_is_read_as_its_day(text, expected):
+    assert taken(text)["resumed_on"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "供热企业，差不多2月18号前后复工",  # approximate
+        "供热企业，估计正月初九复产",
+        "供热企业，正月三十复工",  # 正月 of 2024 has 29 days
+        "供热企业，2021年正月初五复工",  # a year no table holds
+    ],
+)
+def test_a_date_not_certain_is_asked(text):
+    e = extract(text)
+    assert "resumed_on" not in {t.field for t in e.taken} and "resumed_on" in e.unsure
+    assert e.problems
+
+
+def test_the_enterprise_describing_itself_by_industrial_policy_is_not_rule_text():
+    assert taken("符合国家产业政策的规上制造业企业，一季度用电80万度") == {
+        "complies_with_industrial_policy": True,
+        "above_scale_manufacturing": True,
+        "above_scale_industrial": True,
+        "power_2024q1_kwh": Decimal(800_000),
+    }
+    assert taken("对符合国家产业政策的规模以上制造业企业给予奖励") == {}
 
 
 _ALPHABET = (

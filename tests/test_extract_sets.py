@@ -87,9 +87,10 @@ def test_dev_set_no_wrong_figure_and_nine_in_ten_right():
 # Measured, not tuned: wrong = 0 is not reached on the held-out set. Of its 73 questions, 65 right,
 # 6 asked, 2 wrong when first scored (mid-way, by a full test run); 64 right, 7 asked, 2 wrong at
 # the end, after more cautious reading learnt from the dev set and hand-written cases. These hold
-# that line; they are not a target.
-HELDOUT_RIGHT_FLOOR = 64
-HELDOUT_WRONG_CEILING = 2
+# that line; they are not a target. Branch extract2 (methods tuned on the dev and fresh sets and
+# hand-written cases, the held-out file never opened): 66 right, 7 asked, 0 wrong.
+HELDOUT_RIGHT_FLOOR = 66
+HELDOUT_WRONG_CEILING = 0
 
 
 def test_heldout_set_measured_not_tuned():

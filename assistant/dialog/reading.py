@@ -14,7 +14,7 @@ import calculators
 from assistant.dialog import intents
 from assistant.dialog.render import format_value
 from assistant.dialog.reply import Offer, Reply
-from assistant.extract import Extraction, extract, field_for_words
+from assistant.extract import Extraction, extract, family_of, field_for_words
 from calculators import InputError
 from calculators.fields import FIELDS, parse_field
 from calculators.models import Estimate
@@ -26,6 +26,7 @@ class Reading:
     assumed: dict[str, str]
     deltas: list
     declined: set[str]
+    derived: set[str]
     unsure: list[str]
     offered: list[str]
     open_id: str | None
@@ -39,7 +40,14 @@ class Reading:
     _open: Callable[..., Reply]
     _computable: Callable[[str], bool]
 
-    def _set(self, name: str, value: object) -> None:
+    def _set(self, name: str, value: object, derived: bool = False) -> None:
+        if not derived:
+            # a figure worked out from others ("今年 − 去年") goes when the person gives one of them anew
+            family = family_of(name)
+            for other in [n for n in self.derived if n != name and family_of(n) == family]:
+                self.known.pop(other, None)
+                self.derived.discard(other)
+        (self.derived.add if derived else self.derived.discard)(name)
         self.known[name] = value
         self.assumed.pop(name, None)
         self.declined.discard(name)
@@ -56,9 +64,10 @@ class Reading:
         said = []
         for t in taken.taken:
             old = self.known.get(t.field)
-            self._set(t.field, t.value)
+            self._set(t.field, t.value, t.derived)
             self.last_read[t.field] = t.value
             note = f"（原为 {format_value(t.field, old)}）" if old is not None and old != t.value else ""
+            note += f"（{t.source}）" if t.derived else ""
             said.append(f"{FIELDS[t.field].label} {format_value(t.field, t.value)}{note}")
         for d in taken.deltas:
             self.deltas.append(d)
@@ -119,8 +128,6 @@ class Reading:
 
     def _next_field(self, needed: list[str]) -> str:
         """The field to ask: one the person named but did not state clearly comes first."""
-        from assistant.extract import family_of
-
         unsure = {family_of(n) for n in self.unsure}
         return next((n for n in needed if n in self.unsure or family_of(n) in unsure), needed[0])
 
