@@ -119,7 +119,7 @@ YES_NO_FIGURE = re.compile(r"是不是|是否")
 OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
 # Whose figure: a township's or the county's total is not the enterprise's.
 OTHER_OWNER = re.compile(
-    r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|县里|市里|省里|全区"
+    r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|开发区|工业园|县里|市里|省里|全区"
     r"|别的企业|其他企业|人家"
     # another enterprise, its noun swallowed so that 厂/公司 does not read as the speaker's own
     r"|(?:隔壁|别家|同行|邻居|对面)(?:的)?(?:企业|公司|厂|工厂|厂家|家)?|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"

@@ -295,7 +295,13 @@ def take_dates(segment: str, out: Any, seen: set[str]) -> None:
                 out.unsure.append(name)
                 continue
             try:
-                out.taken.append(Taken(name, parse_field(name, iso or d.group()), d.group()))
+                value = parse_field(name, iso or d.group())
+                if name == "resumed_on" and value.year != 2024:
+                    # 第4条 asks when the 2024 restart met the standard; another year's is not it
+                    out.problems.append(f"「{d.group()}」未采用：第4条看2024年复工复产的日期，请给出2024年的日期")
+                    out.unsure.append(name)
+                    continue
+                out.taken.append(Taken(name, value, d.group()))
                 seen.add(name)
             except InputError as exc:
                 out.problems.append(f"「{d.group()}」未采用：{exc.message}")

@@ -283,6 +283,10 @@ def test_field_named_for_a_change(words, prefer, field):
         ("老企业统计员2人，有三个月没出数", {"enterprise_status": "existing", "statisticians": 2,
                                    "continuous_reporting": False}),
         ("新入库的，统计员每个月150块对吧", {"enterprise_status": "new_entry"}),
+        # a development zone's total is no enterprise's; a restart in another year is not 2024's
+        ("工业园区今年一季度开票一共增长了5亿", {}),
+        ("开发区所有企业一季度用电增长了两千万度", {}),
+        ("我们供热厂2022年3月1日达到复工复产标准", {"heat_supplier": True}),
         # no heat supplier: its 复工 date is not 第4条's
         ("我们不是供热企业，3月1日复工复产", {"heat_supplier": False}),
         # a bracketed last-year figure is an aside: the next figure is still this year's
@@ -415,12 +419,19 @@ def test_reporting_and_entry_facts(text, expected):
         # days of the first lunar month, in the notice's year unless last year is said
         ("供热企业，大年初六恢复供汽", date(2024, 2, 15)),
         ("我们供热厂农历正月廿一复产", date(2024, 3, 1)),
-        ("供汽企业，去年正月初十复工", date(2023, 1, 31)),
+        ("供汽企业，2024年正月初十复工", date(2024, 2, 19)),
         ("供热企业2024年正月十二复工", date(2024, 2, 21)),
     ],
 )
 def test_a_lunar_date_is_read_as_its_day(text, expected):
     assert taken(text)["resumed_on"] == expected
+
+
+def test_a_restart_in_another_year_is_asked_not_stored():
+    # 第4条's deadline is 2024年2月17日: a 2023 restart stored would pass it, a confident wrong award
+    out = extract("供汽企业，去年正月初十复工")
+    assert "resumed_on" not in {t.field for t in out.taken} and "resumed_on" in out.unsure
+    assert any("2024年" in p for p in out.problems)
 
 
 @pytest.mark.parametrize(
