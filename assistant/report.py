@@ -179,18 +179,13 @@ def validity_summary(report: Report) -> str:
 
 
 def total_caveat(report: Report) -> str:
-    """Beside the total: built on expired measures, or on a "最高" amount (an upper bound)."""
-    counted = [
-        e for e in report.estimates if e.eligible and e.award_yuan and e.paid_to_enterprise
-    ]
-    expired = [e.measure for e in counted if not e.in_force.in_force]
-    upper = [e.measure for e in counted if e.upper_bound]
-    notes = []
-    if expired:
-        notes.append(f"含截至{_date(report.as_of)}已过有效期的第{_day_list(expired)}条，按原规则测算")
-    if upper:
-        notes.append(f"含第{_day_list(upper)}条的“最高”金额，合计为上限")
-    return f"（{'；'.join(notes)}）" if notes else ""
+    """Beside the total: built on expired measures, or on a "最高" amount (an upper bound) —
+    the sentence check and 体检 show (calculators.validity), dated by the report."""
+    from calculators.validity import total_note
+
+    counted = [e for e in report.estimates if e.eligible and e.award_yuan and e.paid_to_enterprise]
+    note = total_note(counted)[2]
+    return f"（截至{_date(report.as_of)}，{note}）" if note else ""
 
 
 def no_award_rows(report: Report) -> list[tuple[str, str, str, str]]:

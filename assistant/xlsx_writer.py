@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from assistant.cells import column_letters
 from assistant.tabular import TabularError
 from assistant.xlsx import MAIN_NS, PKG_REL_NS, REL_NS
 from calculators.models import plain_decimal
@@ -167,16 +168,6 @@ def fit_widths(header: Sequence[object], rows: Sequence[Sequence[object]]) -> li
 
 
 _MIN_WIDTH, _MAX_WIDTH, _HEADER_WRAP = 6.0, 60.0, 18
-
-
-def column_letters(index: int) -> str:
-    """0-based column index → letters (0 → "A", 26 → "AA")."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 _FIT_TO_PAGE = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'

@@ -249,8 +249,8 @@ def test_summary_states_validity_as_of_its_date_and_the_totals_caveats():
     for text in (re.sub(r"<[^>]+>", "", _text(render_html(late))), render_markdown(late)):
         assert "截至2026年12月1日，有效期内的措施：第7条" in text
         assert "已过有效期的措施：第1、2、3" in text and "2024年1月1日至2024年3月31日" in text
-        assert f"{format_yuan(late.total_award_yuan)}（含截至2026年12月1日已过有效期的第1、2、3" in text
-        assert "含第2条的“最高”金额，合计为上限" in text
+        assert f"{format_yuan(late.total_award_yuan)}（截至2026年12月1日，含已过有效期的第1–3、5条" in text
+        assert "含第2条“最高”标准金额，合计为上限估算" in text
     then = _text(render_html(profile_report(PROFILE, AS_OF)))
     assert "已过有效期" not in then.split("企业可得合计")[1].split("</p>")[0]
     assert "合计为上限" in then
