@@ -7,11 +7,11 @@ import importlib
 import os
 import pkgutil
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import assistant.commands
-from assistant.help_format import WidthAwareHelpFormatter
+from assistant.commands import Command
+from assistant.commands.help_format import WidthAwareHelpFormatter
 
 # argparse's own messages are English; these are the ones people meet.
 _ERROR_TRANSLATIONS = (
@@ -50,17 +50,6 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}：错误：{message}\n运行 `{self.prog} --help` 查看用法。\n")
         sys.exit(2)
-
-
-@dataclass(frozen=True)
-class Command:
-    """One subcommand: its name, a one-line Chinese help, how to add its arguments, how to run it."""
-
-    name: str
-    help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-    order: int = 100
 
 
 def _discover() -> list[Command]:
@@ -110,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as exc:
-        from assistant.failures import explain
+        from assistant.fileio.failures import explain
 
         # Hostile input and full disks are not bugs: they get a Chinese message and status 2.
         message = explain(exc)

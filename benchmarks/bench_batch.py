@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.batch import run_batch
-from assistant.batch_layout import template_fields
-from assistant.tabular import read_rows, write_rows
+from assistant.outreach.batch import run_batch
+from assistant.outreach.batch_layout import template_fields
+from assistant.sheets.tabular import read_rows, write_rows
 
 # Realistic variety: figures as people type them, some yes/no words, some blanks (missing inputs).
 _BOOLS = ("是", "否", "是", "1", "y", "true")

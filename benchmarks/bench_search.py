@@ -57,7 +57,7 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
 
 def in_process_latency() -> tuple[float, float, int]:
     sys.path.insert(0, str(ROOT))
-    from assistant.search import search, warm_up
+    from assistant.search.index import search, warm_up
 
     queries = []
     for path in (ROOT / "tests" / "search_queries.tsv", ROOT / "tests/data/questions/search_dev.tsv"):

@@ -155,7 +155,7 @@ def main() -> None:
     bare_textual_run()
     floors = [bare_textual_run()["import_textual"] for _ in range(args.runs)]
     floor = statistics.median(floors)
-    print(f"裸导入 textual.app（python -c \"import textual.app\"，{args.runs} 次中位数）：{floor:.3f} 秒")
+    print(f'裸导入 textual.app（python -c "import textual.app"，{args.runs} 次中位数）：{floor:.3f} 秒')
     report("无头模式（App.run_test）", [headless_run() for _ in range(args.runs)], floor)
     if not shutil.which("tmux"):
         print("\n未安装 tmux：跳过真实终端测量")

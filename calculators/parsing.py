@@ -24,6 +24,8 @@ _FALSE = frozenset(
 NONE_WORDS = frozenset(
     {"否", "无", "没有", "没", "未获批", "没获批", "未", "null", "none", "不是", "n", "no"}
 )
+
+
 def is_unknown(raw: object) -> bool:
     if not isinstance(raw, str):
         return False

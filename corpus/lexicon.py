@@ -1,6 +1,6 @@
 """The search vocabulary as data: user dictionary, synonym table and stop words (edited by staff).
 
-Light on purpose (pydantic + PyYAML): no jieba here; ``assistant.segment`` builds the tokenizer.
+Light on purpose (pydantic + PyYAML): no jieba here; ``assistant.search.segment`` builds the tokenizer.
 """
 
 from __future__ import annotations

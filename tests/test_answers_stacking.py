@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from assistant.dialog.answers import stacking_answer
-from assistant.engine import DialogEngine
+from assistant.dialog.engine import DialogEngine
 from corpus import load_notice
 
 NOTICE = load_notice()

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from assistant.commands.ask_cmd import MAX_LINE_BYTES, answer
-from assistant.engine import DialogEngine
+from assistant.dialog.engine import DialogEngine
 from tests.conftest import ROOT
 
 KEYS = {"question", "clauses", "out_of_scope", "read", "asks", "estimate", "messages"}

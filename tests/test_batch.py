@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from assistant.batch import run_batch
-from assistant.batch_layout import NAME, batch_measures, resolve_header, write_template
-from assistant.tabular import Progress, TabularError
+from assistant.outreach.batch import run_batch
+from assistant.outreach.batch_layout import NAME, batch_measures, resolve_header, write_template
+from assistant.sheets.tabular import Progress, TabularError
 from calculators import check_profile
 from calculators.fields import FIELDS
 
@@ -226,7 +226,7 @@ def test_missing_input_and_wrong_output_suffix(tmp_path):
 
 
 def test_failure_mid_file_leaves_no_half_written_output(tmp_path, monkeypatch):
-    import assistant.batch as batch
+    import assistant.outreach.batch as batch
 
     out = tmp_path / "out.csv"
     calls = {"n": 0}

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import assistant.csv_input as csv_input
-from assistant.batch import run_batch
-from assistant.tabular import TabularError, read_rows
+import assistant.sheets.csv_input as csv_input
+from assistant.outreach.batch import run_batch
+from assistant.sheets.tabular import TabularError, read_rows
 from tests.conftest import ROOT
 from tests.test_xlsx import hand_built, package
 
@@ -160,7 +160,7 @@ def test_an_overflowing_figure_is_its_rows_error(tmp_path):
 
 
 def test_decimal_overflow_below_the_parsers_is_its_rows_error(tmp_path, monkeypatch):
-    import assistant.batch as batch
+    import assistant.outreach.batch as batch
 
     real = batch.evaluate
 
@@ -184,7 +184,7 @@ KILL_A_WORKER = """
 import os, signal, sys
 from datetime import date
 from pathlib import Path
-import assistant.batch as batch
+import assistant.outreach.batch as batch
 
 parent = os.getpid()
 real = batch.RowChecker.check

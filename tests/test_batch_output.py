@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assistant.batch import run_batch
-from assistant.batch_layout import write_template
 from assistant.dialog.export import write_atomically
-from assistant.files import atomic_write_text
-from assistant.tabular import csv_safe
-from assistant.xlsx_writer import display_width
+from assistant.fileio.atomic import atomic_write_text
+from assistant.outreach.batch import run_batch
+from assistant.outreach.batch_layout import write_template
+from assistant.sheets.tabular import csv_safe
+from assistant.sheets.xlsx_writer import display_width
 
 DATA = Path(__file__).parent / "data"
 EVERY = DATA / "batch_every_measure.csv"

@@ -8,8 +8,8 @@ import json
 from datetime import date
 
 from assistant.dialog.answers import clause_view, follow_up, profile_table
+from assistant.dialog.engine import DialogEngine
 from assistant.dialog.render import render_plain, table_text
-from assistant.engine import DialogEngine
 from calculators import check_profile
 from calculators.explain import describe_profile
 from calculators.validity import measure_list, measures_in_force

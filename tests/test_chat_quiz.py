@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from textual.widgets import Input
 
+from assistant.dialog.engine import DialogEngine
 from assistant.dialog.training import QUIZ_HINT, quiz_command
-from assistant.engine import DialogEngine
-from assistant.quiz import Quiz, correct_estimate, expected_award
+from assistant.training.quiz import Quiz, correct_estimate, expected_award
 from calculators.models import plain_decimal
 from tests.test_tui import chat_app, log_text, say, sync
 

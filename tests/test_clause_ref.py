@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.clause_ref import chinese_number, parse_clause_ref
+from assistant.search.clause_ref import chinese_number, parse_clause_ref
 
 
 @pytest.mark.parametrize(
@@ -63,6 +63,6 @@ def test_clause_ref_module_does_not_import_jieba():
     import subprocess
     import sys
 
-    code = "import sys, assistant.clause_ref; print('jieba' in sys.modules)"
+    code = "import sys, assistant.search.clause_ref; print('jieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

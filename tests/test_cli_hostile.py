@@ -107,7 +107,7 @@ def enospc(*args, **kwargs):
 
 
 def test_no_space_left_names_the_file_in_chinese(tmp_path, monkeypatch, capsys):
-    import assistant.tabular as tabular
+    import assistant.sheets.tabular as tabular
 
     src = tmp_path / "in.csv"
     src.write_text("name,above_scale_industrial,sales_increase_yuan\n甲公司,是,800万\n", encoding="utf-8")
@@ -117,7 +117,7 @@ def test_no_space_left_names_the_file_in_chinese(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "磁盘空间不足" in err and "结果.csv" in err and "No space" not in err
     assert not out.exists()
-    import assistant.files as files
+    import assistant.fileio.atomic as files
 
     monkeypatch.setattr(files, "atomic_write_text", enospc)  # the one writer of every output file
     profile = tmp_path / "p.json"
@@ -190,7 +190,7 @@ def test_search_from_stdin_is_bounded_and_refuses_bad_lines():
 
 
 def test_every_oserror_cause_people_meet_is_chinese():
-    from assistant.failures import os_error_text
+    from assistant.fileio.failures import os_error_text
 
     for code in (errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EDQUOT, errno.ENOENT, errno.EISDIR):
         text = os_error_text(OSError(code, os.strerror(code)), Path("out.csv"))
@@ -201,7 +201,7 @@ def test_plain_chat_logs_a_bug_in_one_line_without_traceback(monkeypatch, capsys
     import io
     import logging
 
-    from assistant.engine import DialogEngine
+    from assistant.dialog.engine import DialogEngine
 
     def broken(self, text):
         raise RuntimeError("a bug")
@@ -209,7 +209,7 @@ def test_plain_chat_logs_a_bug_in_one_line_without_traceback(monkeypatch, capsys
     monkeypatch.setenv("POLICY_ASSISTANT_DEBUG", "")
     monkeypatch.setattr(DialogEngine, "_reply", broken)
     monkeypatch.setattr(sys, "stdin", io.StringIO("电费有补贴吗\n"))
-    log = logging.getLogger("assistant.engine")
+    log = logging.getLogger("assistant.dialog.engine")
     handlers, propagate = list(log.handlers), log.propagate
     try:
         assert main(["chat", "--plain"]) == 0

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import pytest
 
+from assistant.dialog.engine import DialogEngine
 from assistant.dialog.render import render_plain
-from assistant.engine import DialogEngine
 from tests.conftest import SAMPLE_PROFILE
 
 IN_FORCE_DAY = date(2024, 3, 15)

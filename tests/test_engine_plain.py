@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 ENV_CHECK = """
 import sys
 from datetime import date
-from assistant.engine import DialogEngine
+from assistant.dialog.engine import DialogEngine
 engine = DialogEngine(as_of=date(2024, 3, 15))
 engine.reply("一季度销售额增长了800万，能奖励多少？")
 engine.reply("是")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from assistant.dialog.engine import DialogEngine
 from assistant.dialog.render import render_plain
-from assistant.engine import DialogEngine
 from tests.test_engine import converse
 
 DAY = date(2024, 3, 15)

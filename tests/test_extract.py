@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.extract import extract, field_for_words
+from assistant.dialog.extract import extract, field_for_words
 from calculators.fields import FIELDS
 
 
@@ -174,22 +174,34 @@ def test_field_named_for_a_change(words, prefer, field):
         ("全乡外资总额1000万美元，我们企业到资200万美元", {"fdi_2024q1_usd": Decimal(2_000_000)}),
         ("乡镇外资一共3000万美元", {}),
         # which year
-        ("今年一季度销售3650万（去年2980万）", {"sales_2024q1_yuan": Decimal(36_500_000),
-                                         "sales_2023q1_yuan": Decimal(29_800_000)}),
-        ("24年一季度销售5100万，23年一季度4300万", {"sales_2024q1_yuan": Decimal(51_000_000),
-                                             "sales_2023q1_yuan": Decimal(43_000_000)}),
+        (
+            "今年一季度销售3650万（去年2980万）",
+            {"sales_2024q1_yuan": Decimal(36_500_000), "sales_2023q1_yuan": Decimal(29_800_000)},
+        ),
+        (
+            "24年一季度销售5100万，23年一季度4300万",
+            {"sales_2024q1_yuan": Decimal(51_000_000), "sales_2023q1_yuan": Decimal(43_000_000)},
+        ),
         ("上年同期开票4000万", {"sales_2023q1_yuan": Decimal(40_000_000)}),
-        ("本年一季度用电150万度，上年同期120万度", {"power_2024q1_kwh": Decimal(1_500_000),
-                                           "power_2023q1_kwh": Decimal(1_200_000)}),
-        ("2023年一季度开票4000万，2024年一季度开票4950万", {"sales_2023q1_yuan": Decimal(40_000_000),
-                                                  "sales_2024q1_yuan": Decimal(49_500_000)}),
-        ("销售额从4000万涨到4950万", {"sales_2023q1_yuan": Decimal(40_000_000),
-                                   "sales_2024q1_yuan": Decimal(49_500_000)}),
+        (
+            "本年一季度用电150万度，上年同期120万度",
+            {"power_2024q1_kwh": Decimal(1_500_000), "power_2023q1_kwh": Decimal(1_200_000)},
+        ),
+        (
+            "2023年一季度开票4000万，2024年一季度开票4950万",
+            {"sales_2023q1_yuan": Decimal(40_000_000), "sales_2024q1_yuan": Decimal(49_500_000)},
+        ),
+        (
+            "销售额从4000万涨到4950万",
+            {"sales_2023q1_yuan": Decimal(40_000_000), "sales_2024q1_yuan": Decimal(49_500_000)},
+        ),
         ("去年一季度用气2万方，今年一季度用了2.6万方", {"gas_2024q1_m3": Decimal(26_000)}),  # no 2023 gas
         ("全年销售2亿", {}),  # not a first quarter
         ("一季度出口100万美元", {}),  # export is counted by whole years
-        ("出口额去年200万美元，今年350万美元", {"export_2023_usd": Decimal(2_000_000),
-                                       "export_2024_usd": Decimal(3_500_000)}),
+        (
+            "出口额去年200万美元，今年350万美元",
+            {"export_2023_usd": Decimal(2_000_000), "export_2024_usd": Decimal(3_500_000)},
+        ),
         # which direction: a decline is never stored, as a level or an increase
         ("销售额同比减少了150万", {}),
         ("销售额下降了200万", {}),
@@ -219,8 +231,10 @@ def test_field_named_for_a_change(words, prefer, field):
         ("今年一季度用电200万度，其中余热发电20万度", {}),
         # whose figure: a township's total, unless the township speaks
         ("我们是外资企业，听说我们镇一季度实际利用外资总共有六百万美元", {}),
-        ("我是镇里负责招商的，今年一季度我们镇实际利用外资四百万美元",
-         {"fdi_2024q1_usd": Decimal(4_000_000)}),
+        (
+            "我是镇里负责招商的，今年一季度我们镇实际利用外资四百万美元",
+            {"fdi_2024q1_usd": Decimal(4_000_000)},
+        ),
         # a year or owner said after the figure; a condition asked about; a rate per person
         ("外资到位350万美元是去年的事", {}),
         ("实际利用外资350万美元，是全县的", {}),
@@ -229,38 +243,63 @@ def test_field_named_for_a_change(words, prefer, field):
         ("如果我们销售增长了800万，能拿多少", {"sales_increase_yuan": Decimal(8_000_000)}),
         # a small figure that lost its 万 beside one that has it; 1-3月 is the quarter
         ("我们厂今年头三个月开票开了三千二百万，去年同期两千六", {"sales_2024q1_yuan": Decimal(32_000_000)}),
-        ("2024年1-3月销售收入4500万元，2023年1-3月3600万元", {"sales_2024q1_yuan": Decimal(45_000_000),
-                                                       "sales_2023q1_yuan": Decimal(36_000_000)}),
+        (
+            "2024年1-3月销售收入4500万元，2023年1-3月3600万元",
+            {"sales_2024q1_yuan": Decimal(45_000_000), "sales_2023q1_yuan": Decimal(36_000_000)},
+        ),
         ("一季度开票1.5个亿", {"sales_2024q1_yuan": Decimal(150_000_000)}),
         ("外资一季度到了200万", {}),  # 美元 or 元? asked
         # a year said for an earlier part only; other periods; a bound
         ("去年一季度销售3000万，用电100万度", {"sales_2023q1_yuan": Decimal(30_000_000)}),
-        ("去年同期开票3500万，一季度开票4200万", {"sales_2023q1_yuan": Decimal(35_000_000),
-                                        "sales_2024q1_yuan": Decimal(42_000_000)}),
+        (
+            "去年同期开票3500万，一季度开票4200万",
+            {"sales_2023q1_yuan": Decimal(35_000_000), "sales_2024q1_yuan": Decimal(42_000_000)},
+        ),
         ("上个季度开票4000万", {}),
         ("年初到现在开票4000万", {}),
         ("一季度开票额突破5000万", {}),
-        ("开票额 24Q1 4000万 23Q1 3500万", {"sales_2024q1_yuan": Decimal(40_000_000),
-                                        "sales_2023q1_yuan": Decimal(35_000_000)}),
+        (
+            "开票额 24Q1 4000万 23Q1 3500万",
+            {"sales_2024q1_yuan": Decimal(40_000_000), "sales_2023q1_yuan": Decimal(35_000_000)},
+        ),
         ("一季度销售额同比增长25%，去年同期3200万", {"sales_2023q1_yuan": Decimal(32_000_000)}),
         # without punctuation: each figure keeps its own words
-        ("今年一季度用电150万度比去年多30万度有奖励吗", {"power_2024q1_kwh": Decimal(1_500_000),
-                                                "power_2023q1_kwh": Decimal(1_200_000)}),
-        ("去年同期用电120万度今年150万度统计员两个", {"power_2023q1_kwh": Decimal(1_200_000),
-                                              "power_2024q1_kwh": Decimal(1_500_000), "statisticians": 2}),
-        ("去年一季度销售是0，今年一季度2000万", {"sales_2023q1_yuan": Decimal(0),
-                                          "sales_2024q1_yuan": Decimal(20_000_000)}),
+        (
+            "今年一季度用电150万度比去年多30万度有奖励吗",
+            {"power_2024q1_kwh": Decimal(1_500_000), "power_2023q1_kwh": Decimal(1_200_000)},
+        ),
+        (
+            "去年同期用电120万度今年150万度统计员两个",
+            {
+                "power_2023q1_kwh": Decimal(1_200_000),
+                "power_2024q1_kwh": Decimal(1_500_000),
+                "statisticians": 2,
+            },
+        ),
+        (
+            "去年一季度销售是0，今年一季度2000万",
+            {"sales_2023q1_yuan": Decimal(0), "sales_2024q1_yuan": Decimal(20_000_000)},
+        ),
         # Cantonese words in traditional text; 万 left out in speech; 售电发票 is electricity
-        ("我哋公司今年一季度開咗四千萬發票，舊年同期三千五百萬", {"sales_2024q1_yuan": Decimal(40_000_000),
-                                                       "sales_2023q1_yuan": Decimal(35_000_000)}),
+        (
+            "我哋公司今年一季度開咗四千萬發票，舊年同期三千五百萬",
+            {"sales_2024q1_yuan": Decimal(40_000_000), "sales_2023q1_yuan": Decimal(35_000_000)},
+        ),
         ("销售额一季度四千二，去年三千五", {}),
-        ("售电发票上今年一季度是96万度，去年同期是88万度", {"power_2024q1_kwh": Decimal(960_000),
-                                                "power_2023q1_kwh": Decimal(880_000)}),
+        (
+            "售电发票上今年一季度是96万度，去年同期是88万度",
+            {"power_2024q1_kwh": Decimal(960_000), "power_2023q1_kwh": Decimal(880_000)},
+        ),
         # three sales figures must add up
         ("今年一季度开票4950万，去年同期4000万，增长了900万", {}),
-        ("今年一季度开票4950万，去年同期4000万，增长了950万", {"sales_2024q1_yuan": Decimal(49_500_000),
-                                                   "sales_2023q1_yuan": Decimal(40_000_000),
-                                                   "sales_increase_yuan": Decimal(9_500_000)}),
+        (
+            "今年一季度开票4950万，去年同期4000万，增长了950万",
+            {
+                "sales_2024q1_yuan": Decimal(49_500_000),
+                "sales_2023q1_yuan": Decimal(40_000_000),
+                "sales_increase_yuan": Decimal(9_500_000),
+            },
+        ),
         # months are this year's; zero needs no currency; two figures for one field
         ("统计员去年报了12个月", {}),
         ("一季度外资到资0", {"fdi_2024q1_usd": Decimal(0)}),
@@ -268,10 +307,14 @@ def test_field_named_for_a_change(words, prefer, field):
         # traditional characters, keyword lists, shorthand
         ("今年第一季度銷售額比去年同期增長１，２００萬元", {"sales_increase_yuan": Decimal(12_000_000)}),
         ("天然气 今年一季度 8万方", {"gas_2024q1_m3": Decimal(80_000)}),
-        ("今年一季度开票2kw去年同期1.5kw", {"sales_2024q1_yuan": Decimal(20_000_000),
-                                       "sales_2023q1_yuan": Decimal(15_000_000)}),
-        ("2024Q1开票销售额4,560万元，2023Q1为3,980万元", {"sales_2024q1_yuan": Decimal(45_600_000),
-                                                     "sales_2023q1_yuan": Decimal(39_800_000)}),
+        (
+            "今年一季度开票2kw去年同期1.5kw",
+            {"sales_2024q1_yuan": Decimal(20_000_000), "sales_2023q1_yuan": Decimal(15_000_000)},
+        ),
+        (
+            "2024Q1开票销售额4,560万元，2023Q1为3,980万元",
+            {"sales_2024q1_yuan": Decimal(45_600_000), "sales_2023q1_yuan": Decimal(39_800_000)},
+        ),
         # 第9条's subject is the township: its own total is the field; a county's is no township's
         ("镇上今年一季度实际到资250万美元", {"fdi_2024q1_usd": Decimal(2_500_000)}),
         ("全县一季度实际利用外资900万美元", {}),
@@ -280,8 +323,10 @@ def test_field_named_for_a_change(words, prefer, field):
         # 新建 is not this year: the year beside 纳统 decides
         ("厂子是新建的，2022年就已经纳统", {"counted_2024": False, "above_scale_industrial": True}),
         # months missed, or a monthly rate, are not months reported
-        ("老企业统计员2人，有三个月没出数", {"enterprise_status": "existing", "statisticians": 2,
-                                   "continuous_reporting": False}),
+        (
+            "老企业统计员2人，有三个月没出数",
+            {"enterprise_status": "existing", "statisticians": 2, "continuous_reporting": False},
+        ),
         ("新入库的，统计员每个月150块对吧", {"enterprise_status": "new_entry"}),
         # a development zone's total is no enterprise's; a restart in another year is not 2024's
         ("工业园区今年一季度开票一共增长了5亿", {}),
@@ -290,9 +335,14 @@ def test_field_named_for_a_change(words, prefer, field):
         # no heat supplier: its 复工 date is not 第4条's
         ("我们不是供热企业，3月1日复工复产", {"heat_supplier": False}),
         # a bracketed last-year figure is an aside: the next figure is still this year's
-        ("一季度开票5000万（去年4000万），用气12万方（去年10万方）", {
-            "sales_2024q1_yuan": Decimal(50_000_000), "sales_2023q1_yuan": Decimal(40_000_000),
-            "gas_2024q1_m3": Decimal(120_000)}),
+        (
+            "一季度开票5000万（去年4000万），用气12万方（去年10万方）",
+            {
+                "sales_2024q1_yuan": Decimal(50_000_000),
+                "sales_2023q1_yuan": Decimal(40_000_000),
+                "gas_2024q1_m3": Decimal(120_000),
+            },
+        ),
     ],
 )
 def test_what_which_year_which_direction(text, expected):
@@ -350,20 +400,33 @@ def test_a_figure_without_a_subject_answers_the_pending_question():
         ("规上企业但不是制造业", {"above_scale_industrial": True, "above_scale_manufacturing": False}),
         ("我们是规上服务业企业", {"above_scale_industrial": False, "sector": "services"}),
         ("我们是规上企业，不过是做批发的，不是工业", {"above_scale_industrial": False, "sector": "commerce"}),
-        ("去年是规下，今年刚入规", {"entry_type": "upgrade", "counted_2024": True,
-                                "enterprise_status": "new_entry", "above_scale_industrial": True}),
+        (
+            "去年是规下，今年刚入规",
+            {
+                "entry_type": "upgrade",
+                "counted_2024": True,
+                "enterprise_status": "new_entry",
+                "above_scale_industrial": True,
+            },
+        ),
         ("我们2023年新建投产", {"newly_commissioned_2024q1": False}),
         ("我们是今年一季度新投产的", {"newly_commissioned_2024q1": True}),
         ("我们是新投产企业吗", {}),
-        ("我们是新入规企业", {"counted_2024": True, "enterprise_status": "new_entry",
-                              "above_scale_industrial": True}),
-        ("我们厂去年没有入规，今年刚纳统", {"counted_2024": True, "entry_type": "upgrade",
-                                   "above_scale_industrial": True}),
+        (
+            "我们是新入规企业",
+            {"counted_2024": True, "enterprise_status": "new_entry", "above_scale_industrial": True},
+        ),
+        (
+            "我们厂去年没有入规，今年刚纳统",
+            {"counted_2024": True, "entry_type": "upgrade", "above_scale_industrial": True},
+        ),
         ("我们2023年就纳统了", {"counted_2024": False}),
         ("我们是去年新建的，今年二月投产", {"newly_commissioned_2024q1": True}),
         ("我们今年刚进战略性新兴产业库", {"strategic_emerging_2023": False}),
-        ("我們是供熱企業，2月10號復工", {"heat_supplier": True,
-                                     "resumed_on": __import__("datetime").date(2024, 2, 10)}),
+        (
+            "我們是供熱企業，2月10號復工",
+            {"heat_supplier": True, "resumed_on": __import__("datetime").date(2024, 2, 10)},
+        ),
         ("我们厂在沙县用天然气", {"in_county": False}),
         ("我司属于国家产业政策淘汰类项目", {"complies_with_industrial_policy": False}),
         ("我们不是供热企业", {"heat_supplier": False}),
@@ -396,8 +459,10 @@ def test_facts_stated_about_the_enterprise(text, expected):
         ("我们有一个月没出数", {"continuous_reporting": False}),
         ("我们公司从没断报", {"continuous_reporting": True}),
         # a new factory entering the statistics this year; a month without a year is this year's
-        ("刚新建的工厂，今年入规了", {"entry_type": "new_build", "counted_2024": True,
-                             "above_scale_industrial": True}),
+        (
+            "刚新建的工厂，今年入规了",
+            {"entry_type": "new_build", "counted_2024": True, "above_scale_industrial": True},
+        ),
         ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True}),
         # ...but not beside an earlier year
         ("新建的企业，去年五月入规", {"counted_2024": False}),

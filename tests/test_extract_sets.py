@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant.commands.ask_cmd import answer
-from assistant.engine import DialogEngine
+from assistant.dialog.engine import DialogEngine
 from tests.conftest import ROOT, SHARED
 
 DATA = ROOT / "tests" / "data" / "questions"

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from assistant.cli import _discover
-from assistant.help_format import display_width, wrap
+from assistant.commands.help_format import display_width, wrap
 from calculators import MEASURE_IDS, get_measure
 from calculators.fields import FIELDS
 

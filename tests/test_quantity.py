@@ -155,8 +155,8 @@ def test_a_bad_comma_inside_a_sentence_is_a_problem_not_a_figure():
 
 
 def test_batch_cells_go_through_the_same_reader():
-    from assistant.batch import RowChecker
-    from assistant.batch_layout import resolve_header
+    from assistant.outreach.batch import RowChecker
+    from assistant.outreach.batch_layout import resolve_header
 
     checker = RowChecker(resolve_header(["name", "fdi_2024q1_usd", "gas_2024q1_m3"]), None, False)
     result = checker.check(2, ["甲公司", "350万元", "3万度"])

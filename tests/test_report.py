@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.report import (
+from assistant.outreach.report import (
     DISCLAIMER,
     estimates_report,
     has_award,
     profile_report,
     render_estimates_markdown,
-    render_html,
     render_markdown,
 )
+from assistant.outreach.report_html import render_html
 from calculators import check_profile, evaluate
 from calculators.format import format_yuan
 from corpus import load_notice
@@ -155,7 +155,7 @@ def test_estimates_export_keeps_the_latest_per_measure_and_own_money_only():
 
 
 def test_chat_export_is_this_renderer():
-    engine_mod = pytest.importorskip("assistant.engine")
+    engine_mod = pytest.importorskip("assistant.dialog.engine")
     engine = engine_mod.DialogEngine(as_of=AS_OF)
     for text in ("一季度销售额增长了800万能拿多少", "是"):
         engine.reply(text)
@@ -222,7 +222,7 @@ def test_every_printed_page_carries_the_notice_number_and_its_page_number(page):
 
 
 def test_footer_text_cannot_break_out_of_its_css_string():
-    from assistant.report_html import _css_string
+    from assistant.outreach.report_html import _css_string
 
     assert _css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c /style\\3e "'
 

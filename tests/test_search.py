@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import search as search_module
-from assistant.search import QueryError, search
-from assistant.segment import query_groups, raw_tokens, tokenizer
+from assistant.search import index as search_module
+from assistant.search.index import QueryError, search
+from assistant.search.segment import query_groups, raw_tokens, tokenizer
 from corpus import load_notice
 from corpus.lexicon import load_lexicon
 from tests.conftest import ROOT, SHARED
@@ -91,7 +91,7 @@ def test_every_synonym_target_is_a_word_of_the_notice():
 
 def test_compact_tokenizer_does_not_load_jiebas_default_dictionary():
     code = (
-        "from assistant.search import search\nfrom assistant.segment import tokenizer\n"
+        "from assistant.search.index import search\nfrom assistant.search.segment import tokenizer\n"
         "search('电费有补贴吗')\nimport jieba\nprint(jieba.dt.initialized, len(tokenizer().FREQ))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)

@@ -7,8 +7,8 @@ import difflib
 import pytest
 from pydantic import ValidationError
 
-from assistant import search as search_module
-from assistant.search import search
+from assistant.search import index as search_module
+from assistant.search.index import search
 from corpus import load_notice
 from corpus.question_bank import BankEntry, load_question_bank
 from tests.conftest import ROOT, SHARED

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.search import search
+from assistant.search.index import search
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "questions"

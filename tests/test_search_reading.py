@@ -5,11 +5,11 @@ import sys
 
 import pytest
 
-from assistant import search as search_module
-from assistant.clause_ref import parse_clause_ref
-from assistant.search import search
-from assistant.segment import query_groups, to_simplified
-from assistant.typos import correct_typos
+from assistant.search import index as search_module
+from assistant.search.clause_ref import parse_clause_ref
+from assistant.search.index import search
+from assistant.search.segment import query_groups, to_simplified
+from assistant.search.typos import correct_typos
 from tests.conftest import ROOT
 
 # --- traditional characters ---------------------------------------------------------------------
@@ -46,7 +46,7 @@ def _modules_after(code: str) -> str:
 
 
 def test_opencc_loads_only_for_a_question_that_needs_it():
-    head = "import sys\nfrom assistant.search import search\n"
+    head = "import sys\nfrom assistant.search.index import search\n"
     assert _modules_after(head + "search('电费有补贴吗')\nprint('opencc' in sys.modules)") == "False"
     assert _modules_after(head + "search('電費有補貼嗎')\nprint('opencc' in sys.modules)") == "True"
 

@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from assistant.search import declined_by, search
+from assistant.search.index import declined_by, search
 from corpus.lexicon import ScopeSignal, load_lexicon, load_scope
 
 

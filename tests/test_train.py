@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.quiz import AnswerError, Quiz, correct_estimate, diagnose, parse_answer
-from assistant.quiz_scenarios import BUILDERS, Scenario, generate
+from assistant.training.quiz import AnswerError, Quiz, correct_estimate, diagnose, parse_answer
+from assistant.training.scenarios import BUILDERS, Scenario, generate
 from calculators import evaluate
 from calculators.format import format_yuan
 from corpus import load_parameters
@@ -165,7 +165,7 @@ def test_bad_options_are_refused_in_chinese():
 def test_quiz_report_and_batch_import_neither_textual_nor_jieba():
     """The chat reuses these modules; they must stay UI-agnostic and light."""
     code = (
-        "import sys, assistant.quiz, assistant.report, assistant.batch; "
+        "import sys, assistant.training.quiz, assistant.outreach.report, assistant.outreach.batch; "
         "print(sorted(m for m in ('textual', 'jieba') if m in sys.modules))"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

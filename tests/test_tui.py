@@ -149,11 +149,11 @@ async def test_command_palette_lists_clauses_and_opens_one():
 async def test_a_question_typed_while_loading_is_answered_after(monkeypatch):
     import threading
 
-    import assistant.search
+    import assistant.search.index
 
     gate = threading.Event()
-    real = assistant.search.warm_up
-    monkeypatch.setattr(assistant.search, "warm_up", lambda: (gate.wait(5), real()))
+    real = assistant.search.index.warm_up
+    monkeypatch.setattr(assistant.search.index, "warm_up", lambda: (gate.wait(5), real()))
     app = PolicyApp(as_of=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

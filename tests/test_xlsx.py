@@ -13,10 +13,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-import assistant.xlsx_writer as xlsx_writer
-from assistant.tabular import TabularError, read_rows, write_rows
-from assistant.xlsx import SheetReader, value_text
-from assistant.xlsx_writer import XlsxWriter
+import assistant.sheets.xlsx_writer as xlsx_writer
+from assistant.sheets.tabular import TabularError, read_rows, write_rows
+from assistant.sheets.xlsx import SheetReader, value_text
+from assistant.sheets.xlsx_writer import XlsxWriter
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import assistant.xlsx as xlsx
-import assistant.xlsx_parts as xlsx_parts
-from assistant.cells import MAX_CELL_CHARS, CellError
-from assistant.tabular import TabularError, read_rows, write_rows
+import assistant.sheets.xlsx as xlsx
+import assistant.sheets.xlsx_parts as xlsx_parts
+from assistant.sheets.cells import MAX_CELL_CHARS, CellError
+from assistant.sheets.tabular import TabularError, read_rows, write_rows
 from tests.test_xlsx import HAND_STRINGS, hand_built, old_read, package
 
 REAL = Path(__file__).parent / "data" / "spreadsheets"
@@ -161,8 +161,23 @@ REAL_FILES = {
     "issue221.xlsm": [(1, ["Cell_A1", "Cell_B1"])],
     "date.xlsx": [(1, ["2021-01-01", "15"]), (2, ["2021-01-02", "16"]), (3, ["10 days, 15:10:10", "17"])],
     "rph.xlsx": [(1, ["課きく\u3000毛こ"])],  # phonetic runs left out (calamine expects the same)
-    "LONumbers.xlsx": [(1, ["General", "1", "-1.2", "12.3", "-12.34", "123.45", "-123.456", "1234.567",
-                            "-1234.5678", "12345.6789"])],
+    "LONumbers.xlsx": [
+        (
+            1,
+            [
+                "General",
+                "1",
+                "-1.2",
+                "12.3",
+                "-12.34",
+                "123.45",
+                "-123.456",
+                "1234.567",
+                "-1234.5678",
+                "12345.6789",
+            ],
+        )
+    ],
     "wps_fn.xlsx": [(1, ["Name", "Example", "Result"]), (2, ["EVALUATE", '=EVALUATE("1+1")', "2"])],
     "wps_write.xlsx": [(1, ["1", "2", "3"]), (2, ["True", "False", "", "sheetjs"])],
     "temperature.xlsx": [(1, ["label", "value"]), (2, ["celsius", "22.2222"]), (3, ["fahrenheit", "72"])],

@@ -96,7 +96,9 @@ def test_batch_with_a_gbk_csv_and_a_big5_one(zh_env, tmp_path):
     assert "80000" in (tmp_path / "结果.csv").read_text(encoding="utf-8-sig")
     chinese_without_trace(text)
     big5 = tmp_path / "繁體.csv"
-    big5.write_bytes("name,above_scale_industrial,sales_increase_yuan\n將樂縣甲公司,是,800萬\n".encode("big5"))
+    big5.write_bytes(
+        "name,above_scale_industrial,sales_increase_yuan\n將樂縣甲公司,是,800萬\n".encode("big5")
+    )
     code, text = run(zh_env, "batch", str(big5), "-o", str(tmp_path / "結果.csv"))
     assert code == 2 and "Big5" in text
     chinese_without_trace(text)

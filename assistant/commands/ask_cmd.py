@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from datetime import date
 from typing import IO, TYPE_CHECKING
 
-from assistant.cli import Command
+from assistant.commands import Command
 
 if TYPE_CHECKING:
-    from assistant.engine import DialogEngine
+    from assistant.dialog.engine import DialogEngine
 
 # A line longer than this is not one question; the rest of it is skipped, not read into memory.
 MAX_LINE_BYTES = 8192
@@ -86,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
     import logging
 
     logging.getLogger("jieba").setLevel(logging.ERROR)  # jieba's start-up notes go to stderr
+    from assistant.dialog.engine import DialogEngine
     from assistant.dialog.render import render_plain
-    from assistant.engine import DialogEngine
 
     engine = DialogEngine(as_of=args.as_of)
     out = sys.stdout

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from assistant.cli import Command
+from assistant.commands import Command
 
 
 def parse_as_of(text: str | None) -> date | Literal[False] | None:
@@ -62,9 +62,9 @@ def expired_note(measures: set[str], as_of: date) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.batch import run_batch
-    from assistant.batch_layout import write_template
-    from assistant.tabular import TabularError
+    from assistant.outreach.batch import run_batch
+    from assistant.outreach.batch_layout import write_template
+    from assistant.sheets.tabular import TabularError
 
     as_of = parse_as_of(args.as_of)
     if as_of is False:
@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 2
     except OSError as exc:
-        from assistant.failures import os_error_text
+        from assistant.fileio.failures import os_error_text
 
         where = exc.filename or (args.template or args.output)
         sys.stderr.write(f"错误：{os_error_text(exc, where)}\n")

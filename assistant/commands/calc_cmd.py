@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import Command
+from assistant.commands import Command
 
 _REF = re.compile(r"^(?:第|措施)?\s*([0-9零一二两三四五六七八九十]+)\s*(?:条|号措施|号)?(?:措施)?$")
 
@@ -77,7 +77,7 @@ def _refuse(message: str, field: str | None, as_json: bool) -> int:
 
 def _read_object(path: str | None) -> dict[str, Any]:
     """The input JSON object (bounded read); ValueError carries a Chinese message."""
-    from assistant.json_input import parse_object, read_file, read_stdin
+    from assistant.fileio.json_input import parse_object, read_file, read_stdin
 
     if path:
         text = read_file(Path(path))
@@ -91,7 +91,7 @@ def _read_object(path: str | None) -> dict[str, Any]:
 def _evaluate_safely(compute: Any, as_json: bool) -> Any:
     """``compute()``, or the exit status 2 after a Chinese message when hostile figures break it below
     the parsers (decimal overflow, Python's digit limit): an int return means it was refused."""
-    from assistant.failures import explain
+    from assistant.fileio.failures import explain
     from calculators import InputError
 
     try:

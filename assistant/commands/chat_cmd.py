@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import date
 
-from assistant.cli import Command
+from assistant.commands import Command
 
 
 def _as_of(text: str) -> date:
@@ -85,14 +85,14 @@ def _quiet_engine_log() -> None:
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine())
-    log = logging.getLogger("assistant.engine")
+    log = logging.getLogger("assistant.dialog.engine")
     log.addHandler(handler)
     log.propagate = False
 
 
 def _run_plain(as_of: date | None, first: str | None) -> int:
+    from assistant.dialog.engine import DialogEngine
     from assistant.dialog.render import render_plain
-    from assistant.engine import DialogEngine
 
     _quiet_engine_log()
     engine = DialogEngine(as_of=as_of)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.cli import Command
+from assistant.commands import Command
 from assistant.commands.batch_cmd import parse_as_of
 
 
@@ -24,7 +24,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def _load_profile(path: Path) -> dict[str, object] | str:
     """The profile, or a Chinese message saying what is wrong with the file (read bounded)."""
-    from assistant.json_input import JsonInputError, parse_object, read_file
+    from assistant.fileio.json_input import JsonInputError, parse_object, read_file
 
     try:
         return parse_object(read_file(path))
@@ -33,8 +33,9 @@ def _load_profile(path: Path) -> dict[str, object] | str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.files import OutputError, atomic_write_text
-    from assistant.report import profile_report, render_html, render_markdown
+    from assistant.fileio.atomic import OutputError, atomic_write_text
+    from assistant.outreach.report import profile_report, render_markdown
+    from assistant.outreach.report_html import render_html
     from calculators import InputError
 
     as_of = parse_as_of(args.as_of)
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"错误{where}：{exc.message}\n")
         return 2
     except Exception as exc:  # what hostile figures break below the parsers
-        from assistant.failures import explain
+        from assistant.fileio.failures import explain
 
         message = explain(exc)
         if message is None:
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 2
     except OSError as exc:
-        from assistant.failures import os_error_text
+        from assistant.fileio.failures import os_error_text
 
         sys.stderr.write(f"错误：无法写入报告。{os_error_text(exc, output)}\n")
         return 2

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from assistant.cli import Command
+from assistant.commands import Command
 
 if TYPE_CHECKING:
-    from assistant.search import SearchResult
+    from assistant.search.index import SearchResult
     from corpus.models import Clause, Notice
 
 MAX_TOP = 15
@@ -112,7 +112,7 @@ def _configure_search(p: argparse.ArgumentParser) -> None:
 def _run_search(args: argparse.Namespace) -> int:
     if not 1 <= args.top <= MAX_TOP:
         return _fail(f"--top 应为 1 到 {MAX_TOP} 之间的整数，例如 --top 5")
-    from assistant.search import QueryError, search
+    from assistant.search.index import QueryError, search
 
     if not args.query:  # batch mode: one JSON object per input line, a bad line does not stop the batch
         for query, problem in _stdin_lines():
@@ -170,7 +170,7 @@ def _configure_clause(p: argparse.ArgumentParser) -> None:
 
 
 def _run_clause(args: argparse.Namespace) -> int:
-    from assistant.clause_ref import parse_clause_ref
+    from assistant.search.clause_ref import parse_clause_ref
     from corpus import load_notice
 
     raw = args.clause_id

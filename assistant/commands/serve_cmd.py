@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from assistant.cli import Command
+from assistant.commands import Command
 
 APP_TITLE = "将乐县稳工业措施政策助手"
 DEFAULT_MAX_TABS = 20

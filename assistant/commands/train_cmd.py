@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assistant.cli import Command
+from assistant.commands import Command
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -20,7 +20,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from assistant.commands.batch_cmd import parse_as_of
-    from assistant.quiz import QUIT_WORDS, AnswerError, Quiz
+    from assistant.training.quiz import QUIT_WORDS, AnswerError, Quiz
 
     as_of = parse_as_of(args.as_of)
     if as_of is False:

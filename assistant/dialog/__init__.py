@@ -1,1 +1,4 @@
-"""Parts of the dialog engine (assistant.engine): reply models, intents, answers, rendering. No textual."""
+"""The dialog: the engine (one conversation), reading of figures and facts, intents, answers, rendering.
+
+No textual here: the front ends (tui, web, commands) render its replies.
+"""

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.engine import DialogEngine
+    from assistant.dialog.engine import DialogEngine
 
 
 def transcript_markdown(engine: DialogEngine) -> str:
     """Results first, then the conversation, by the report module's renderer (same as printed reports)."""
-    from assistant.report import render_estimates_markdown
+    from assistant.outreach.report import render_estimates_markdown
 
     return render_estimates_markdown(
         "政策问答记录", list(engine.estimates.values()), as_of=engine.as_of, transcript=engine.transcript
@@ -79,12 +79,12 @@ def export_exists(path_text: str) -> bool:
 
 def write_atomically(path_text: str, content: str, overwrite: bool = False) -> Path:
     """Write ``content`` to the named file by the one writer of every output file
-    (``assistant.files``: a temporary file in the same folder, the umask's mode, a rename).
+    (``assistant.fileio.atomic``: a temporary file in the same folder, the umask's mode, a rename).
 
     An existing file is replaced only with ``overwrite=True`` (ExportExists otherwise).
     """
-    from assistant.failures import os_error_text
-    from assistant.files import OutputError, atomic_write_text
+    from assistant.fileio.atomic import OutputError, atomic_write_text
+    from assistant.fileio.failures import os_error_text
 
     path = export_path(path_text)
     if path.exists() and not overwrite:

@@ -1,6 +1,6 @@
 """The whole-profile check ("体检"), as part of the dialog engine: every computable measure in turn.
 
-A mixin of :class:`assistant.engine.DialogEngine` (kept apart for size); it uses the engine's
+A mixin of :class:`assistant.dialog.engine.DialogEngine` (kept apart for size); it uses the engine's
 state (``known``, ``pending``, ``profile``, ``stopped`` …) and its ``_ask``/``_data`` helpers.
 """
 

@@ -1,6 +1,6 @@
 """Keeping what a person said, as part of the dialog engine: figures taken, corrections, look-ups.
 
-A mixin of :class:`assistant.engine.DialogEngine` (kept apart for size). Everything stored is
+A mixin of :class:`assistant.dialog.engine.DialogEngine` (kept apart for size). Everything stored is
 said back ("已记下：…"), so a wrong reading is caught; a decline is said, never stored as a level.
 """
 
@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import calculators
 from assistant.dialog import intents
+from assistant.dialog.extract import Extraction, extract, family_of, field_for_words
 from assistant.dialog.render import format_value
 from assistant.dialog.reply import Offer, Reply
-from assistant.extract import Extraction, extract, family_of, field_for_words
 from calculators import InputError
 from calculators.fields import FIELDS, parse_field
 from calculators.models import Estimate
@@ -157,7 +157,7 @@ class Reading:
         best = result.hits[0]  # type: ignore[attr-defined]
         matched = set(best.matched)
         generic = set(lexicon.generic)
-        from assistant.cues import simplified
+        from assistant.dialog.cues import simplified
 
         for token in result.tokens:  # type: ignore[attr-defined]
             if len(token) < 2 or token in generic:
@@ -170,7 +170,7 @@ class Reading:
 
     def _lookup(self, text: str) -> Reply | None:
         """A one-word look-up ("出口") while a question is pending: list its clauses, keep the question."""
-        from assistant.search import QueryError, search
+        from assistant.search.index import QueryError, search
 
         try:
             result = search(text, top=3)

@@ -1,6 +1,6 @@
-"""The training quiz inside the chat ("练习"): the same `assistant.quiz.Quiz` as `policy-assistant train`.
+"""The training quiz inside the chat ("练习"): `assistant.training.quiz.Quiz`, as `policy-assistant train`.
 
-A mixin of :class:`assistant.engine.DialogEngine`. While a quiz runs, each line is an answer to
+A mixin of :class:`assistant.dialog.engine.DialogEngine`. While a quiz runs, each line is an answer to
 the current question; "退出" ends it with the score. The enterprise's own answers (``known``)
 are not touched, so a conversation goes on where it was once the quiz is over.
 """
@@ -12,7 +12,7 @@ from datetime import date
 
 from assistant.dialog import answers
 from assistant.dialog.reply import Reply
-from assistant.quiz import QUIT_WORDS, AnswerError, Quiz
+from assistant.training.quiz import QUIT_WORDS, AnswerError, Quiz
 from corpus import Notice
 
 QUIZ_HINT = "答应得金额（元），如 8万；不符合答 0；“跳过”“退出”"

@@ -27,7 +27,7 @@ from assistant.tui.wrap import WrappedRichText
 from corpus import load_notice
 
 if TYPE_CHECKING:
-    from assistant.engine import DialogEngine
+    from assistant.dialog.engine import DialogEngine
 
 NARROW_BELOW = 100  # columns: below this the clause panel folds away (F2 shows it)
 # Placeholders longest first: the input shows the longest that fits its width.
@@ -131,8 +131,8 @@ class PolicyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
-        from assistant.engine import DialogEngine
-        from assistant.search import warm_up
+        from assistant.dialog.engine import DialogEngine
+        from assistant.search.index import warm_up
 
         engine = DialogEngine(as_of=self.as_of)
         warm_up()

@@ -123,7 +123,7 @@ class ChatCommands(Provider):
             yield DiscoveryHit(text, partial(self._run, what), help=help_text)
 
     async def search(self, query: str) -> Hits:
-        from assistant.clause_ref import parse_clause_ref
+        from assistant.search.clause_ref import parse_clause_ref
 
         named = parse_clause_ref(query)  # "第五条", "五", "5号措施": that clause first
         matcher = self.matcher(query)

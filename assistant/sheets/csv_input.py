@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from assistant.cells import MAX_CELL_CHARS, MAX_ROW_BYTES, oversized
+from assistant.sheets.cells import MAX_CELL_CHARS, MAX_ROW_BYTES, oversized
 
 _SNIFF_CHUNK = 1 << 16
 _EURO = "policy_assistant_cp936_euro"
@@ -46,9 +46,7 @@ _BIG5_BELOW = 0.45
 
 def _common_share(text: str) -> float:
     chars = [
-        c
-        for c in text
-        if ord(c) > 0x7F and not (0x3000 <= ord(c) <= 0x303F or 0xFF00 <= ord(c) <= 0xFFEF)
+        c for c in text if ord(c) > 0x7F and not (0x3000 <= ord(c) <= 0x303F or 0xFF00 <= ord(c) <= 0xFFEF)
     ]
     return sum(c in _GB2312_L1 for c in chars) / len(chars) if chars else 1.0
 

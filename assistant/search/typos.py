@@ -4,14 +4,14 @@ The dictionary is the compact one search segments with (notice words, userdict, 
 words of jieba's full dictionary that a respelling would turn into one of those (对付 → 兑付,
 发声 → 发生) are kept in ``corpus/real_words.txt`` so that a real word is never "corrected".
 Rebuild that list when the confusable sets or the dictionary change:
-``python -m assistant.typos``.
+``python -m assistant.search.typos``.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from assistant.segment import _WORD, compact_dictionary, tokenizer
+from assistant.search.segment import _WORD, compact_dictionary, tokenizer
 from corpus.lexicon import REAL_WORDS_FILE, load_lexicon, load_real_words, load_scope, load_stopwords
 
 # jieba's rarest entries include common misspellings (天燃气 has frequency 3): only a word seen
@@ -111,7 +111,7 @@ def rebuild_real_words() -> int:  # pragma: no cover - an offline maintenance st
     header = (
         f"# jieba 词典里的真词（词频 ≥ {MIN_REAL_FREQ}）：拼音纠错（assistant/typos.py）不把它们改成通知用词"
         "（对付 不是 兑付）。\n"
-        "# 自动生成：python -m assistant.typos（可删改；格式同 userdict.txt：词 词频）\n"
+        "# 自动生成：python -m assistant.search.typos（可删改；格式同 userdict.txt：词 词频）\n"
     )
     REAL_WORDS_FILE.write_text(header + "\n".join(found) + "\n", encoding="utf-8")
     return len(found)

@@ -315,10 +315,3 @@ def _clause_or_none(notice: object, clause_id: str) -> object | None:
         return notice.clause(clause_id)  # type: ignore[attr-defined]
     except KeyError:
         return None
-
-
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page for A4 (``assistant.report_html``)."""
-    from assistant.report_html import render_html as render
-
-    return render(report)

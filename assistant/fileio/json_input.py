@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.failures import os_error_text
+from assistant.fileio.failures import os_error_text
 
 MAX_INPUT_BYTES = 10 << 20
 EXAMPLE = '{"sales_increase_yuan": "800万"}'

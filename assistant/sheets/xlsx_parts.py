@@ -9,20 +9,21 @@ from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree as ET
 
-from assistant.cells import (
+from assistant.sheets.cells import (
     MAX_CELL_CHARS,
     MAX_PART_BYTES,
     MAX_ROW_BYTES,
     MAX_STRINGS,
     MAX_STRINGS_BYTES,
     MAX_STRINGS_CHARS,
+    TabularError,
     decode_escapes,
     oversized,
 )
-from assistant.tabular import TabularError
 
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CHUNK = 8192
+
 
 def too_large(path: Path, what: str) -> TabularError:
     return TabularError(
@@ -182,4 +183,3 @@ class PackageParts:
             if fmt and is_timedelta_format(fmt):
                 timedeltas.add(index)
         return dates, timedeltas
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.segment import to_simplified
+from assistant.search.segment import to_simplified
 from corpus.text import normalise_input
 
 MEASURE_COUNT = 13

@@ -1,6 +1,6 @@
 """The words that say what a figure measures, whose it is, which year and period, which direction.
 
-Tables for :mod:`assistant.extract`, kept apart so they can be read and extended as a list:
+Tables for :mod:`assistant.dialog.extract`, kept apart so they can be read and extended as a list:
 each is a cue table, not a sentence. Also how a question is prepared for reading (simplified
 characters via OpenCC, NFKC, spaces between words as a list mark).
 """
@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from assistant.segment import to_simplified
+from assistant.search.segment import to_simplified
 from calculators.fields import FIELDS
 from calculators.quantity import normalise
 
@@ -45,20 +45,32 @@ FAMILY_OF_FIELD = {
 # What a figure measures: the nearest of these words before it (None: a thing no field holds).
 # Longer words first where one contains another (电费 before 电, 统计人员 before 人员).
 SUBJECTS: tuple[tuple[str | None, str], ...] = (
-    (None, r"电话|手机|号码|热线|传真|余热发电|发电量|发电|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
-     r"|气费|气价|水费|费用|产值|工资|薪资|薪水|工资总额|利润|税收"
-     r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|奖补|补贴|补助|资金|经费|租金|利息|注册资本|订单|库存|产量"
-     r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里"),
+    (
+        None,
+        r"电话|手机|号码|热线|传真|余热发电|发电量|发电|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
+        r"|气费|气价|水费|费用|产值|工资|薪资|薪水|工资总额|利润|税收"
+        r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|奖补|补贴|补助|资金|经费|租金|利息|注册资本|订单|库存|产量"
+        r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里",
+    ),
     ("staff", r"统计员|统记员|统计人员|报表员|统计专员|统计"),
     ("fdi", r"实际利用外资|利用外资|外资|到资|外商投资|外商"),
     ("export", r"出口额|出口"),
-    ("sales", r"开票销售|开票|发票金额|发票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入"
-     r"|卖了|卖出|收入"),
+    (
+        "sales",
+        r"开票销售|开票|发票金额|发票|销售额|销售收入|销售|营收|营业收入|营业额|主营业务收入|主营收入"
+        r"|卖了|卖出|收入",
+    ),
     # 电 and 气 alone, but not inside another word: 电池, 电脑, 电商 are products; 天气, 暖气 are not gas
-    ("power", r"售电发票|售电|工业用电|用电量|用电|用点|电量|(?<![季年])度电|耗电"
-     r"|电(?![脑器子商视梯池机缆线动焊镀瓶路网影车信台邮报容阻极])"),
-    ("gas", r"天然气|天燃气|用气量|用气|气量|燃气|lng"
-     r"|(?<![天空暖景生客运力名煤沼氧氮废香底勇志喜])气(?![温候象压球味])"),
+    (
+        "power",
+        r"售电发票|售电|工业用电|用电量|用电|用点|电量|(?<![季年])度电|耗电"
+        r"|电(?![脑器子商视梯池机缆线动焊镀瓶路网影车信台邮报容阻极])",
+    ),
+    (
+        "gas",
+        r"天然气|天燃气|用气量|用气|气量|燃气|lng"
+        r"|(?<![天空暖景生客运力名煤沼氧氮废香底勇志喜])气(?![温候象压球味])",
+    ),
 )
 SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUBJECTS)))
 # A unit that names one family by itself.
@@ -174,8 +186,6 @@ DATE_CUES = (
     ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
     ("specialized_sme_approved_on", re.compile(r"专精特新")),
 )
-
-
 
 
 def simplified(text: str) -> str:

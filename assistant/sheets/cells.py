@@ -77,3 +77,11 @@ def _unescape(m: re.Match[str]) -> str:
 def decode_escapes(text: str) -> str:
     """``ABC_x000D_DEF`` → ``ABC\\rDEF`` and ``_x005F_x000D_`` → ``_x000D_``, as Excel shows them."""
     return _ESCAPE.sub(_unescape, text) if "_x" in text else text
+
+
+class TabularError(Exception):
+    """A CSV or XLSX file that cannot be read or written; ``message`` (Chinese) says what is expected."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -3,7 +3,7 @@
 jieba's default dictionary (5 MB, 350 000 words) takes most of a second and ~90 MB to load.
 Search only needs the words its index knows, so the tokenizer is built from
 ``corpus/userdict.txt`` (hand-kept domain words + the notice's own words, extracted once
-offline by ``python -m assistant.segment``), the synonym table and the stop words. Anything
+offline by ``python -m assistant.search.segment``), the synonym table and the stop words. Anything
 else falls back to single characters, which is all a question outside the notice needs.
 """
 
@@ -193,7 +193,7 @@ def query_groups(text: str) -> tuple[list[QueryGroup], list[str]]:
 def rebuild_notice_words() -> int:  # pragma: no cover - an offline maintenance step
     """Rewrite the generated part of userdict.txt from the notice with jieba's full dictionary.
 
-    Run once when the notice changes (``python -m assistant.segment``); the hand-kept part
+    Run once when the notice changes (``python -m assistant.search.segment``); the hand-kept part
     above the marker line is left as it is. Returns the number of words written.
     """
     import jieba
@@ -210,7 +210,7 @@ def rebuild_notice_words() -> int:  # pragma: no cover - an offline maintenance 
             if len(word) > 1 and _CJK.search(word) and jieba.dt.FREQ.get(word):
                 found[word] = jieba.dt.FREQ[word]
     hand = USERDICT_FILE.read_text(encoding="utf-8").split(_GENERATED_MARK)[0].rstrip("\n")
-    header = f"{_GENERATED_MARK}：python -m assistant.segment 从通知原文提取（可改词频、可删）----"
+    header = f"{_GENERATED_MARK}：python -m assistant.search.segment 从通知原文提取（可改词频、可删）----"
 
     def write() -> None:
         body = "\n".join(f"{w} {f}" for w, f in sorted(found.items()))

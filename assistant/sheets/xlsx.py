@@ -26,9 +26,8 @@ from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree as ET
 
-from assistant.cells import MAX_ROW_BYTES, MAX_SHEET_BYTES, CellError, column_letters
-from assistant.tabular import TabularError
-from assistant.xlsx_parts import PackageParts, _cell_text, _item_text, _ns, too_large
+from assistant.sheets.cells import MAX_ROW_BYTES, MAX_SHEET_BYTES, CellError, TabularError, column_letters
+from assistant.sheets.xlsx_parts import PackageParts, _cell_text, _item_text, _ns, too_large
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

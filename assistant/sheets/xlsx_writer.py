@@ -17,9 +17,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from assistant.cells import column_letters
-from assistant.tabular import TabularError
-from assistant.xlsx import MAIN_NS, PKG_REL_NS, REL_NS
+from assistant.sheets.cells import TabularError, column_letters
+from assistant.sheets.xlsx import MAIN_NS, PKG_REL_NS, REL_NS
 from calculators.models import plain_decimal
 
 EXCEL_MAX_ROWS = 1_048_576

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from assistant.cues import APPROX_BEFORE, APPROX_DATE_AFTER, DATE, DATE_CUES, LUNAR_DATE
+from assistant.dialog.cues import APPROX_BEFORE, APPROX_DATE_AFTER, DATE, DATE_CUES, LUNAR_DATE
 from calculators.errors import InputError
 from calculators.fields import parse_field
 from calculators.numbers import parse_number
+
+
+@dataclass(frozen=True)
+class Taken:
+    """One value read from the text, with the words it was read from (extract and facts share it)."""
+
+    field: str
+    value: object
+    source: str
+    derived: bool = False  # worked out from two stated figures, not said by the person
+
 
 _YES_NO = re.compile(r"吗|么|嘛|是否|能否|可否|属不属于|可不可以|([\u4e00-\u9fff])[不没]\1")
 _WH = re.compile(r"什么|多少|怎么|如何|哪|咋|几|啥|谁")
@@ -73,7 +85,7 @@ def _entry_type(segment: str, sentence: str, negated: bool) -> object:
 
 
 def _new_built(segment: str, sentence: str, negated: bool) -> object:
-    """"新建的厂，2024年刚纳统": a new build entering the statistics, unless an earlier year is said."""
+    """ "新建的厂，2024年刚纳统": a new build entering the statistics, unless an earlier year is said."""
     if negated or _EARLIER.search(sentence) or not re.search(r"入规|纳统|上规|入库", sentence):
         return None
     return "new_build"
@@ -126,7 +138,7 @@ _ENTERED_NOW = re.compile(r"(?:今年|2024年?|刚|才|新)[^,，。]{0,3}(?:入
 
 
 def _existing(segment: str, sentence: str, negated: bool) -> object:
-    """"老企业" is in the statistics already, unless the sentence says it entered this year
+    """ "老企业" is in the statistics already, unless the sentence says it entered this year
     ("是老企业今年才入规": an old company, a new entry)."""
     return None if negated or _ENTERED_NOW.search(sentence) else "existing"
 
@@ -147,8 +159,11 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"新建(?:的)?(?:厂|工厂|企业|公司)"), "entry_type", _new_built),
     (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
     (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
-    (re.compile(r"停了|停产|停供|停机|停炉|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
-     "continuous_supply_q1", _supply),
+    (
+        re.compile(r"停了|停产|停供|停机|停炉|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
+        "continuous_supply_q1",
+        _supply,
+    ),
     (
         re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
         "in_county",
@@ -159,30 +174,45 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
     (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
-    (re.compile(r"(?:享受|拿|领|得)(?:过|了)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"),
-     "received_other_award", True),
-    (re.compile(r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"
-                r"|(?:今年|2024年?)[^,，。]{0,4}(?:才|刚)(?:入库|进库)"),
-     "enterprise_status", _status("new_entry")),
+    (
+        re.compile(
+            r"(?:享受|拿|领|得)(?:过|了)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"
+        ),
+        "received_other_award",
+        True,
+    ),
+    (
+        re.compile(
+            r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"
+            r"|(?:今年|2024年?)[^,，。]{0,4}(?:才|刚)(?:入库|进库)"
+        ),
+        "enterprise_status",
+        _status("new_entry"),
+    ),
     (
         re.compile(r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库"),
         "enterprise_status",
         _existing,
     ),
-    (re.compile(r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"
-                r"|(?:按时|按期|按月|每月|每个月)(?:都)?(?:出数|报送|报表)"),
-     "continuous_reporting", True),
+    (
+        re.compile(
+            r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"
+            r"|(?:按时|按期|按月|每月|每个月)(?:都)?(?:出数|报送|报表)"
+        ),
+        "continuous_reporting",
+        True,
+    ),
     # reporting broken off: "断报了", "中间有两个月没报数", "漏报过"
-    (re.compile(r"断报|断过报|停报|漏报|没报数|没有报数|未报数|没出数|没有出数|中断报送|报送中断"),
-     "continuous_reporting", False),
+    (
+        re.compile(r"断报|断过报|停报|漏报|没报数|没有报数|未报数|没出数|没有出数|中断报送|报送中断"),
+        "continuous_reporting",
+        False,
+    ),
 )
 
 
-def take_facts(
-    segment: str, question: bool, sentence: str, taken: list[Any], seen: set[str]
-) -> None:
-    """Append the facts ``segment`` states to ``taken`` (Taken objects), fields in ``seen`` skipped."""
-    from assistant.extract import Taken
+def take_facts(segment: str, question: bool, sentence: str, taken: list[Taken], seen: set[str]) -> None:
+    """Append the facts ``segment`` states to ``taken``, fields in ``seen`` skipped."""
 
     def put(name: str, value: object, source: str) -> None:
         if name not in seen:
@@ -244,7 +274,7 @@ def _negated(before: str) -> bool:
 def _past_scale(
     segment: str, sentence: str, put: Callable[[str, object, str], None], negated: bool, value: object
 ) -> None:
-    """"去年是规下，今年刚入规": the past says the enterprise moved up (老上规), not what it is now."""
+    """ "去年是规下，今年刚入规": the past says the enterprise moved up (老上规), not what it is now."""
     was_below = value is False or negated
     now = re.search(r"今年|2024|现在|目前|刚", sentence)
     if was_below and now and re.search(r"入规|上规|纳统|规上", sentence):
@@ -263,7 +293,7 @@ def _stated(before: str, after: str, segment: str, sentence: str) -> bool:
 
 
 def _stated_in_question(before: str, after: str) -> bool:
-    """"我们是规上企业能拿多少" states 规上; "我们是新投产企业吗" asks it."""
+    """ "我们是规上企业能拿多少" states 规上; "我们是新投产企业吗" asks it."""
     if not re.search(r"我们|我司|我公司|本公司|我厂|咱们|咱|我家|本企业", before):
         return False
     if _A_NOT_A.search(before):
@@ -275,7 +305,6 @@ def _stated_in_question(before: str, after: str) -> bool:
 def take_dates(segment: str, out: Any, seen: set[str]) -> None:
     """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken,
     nor an approximate one ("大概2月19号左右")."""
-    from assistant.extract import Taken
     for name, cue in DATE_CUES:
         if name not in seen and cue.search(segment):
             found = [m for m in (DATE.search(segment), LUNAR_DATE.search(segment)) if m]
@@ -298,7 +327,9 @@ def take_dates(segment: str, out: Any, seen: set[str]) -> None:
                 value = parse_field(name, iso or d.group())
                 if name == "resumed_on" and value.year != 2024:
                     # 第4条 asks when the 2024 restart met the standard; another year's is not it
-                    out.problems.append(f"「{d.group()}」未采用：第4条看2024年复工复产的日期，请给出2024年的日期")
+                    out.problems.append(
+                        f"「{d.group()}」未采用：第4条看2024年复工复产的日期，请给出2024年的日期"
+                    )
                     out.unsure.append(name)
                     continue
                 out.taken.append(Taken(name, value, d.group()))

@@ -24,12 +24,12 @@ from decimal import Decimal
 
 import calculators
 from assistant.dialog import answers, intents
+from assistant.dialog.extract import extract
 from assistant.dialog.profile import ProfileInterview
 from assistant.dialog.reading import Reading
 from assistant.dialog.render import render_plain
 from assistant.dialog.reply import FieldPrompt, Offer, Reply
 from assistant.dialog.training import TrainingQuiz, quiz_command
-from assistant.extract import extract
 from calculators import InputError
 from calculators.fields import FIELDS, is_unknown, parse_field
 from calculators.models import Estimate, Unmet
@@ -184,7 +184,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
     # -- questions and clauses -----------------------------------------------------------------
 
     def _search(self, text: str, follow: str | None) -> Reply:
-        from assistant.search import QueryError, search  # jieba loads on the first question
+        from assistant.search.index import QueryError, search  # jieba loads on the first question
 
         try:
             result = search(text, top=3)
@@ -221,7 +221,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         return r
 
     def _open_ref(self, text: str, r: Reply) -> Reply:
-        from assistant.clause_ref import parse_clause_ref
+        from assistant.search.clause_ref import parse_clause_ref
 
         clause_id = parse_clause_ref(text)
         if clause_id is None or clause_id not in self.titles:
@@ -369,7 +369,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         return self._advance(Reply())
 
     def transcript_markdown(self) -> str:
-        """The conversation and its results as Markdown (kept here until assistant.report renders it)."""
+        """The conversation and its results as Markdown (assistant.dialog.export renders it)."""
         from assistant.dialog.export import transcript_markdown
 
         return transcript_markdown(self)

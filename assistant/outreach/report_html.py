@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from assistant.report import (
+from assistant.outreach.report import (
     _SPEAKERS,
     DISCLAIMER,
     Report,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from assistant.quiz_scenarios import Scenario
+from assistant.training.scenarios import Scenario
 from calculators.base import param, param_date
 from calculators.models import Estimate
 

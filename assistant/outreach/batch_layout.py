@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.tabular import TabularError, atomic_path, write_rows
+from assistant.sheets.tabular import TabularError, atomic_path, write_rows
 from calculators import MEASURE_IDS, InputError, check_profile, get_measure
 from calculators.fields import FIELDS
 

@@ -1,4 +1,4 @@
-"""Training quiz: scenarios (`assistant.quiz_scenarios`) marked by the calculators.
+"""Training quiz: scenarios (`assistant.training.scenarios`) marked by the calculators.
 
 Every correct answer is `calculators.evaluate`'s award. A wrong answer is
 explained by asking the calculators what-if questions (a yes/no flipped, a figure rounded to a
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from assistant.quiz_scenarios import Scenario, day_text, generate, number_text
-from assistant.quiz_slips import explain_slip
+from assistant.training.scenarios import Scenario, day_text, generate, number_text
+from assistant.training.slips import explain_slip
 from calculators import InputError, evaluate
 from calculators.fields import FIELDS, parse_amount
 from calculators.format import format_yuan

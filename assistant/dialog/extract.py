@@ -5,7 +5,7 @@ measures (销售 / 用电 / 用气 / 外资 …, or something no field holds: �
 (今年 / 去年 / 从…涨到…) and which direction (a level, an increase, a decline). A figure is stored
 only when all of them are clear for one field; otherwise nothing is stored, and where the person
 clearly meant a field (350万元 of 外资) the problem is said, so the interview asks for it.
-Yes/no facts stated about the enterprise are read in :mod:`assistant.facts`.
+Yes/no facts stated about the enterprise are read in :mod:`assistant.dialog.facts`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.cues import (
+from assistant.dialog.cues import (
     APPROX_AFTER,
     APPROX_BEFORE,
     BOUND_AFTER,
@@ -55,22 +55,12 @@ from assistant.cues import (
     role_of,
     subject_of,
 )
-from assistant.facts import question_segment, take_dates, take_facts
+from assistant.dialog.facts import Taken, question_segment, take_dates, take_facts
 from calculators.errors import InputError
 from calculators.fields import FIELDS, parse_field
 from calculators.quantity import Found, find_quantities, unit_problem
 
 __all__ = ["Delta", "Extraction", "Taken", "extract", "family_of", "field_for_words"]
-
-
-@dataclass(frozen=True)
-class Taken:
-    """One value read from the text, with the words it was read from."""
-
-    field: str
-    value: object
-    source: str
-    derived: bool = False  # worked out from two stated figures, not said by the person
 
 
 @dataclass(frozen=True)
@@ -176,7 +166,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
 
 
 def _mask_range(m: re.Match[str]) -> str:
-    """"1-3月" reads as 一季度 (same length, so positions still match the text); other ranges
+    """ "1-3月" reads as 一季度 (same length, so positions still match the text); other ranges
     ("1-2月", "4-6月") as 月段, a period other than the quarter (see NOT_Q1)."""
     n = len(m.group())
     return ("一季度" + "#" * n)[:n] if Q1.fullmatch(m.group()) else ("月段" + "#" * n)[:n]
@@ -188,7 +178,7 @@ def _read_figure(
     """(family, role) of one figure; family None when it is not one of ours or not a figure."""
     if f.counter is not None:
         return None, None
-    before = seg.text[:f.start]
+    before = seg.text[: f.start]
     after = seg.text[f.end :]
     if BOUND_BEFORE.search(before) or BOUND_AFTER.match(after):
         return None, None
@@ -356,7 +346,9 @@ def _put(out: Extraction, seen: set[str], name: str, f: Found) -> None:
         if other is not None:  # two different figures for one field: neither is certain
             out.taken = [t for t in out.taken if t.field != name]
             out.unsure.append(name)
-            out.problems.append(f"「{other.source}」和「{f.text}」都像是{FIELDS[name].label}，未记下；请只给出一个数字")
+            out.problems.append(
+                f"「{other.source}」和「{f.text}」都像是{FIELDS[name].label}，未记下；请只给出一个数字"
+            )
         return
     try:
         value = parse_field(name, f.text)

@@ -1,12 +1,12 @@
 """Clause search: which of the notice's 15 clauses answers a question, or none.
 
 A question is normalised (NFKC, 繁體 → 简体 with OpenCC when needed) and its pinyin typos are
-read as dictionary words (``assistant.typos``). A signal word of ``corpus/scope.yaml``
+read as dictionary words (``assistant.search.typos``). A signal word of ``corpus/scope.yaml``
 (individuals, other fields, phone numbers, addresses, chit-chat …) declines it outright.
 Otherwise ranking is BM25 (rank-bm25) over three fields of each clause — title, body (text +
 section title), responsible units — combined with weights, plus the best-matching entry of the
 question bank (``corpus/questions.yaml``: each clause's 标准问 and 相似问), over terms from
-``assistant.segment``; a scope rule (``_in_scope``) declines what the notice does not speak to.
+``assistant.search.segment``; a scope rule (``_in_scope``) declines what the notice does not speak to.
 The index and tokenizer are built once per process (lazy singleton; ``warm_up`` builds them
 ahead of time).
 """
@@ -19,9 +19,9 @@ from functools import cache
 
 import numpy as np
 
-from assistant.clause_ref import parse_clause_ref
-from assistant.segment import QueryGroup, query_groups, raw_tokens, to_simplified
-from assistant.typos import correct_typos
+from assistant.search.clause_ref import parse_clause_ref
+from assistant.search.segment import QueryGroup, query_groups, raw_tokens, to_simplified
+from assistant.search.typos import correct_typos
 from corpus.lexicon import load_lexicon, load_scope
 from corpus.text import normalise_input
 
@@ -91,7 +91,7 @@ class _Index:
     def __init__(self) -> None:
         from rank_bm25 import BM25Plus
 
-        from assistant.segment import document_terms
+        from assistant.search.segment import document_terms
         from corpus import load_notice
         from corpus.question_bank import load_question_bank
 

@@ -18,19 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Protocol
 
-from assistant import files
+from assistant.fileio import atomic as files
+from assistant.sheets.cells import TabularError
 from calculators.models import plain_decimal
 
 SUFFIXES = (".csv", ".xlsx")
 INPUT_SUFFIXES = (*SUFFIXES, ".xlsm")  # a macro-enabled workbook's sheets read like any other
-
-
-class TabularError(Exception):
-    """A file that cannot be read or written; ``message`` is Chinese and says what is expected."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def check_suffix(path: Path, role: str, allowed: tuple[str, ...] = SUFFIXES) -> str:
@@ -51,7 +44,7 @@ def _csv_data_rows(path: Path) -> int:
 @dataclass
 class RowSource:
     """An open input: its non-empty rows with their numbers (header included) and, where cheaply
-    known, how many data rows. A cell that could not be read is an ``assistant.cells.CellError``."""
+    known, how many data rows. A cell that could not be read is an ``assistant.sheets.cells.CellError``."""
 
     numbered: Iterator[tuple[int, list[str]]]
     total: int | None
@@ -70,7 +63,7 @@ def read_rows(path: Path) -> Iterator[RowSource]:
     if not path.is_file():  # a folder, a device (/dev/zero), a pipe: no list of enterprises
         raise TabularError(f"输入“{path}”不是普通文件：请给出 .csv 或 .xlsx 文件的路径。")
     if suffix == ".csv":
-        from assistant.csv_input import CsvProblem, detect_encoding, numbered_records
+        from assistant.sheets.csv_input import CsvProblem, detect_encoding, numbered_records
 
         try:
             encoding, errors = detect_encoding(path)
@@ -84,7 +77,7 @@ def read_rows(path: Path) -> Iterator[RowSource]:
                 "请用 Excel 另存为“CSV UTF-8”或“CSV（逗号分隔）”后重试。"
             ) from None
         return
-    from assistant.xlsx import SheetReader
+    from assistant.sheets.xlsx import SheetReader
 
     reader = SheetReader(path)  # TabularError for a file that is no workbook
     try:
@@ -129,7 +122,7 @@ class _CsvWriter:
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """``assistant.files.atomic_path`` with its refusal as a TabularError (what batch reports)."""
+    """``assistant.fileio.atomic.atomic_path`` with its refusal as a TabularError (what batch reports)."""
     try:
         with files.atomic_path(target) as tmp:
             yield tmp
@@ -152,7 +145,7 @@ def write_rows(path: Path, sheet_title: str = "结果") -> Iterator[RowWriter]:
             with tmp.open("w", encoding="utf-8-sig", newline="") as f:
                 yield _CsvWriter(f)
             return
-        from assistant.xlsx_writer import XlsxWriter
+        from assistant.sheets.xlsx_writer import XlsxWriter
 
         with XlsxWriter(tmp, sheet_title) as writer:  # streamed: rows never pile up in memory
             yield writer

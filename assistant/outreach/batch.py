@@ -16,7 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from assistant.batch_layout import (
+from assistant.fileio.failures import explain
+from assistant.outreach.batch_layout import (
     EXAMPLE_PREFIX,
     NAME,
     Layout,
@@ -26,10 +27,9 @@ from assistant.batch_layout import (
     output_labels,
     resolve_header,
 )
-from assistant.batch_summary import RowFacts, SummaryCollector, row_facts, total_note, xlsx_sheets
-from assistant.cells import CellError, column_letters
-from assistant.failures import explain
-from assistant.tabular import Progress, TabularError, read_rows, write_rows
+from assistant.outreach.batch_summary import RowFacts, SummaryCollector, row_facts, total_note, xlsx_sheets
+from assistant.sheets.cells import CellError, column_letters
+from assistant.sheets.tabular import Progress, TabularError, read_rows, write_rows
 from calculators import MEASURE_IDS, InputError, evaluate, get_measure, needed_fields
 from calculators.fields import FIELDS, is_unknown, parse_field
 from calculators.models import Estimate, plain_decimal
@@ -288,8 +288,7 @@ def default_jobs(rows: int | None) -> int:
 
 
 WORKER_LOST = (
-    "提示：一个测算进程意外退出（常见原因：内存不足被系统结束），"
-    "未完成的行已改在主进程中测算，结果完整。"
+    "提示：一个测算进程意外退出（常见原因：内存不足被系统结束），未完成的行已改在主进程中测算，结果完整。"
 )
 
 

@@ -1,0 +1,1 @@
+"""Learning the notice: quiz scenarios at its boundaries, the slips trainees make, marking."""
