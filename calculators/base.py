@@ -219,6 +219,9 @@ class Measure:
     # Optional fields the interview asks (calc, check and batch do not require them): the trace
     # says what was not checked when they are absent.
     ask_also: Callable[[BaseModel], list[str]] | None = None
+    # The declaration it is derived from (calculators.rules.Rule): what the quiz reads its
+    # boundaries from. None for a measure wired by hand.
+    rule: Any = None
 
     @classmethod
     def define(
