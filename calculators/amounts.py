@@ -102,7 +102,7 @@ class WholeSteps(Part):
 
     def points(self) -> list[tuple[str, str]]:
         out = [("step", self.step)]
-        return out + [("cap", self.cap)] if self.cap else out
+        return [*out, ("cap", self.cap)] if self.cap else out
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,10 @@ class Rate(Part):
             minimum = param(self.minimum)
             if raw < minimum:
                 r.draft.check(
-                    False, self.unit_of, f"奖励金额不低于 {yuan(minimum)}", f"按规则计得 {yuan(raw)}，{quote(self.minimum)}。"
+                    False,
+                    self.unit_of,
+                    f"奖励金额不低于 {yuan(minimum)}",
+                    f"按规则计得 {yuan(raw)}，{quote(self.minimum)}。",
                 )
                 if self.minimum_reading:
                     r.draft.reading(self.minimum_reading)
@@ -354,7 +357,9 @@ class NewOrIncrease(Part):
         r.words["basis"] = self.basis[0] if before == 0 else self.basis[1]
         threshold = amount(param(name), self.after)
         ok = figure >= param(name)
-        r.ok = r.draft.check(ok, self.after, text(condition, threshold=threshold), f"{stated}，未达 {threshold}。")
+        r.ok = r.draft.check(
+            ok, self.after, text(condition, threshold=threshold), f"{stated}，未达 {threshold}。"
+        )
         if not ok:
             r.draft.next_step.append(text(self.short, gap=amount(param(name) - figure, self.after)))
 

@@ -19,7 +19,12 @@ RULE = Rule(
     "1",
     "SalesGrowthInput",
     (
-        Must("above_scale_industrial", True, "规上工业企业", "本条奖励对象为规上工业企业，贵企业不是规上工业企业。"),
+        Must(
+            "above_scale_industrial",
+            True,
+            "规上工业企业",
+            "本条奖励对象为规上工业企业，贵企业不是规上工业企业。",
+        ),
         Figure(INCREASE),
         Gate(),
         AtLeast(

@@ -18,7 +18,11 @@ MANUFACTURING = Must(
 _MINIMUM = {"minimum": "m2_minimum_yuan", "minimum_reading": "m2_minimum", "cap": "m2_cap_yuan"}
 
 NEW_PLANT = (
-    Step("口径：2024年一季度新投产纳统企业", "{quote[m2_new_rate_yuan_per_kwh]}", "按2024年一季度用电量计；不适用5%增长门槛"),
+    Step(
+        "口径：2024年一季度新投产纳统企业",
+        "{quote[m2_new_rate_yuan_per_kwh]}",
+        "按2024年一季度用电量计；不适用5%增长门槛",
+    ),
     Reading("m2_paths_exclusive"),
     POLICY,
     Reading("m2_policy_new_plant"),

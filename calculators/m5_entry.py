@@ -31,11 +31,22 @@ RULE = Rule(
                         True,
                         "2024年新建投产",
                         "10万元奖励的对象为“2024年新建投产入规企业”，贵企业不是2024年新建投产。",
-                        unchecked=("2024年新建投产", "未填写投产年份", "未核对，按企业自报的“新建投产入规”计"),
+                        unchecked=(
+                            "2024年新建投产",
+                            "未填写投产年份",
+                            "未核对，按企业自报的“新建投产入规”计",
+                        ),
                     ),
                     Reading("m5_new_build_2024"),
-                    Note("入库第二年连续出数且实现正增长的，可再获一次性奖励 {yuan[m5_second_year_award_yuan]}（本次未计入）。"),
-                    Note("若入库后第二年退库，或入库后两年连续负增长，须退还奖励资金 {yuan[m5_refund_yuan]}。"),
+                    Note(
+                        "入库第二年连续出数且实现正增长的，可再获一次性奖励 "
+                        "{yuan[m5_second_year_award_yuan]}（本次未计入）。",
+                        params=("m5_second_year_award_yuan",),
+                    ),
+                    Note(
+                        "若入库后第二年退库，或入库后两年连续负增长，须退还奖励资金 {yuan[m5_refund_yuan]}。",
+                        params=("m5_refund_yuan",),
+                    ),
                 ),
                 "upgrade": (Reading("m5_old_upgrade"), Reading("m5_refund_silent")),
             },
@@ -53,7 +64,11 @@ RULE = Rule(
                     ),
                 ),
                 "upgrade": (
-                    Fixed("m5_upgrade_award_yuan", "一次性奖励：“老上规”企业", "本条为定额一次性奖励，已按满额计"),
+                    Fixed(
+                        "m5_upgrade_award_yuan",
+                        "一次性奖励：“老上规”企业",
+                        "本条为定额一次性奖励，已按满额计",
+                    ),
                 ),
             },
         ),

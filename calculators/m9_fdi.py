@@ -18,7 +18,11 @@ RULE = Rule(
             "m9_step_usd",
             "m9_step_award_yuan",
             lines=(
-                ("按每满100万美元计档（不足一档不计）", "⌊{figure} ÷ {step}⌋；{quote[m9_step_usd]}", "{n} 档"),
+                (
+                    "按每满100万美元计档（不足一档不计）",
+                    "⌊{figure} ÷ {step}⌋；{quote[m9_step_usd]}",
+                    "{n} 档",
+                ),
                 "m9_whole_steps",
                 ("计算工作经费", "{n} 档 × {yuan[m9_step_award_yuan]}", "{award}"),
             ),

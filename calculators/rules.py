@@ -226,7 +226,10 @@ class Step(Part):
     def run(self, r: Run) -> None:
         words = _words(r)
         r.draft.step(
-            text(self.description, **words), text(self.formula, **words), text(self.value, **words), self.clause
+            text(self.description, **words),
+            text(self.formula, **words),
+            text(self.value, **words),
+            self.clause,
         )
 
 
@@ -243,6 +246,7 @@ class Reading(Part):
 @dataclass(frozen=True)
 class Note(Part):
     note: str
+    params: tuple[str, ...] = ()  # the parameters its words state (第5条's 5万元 and 10万元)
 
     def run(self, r: Run) -> None:
         r.draft.notes.append(text(self.note, **_words(r)))
@@ -381,7 +385,13 @@ class NotAfter(Part):
     def early(self, inp: BaseModel, decided: bool) -> list[Unmet]:
         v = getattr(inp, self.name)
         if v is not None and v > param_date(self.deadline):
-            return [Unmet(field=self.name, condition=text(self.condition), reason=text(self.early_reason, value=day(v)))]
+            return [
+                Unmet(
+                    field=self.name,
+                    condition=text(self.condition),
+                    reason=text(self.early_reason, value=day(v)),
+                )
+            ]
         return []
 
     def run(self, r: Run) -> None:
@@ -541,7 +551,10 @@ class Growth(Part):
         r.draft.reading(self.reading)
         unmet = self._unmet(before, after)
         r.draft.check(
-            unmet is None, unmet.field if unmet else self.after, text(self.condition), unmet.reason if unmet else ""
+            unmet is None,
+            unmet.field if unmet else self.after,
+            text(self.condition),
+            unmet.reason if unmet else "",
         )
         if unmet:
             r.draft.next_step.extend(self._short(before, after))
