@@ -18,7 +18,8 @@ from calculators.base import GUIDANCE_UNIT, has, param, param_date, quote, yuan
 from calculators.errors import InputError
 from calculators.fields import FIELDS
 from calculators.models import Unmet
-from calculators.rules import Outcome, Part, Run, Source, amount, day, text
+from calculators.parts import Source
+from calculators.rules import Outcome, Part, Run, amount, day, text
 
 # A trace line: (description, formula, value) templates, or a reading id said at that point.
 Line = tuple[str, str, str] | str

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from calculators.amounts import WholeSteps
-from calculators.rules import AtLeast, Figure, Gate, GivenOrDifference, Must, Rule
+from calculators.conditions import AtLeast, Must
+from calculators.parts import Figure, Gate, GivenOrDifference
+from calculators.rules import Rule
 
 INCREASE = GivenOrDifference(
     "sales_increase_yuan",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from calculators.amounts import ByAnswer, Rate
-from calculators.rules import Gate, Growth, IfGiven, Must, Note, Paths, Reading, Rule, Step
+from calculators.conditions import Growth, Must
+from calculators.parts import Gate, IfGiven, Note, Reading, Step
+from calculators.rules import Paths, Rule
 
 # "符合" is this tool's verb: the notice reads "对国家产业政策等规定、…的规模以上制造业企业".
 POLICY = Must(

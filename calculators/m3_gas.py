@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from calculators.amounts import ByDate, Rate
-from calculators.rules import AtLeast, Gate, Given, Must, Rule
+from calculators.conditions import AtLeast, Must
+from calculators.parts import Gate, Given
+from calculators.rules import Rule
 
 GAS = Given("gas_2024q1_m3")
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from calculators.amounts import Fixed
-from calculators.rules import Gate, Must, NotAfter, Rule
+from calculators.conditions import Must, NotAfter
+from calculators.parts import Gate
+from calculators.rules import Rule
 
 RULE = Rule(
     "4",

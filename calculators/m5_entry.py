@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from calculators.amounts import Fixed
-from calculators.rules import Gate, Must, Note, Paths, Reading, Rule
+from calculators.conditions import Must
+from calculators.parts import Gate, Note, Reading
+from calculators.rules import Paths, Rule
 
 RULE = Rule(
     "5",

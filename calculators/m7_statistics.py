@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from calculators.amounts import ByAnswer, EntryYear, PerPersonMonth
-from calculators.rules import Gate, Must, NonZero, Note, Paths, Rule
+from calculators.conditions import Must, NonZero
+from calculators.parts import Gate, Note
+from calculators.rules import Paths, Rule
 
 RULE = Rule(
     "7",

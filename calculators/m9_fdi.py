@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from calculators.amounts import WholeSteps
-from calculators.rules import Given, Note, Rule
+from calculators.parts import Given, Note
+from calculators.rules import Rule
 
 RULE = Rule(
     "9",

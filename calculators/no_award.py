@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from calculators.rules import NextStep, Note, Rule, Step
+from calculators.parts import NextStep, Note, Step
+from calculators.rules import Rule
 
 OFFERS = {
     "10": "加强经济运行监测，落实帮扶企业、纾困解难措施，保障企业生产要素供应；"

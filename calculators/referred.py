@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from calculators.amounts import NewOrIncrease, Refer
-from calculators.rules import Must, Note, Paths, Rule, Step
+from calculators.conditions import Must
+from calculators.parts import Note, Step
+from calculators.rules import Paths, Rule
 
 # --- 第6条 加大商贸、服务业企业培育力度 -------------------------------------------------------
 _HOSTS = "“分别挂靠工信局（工业、商贸业）、住建局（建筑业）、发改局（服务业）”"
