@@ -5,7 +5,9 @@ of evaluate / needed_fields / precheck / check_profile (the result, or the Input
 message), over boundary values (each parameter ±1, zero, huge), partial inputs with fields missing
 one by one, every path and text answers; then the labelled cases (/work/shared/eval/dev_calc.jsonl
 and the calls recorded from tests/, tests/golden/recorded.json.gz) and the quiz's scenarios for
-seeds 0..199 with their questions and marked answers. tests/test_golden_estimates.py regenerates
+seeds 0..199 with their questions and marked answers; first, each measure's input schema, fields
+and batch columns. The file was written by the code of e5e984a (before the declarations), this
+script copied beside it. tests/test_golden_estimates.py regenerates
 the lines and compares them byte for byte: a refactoring of calculators/ must not change one.
 """
 
@@ -231,7 +233,29 @@ def _quiz() -> Iterator[str]:
         yield json.dumps({"seed": seed, "prompt": quiz.prompt()}, ensure_ascii=False)
 
 
+def _schemas() -> Iterator[str]:
+    """What the schema, batch columns and callers read of each measure (they follow its fields)."""
+    from assistant.batch_layout import batch_measures, template_fields
+    from assistant.commands.calc_cmd import all_fields_schema
+
+    for mid in MEASURES:
+        m = get_measure(mid)
+        row = {
+            "measure": mid,
+            "schema": m.input_model.model_json_schema(),
+            "fields": list(m.fields),
+            "computable": m.computable,
+            "upper_bound": m.upper_bound,
+            "paid_to_enterprise": m.paid_to_enterprise,
+            "title": m.title,
+        }
+        yield json.dumps(row, ensure_ascii=False, sort_keys=True)
+    yield json.dumps({"batch": [template_fields(), batch_measures()]}, ensure_ascii=False)
+    yield json.dumps({"all_fields_schema": all_fields_schema()}, ensure_ascii=False, sort_keys=True)
+
+
 def lines() -> Iterator[str]:
+    yield from _schemas()
     yield from _generated()
     yield from _labelled()
     yield from _quiz()
