@@ -16,8 +16,8 @@ from calculators.amounts import ByAnswer, ByDate, EntryYear, NewOrIncrease, PerP
 from calculators.base import param, param_date
 from calculators.conditions import AtLeast, Growth, Must, NonZero, NotAfter
 from calculators.fields import FIELDS
-from calculators.parts import Step
-from calculators.rules import Part, Paths, Rule
+from calculators.parts import GivenOrDifference, Step
+from calculators.rules import Part, Paths, Rule, every_part
 
 _SIDES = ((0, "恰好在"), (-1, "略低于"), (1, "略高于"))
 _FAILING = 0.15  # how often one yes/no condition is taken the other way
@@ -60,9 +60,9 @@ def _set_figure(data: dict[str, object], name: str, value: Decimal, growths: dic
         data[name] = value
 
 
-def _points(part: Part, data: dict[str, object]) -> list[tuple[str, str, object]]:
+def _points(part: Part, data: dict[str, object], rate: str | None = None) -> list[tuple[str, str, object]]:
     """(focus words, figure or field name, the point) for each boundary the part sets, at the
-    rate ``data``'s answers select."""
+    rate ``data``'s answers select (or ``rate``)."""
     if isinstance(part, AtLeast):
         return [("门槛", part.source.name, param(part.threshold))]
     if isinstance(part, Growth):
@@ -78,10 +78,10 @@ def _points(part: Part, data: dict[str, object]) -> list[tuple[str, str, object]
             out.append(("封顶", part.source.name, start + step * to_cap))
         return out
     if isinstance(part, Rate):
-        rate = param(_rate_name(part, data))
-        out = [("封顶", part.figure, param(part.cap) / rate)]
+        rate_value = param(rate or _rate_name(part, data))
+        out = [("封顶", part.figure, param(part.cap) / rate_value)]
         if part.minimum:
-            out.append(("最低额", part.figure, param(part.minimum) / rate))
+            out.append(("最低额", part.figure, param(part.minimum) / rate_value))
         if isinstance(part.rate, ByDate):
             out.append(("日期", part.rate.name, param_date(part.rate.deadline)))
         return out
@@ -144,6 +144,38 @@ def _rate_name(part: Rate, data: dict[str, object]) -> str:
     if isinstance(part.rate, str):
         return part.rate
     return part.rate.pick(SimpleNamespace(**{part.rate.name: data.get(part.rate.name)}))  # type: ignore[arg-type]
+
+
+def all_points(rule: Rule) -> list[tuple[str, str, object]]:
+    """Every boundary of the declaration, on every path and at every rate it may apply."""
+    out: list[tuple[str, str, object]] = []
+    for part in every_part(rule.parts):
+        if isinstance(part, Rate) and isinstance(part.rate, ByAnswer | ByDate):
+            rates = [*_rates(part.rate)]
+            out += [pt for r in rates for pt in _points(part, {}, r) if pt[0] != "日期"]
+            out += [pt for pt in _points(part, {}, rates[0]) if pt[0] == "日期"]
+        else:
+            out += _points(part, {})
+    return list(dict.fromkeys(out))
+
+
+def _rates(choice: ByAnswer | ByDate) -> list[str]:
+    if isinstance(choice, ByDate):
+        return [choice.otherwise, choice.then]
+    return [*choice.rates.values(), choice.otherwise]
+
+
+def figures(rule: Rule, data: dict[str, object]) -> dict[str, object]:
+    """The figures the boundaries are on, from an input: fields, differences, increases."""
+    out: dict[str, object] = dict(data)
+    for part in every_part(rule.parts):
+        if isinstance(part, Growth) and part.before in data and part.after in data:
+            out[part.name] = data[part.after] - data[part.before]  # type: ignore[operator]
+        source = getattr(part, "source", None)
+        if isinstance(source, GivenOrDifference) and source.name not in data:
+            if source.before in data and source.after in data:
+                out[source.name] = data[source.after] - data[source.before]  # type: ignore[operator]
+    return out
 
 
 def boundary_case(rule: Rule, rng: random.Random) -> Case:

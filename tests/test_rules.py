@@ -8,11 +8,12 @@ from decimal import Decimal
 
 import pytest
 
+from assistant.quiz_scenarios import _STORIES, generate
 from calculators import MEASURE_IDS, evaluate, get_measure, needed_fields
 from calculators.amounts import WholeSteps
 from calculators.base import Draft, param
-from calculators.boundaries import boundary_case
-from calculators.conditions import AtLeast, Must
+from calculators.boundaries import all_points, boundary_case, figures
+from calculators.conditions import AtLeast, Growth, Must
 from calculators.parts import Gate, Given
 from calculators.readings import READINGS
 from calculators.rules import Paths, Rule, every_part
@@ -158,3 +159,36 @@ def test_boundary_cases_from_the_declaration_sit_on_its_boundaries(mid):
     assert {words[k] for k in kinds if k in words} <= seen
     if not kinds:  # a fixed award or a rate per person: the path and the conditions are asked
         assert seen == {"条件"}
+
+
+# Boundaries the hand-told quiz stories do not ask (so far): 第2条's new-plant cap and the 战新
+# rate's minimum. Kept exact: a story that starts asking one makes this test say so.
+UNASKED = {
+    "2": {("封顶", "power_2024q1_kwh", Decimal(35_000_000)), ("最低额", "power_increase", Decimal(10_000))},
+}
+
+
+def _near(value: object, point: object) -> bool:
+    if isinstance(point, date):
+        return isinstance(value, date) and abs((value - point).days) <= 1
+    # within the story's nudge: 1 % of the point, at most 10,000 (a whole 万)
+    return isinstance(value, Decimal) and abs(value - point) <= min(10_000, point / 100)
+
+
+@pytest.mark.parametrize("mid", sorted(_STORIES))
+def test_the_quiz_stories_sit_on_the_declared_boundaries(mid):
+    """The stories are told by hand; the boundaries they are placed at are the declaration's."""
+    rule = get_measure(mid).rule
+    scenarios = [s for seed in range(60) for s in generate(10, seed) if s.measure == mid]
+    seen = [figures(rule, s.data) for s in scenarios]
+    unasked = set()
+    for words, name, point in all_points(rule):
+        if point is None:  # a growth test: the increase at the percentage of the base
+            g = next(p for p in every_part(rule.parts) if isinstance(p, Growth) and p.name == name)
+            t = param(g.threshold)
+            hit = any(abs(f[g.after] - f[g.before] * (1 + t / 100)) <= 100 for f in seen if g.before in f)
+        else:
+            hit = any(_near(f.get(name), point) for f in seen)
+        if not hit:
+            unasked.add((words, name, point))
+    assert unasked == UNASKED.get(mid, set())
