@@ -67,10 +67,6 @@ def has(inp: BaseModel, name: str) -> bool:
     return name in inp.model_fields_set
 
 
-# A yes/no field that must be ``want``: (field, want, condition, reason when it is not).
-AnswerCheck = tuple[str, bool, str, str]
-
-
 @dataclass
 class Draft:
     """An estimate being built: each rule adds its step, and failed conditions their Unmet."""
@@ -97,13 +93,6 @@ class Draft:
         self.step(f"条件：{condition}", "" if ok else reason, "满足" if ok else "不满足")
         if not ok:
             self.unmet.append(Unmet(field=fld, condition=condition, reason=reason))
-        return ok
-
-    def check_answers(self, inp: BaseModel, checks: list[AnswerCheck]) -> bool:
-        """Each yes/no condition in the trace (all of them, even after one fails); whether all hold."""
-        ok = True
-        for fld, want, condition, reason in checks:
-            ok = self.check(getattr(inp, fld) is want, fld, condition, reason) and ok
         return ok
 
     def apply_cap(self, raw: Decimal, cap_name: str) -> Decimal:
@@ -196,7 +185,8 @@ def finish(
 
 
 # How a measure is wired: its fields in interview order, what it still needs, the conditions
-# that already fail on partial data, and the full computation.
+# that already fail on partial data, and the full computation — each derived from its
+# declaration (calculators.rules.Rule.measure), never written beside it by hand.
 Needed = Callable[[BaseModel], list[str]]
 Conditions = Callable[[BaseModel], list[Unmet]]
 Compute = Callable[[BaseModel, Draft, date], Estimate]
@@ -219,6 +209,9 @@ class Measure:
     # Optional fields the interview asks (calc, check and batch do not require them): the trace
     # says what was not checked when they are absent.
     ask_also: Callable[[BaseModel], list[str]] | None = None
+    # The declaration it is derived from (calculators.rules.Rule): what the quiz reads its
+    # boundaries from. None for a measure wired by hand.
+    rule: Any = None
 
     @classmethod
     def define(
@@ -260,19 +253,6 @@ def simple_needed(names: tuple[str, ...]) -> Needed:
         return [n for n in names if not has(inp, n)]
 
     return needed
-
-
-def bool_conditions(checks: list[AnswerCheck]) -> Conditions:
-    """Conditions that are a yes/no field that must be ``want``: (field, want, condition, reason)."""
-
-    def conditions(inp: BaseModel) -> list[Unmet]:
-        return [
-            Unmet(field=f, condition=c, reason=r)
-            for f, want, c, r in checks
-            if has(inp, f) and getattr(inp, f) is not want
-        ]
-
-    return conditions
 
 
 def _no_conditions(inp: BaseModel) -> list[Unmet]:

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from pydantic import BaseModel
-
-from calculators.base import Draft, Measure, finish, input_model
-from calculators.models import Estimate
-
-NoInput = input_model("NoInput", ())
+from calculators.parts import NextStep, Note, Step
+from calculators.rules import Rule
 
 OFFERS = {
     "10": "加强经济运行监测，落实帮扶企业、纾困解难措施，保障企业生产要素供应；"
@@ -21,12 +15,17 @@ OFFERS = {
     "13": "落实属地和部门监管责任，督促企业落实安全生产主体责任，开展重大事故隐患排查整治。",
 }
 
-
-def _compute(inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
-    draft.step("本条性质", "服务保障/安全生产措施", "不设奖补金额")
-    draft.notes.append(f"本条提供：{OFFERS[draft.measure]}")
-    draft.next_step.append("本条无奖补金额；相关事项请联系本条责任单位")
-    return finish(draft, None, as_of, eligible=None)
-
-
-MEASURES = [Measure.define(i, NoInput, _compute, computable=False) for i in OFFERS]
+RULES = [
+    Rule(
+        i,
+        "NoInput",
+        (
+            Step("本条性质", "服务保障/安全生产措施", "不设奖补金额"),
+            Note(f"本条提供：{offer}"),
+            NextStep("本条无奖补金额；相关事项请联系本条责任单位"),
+        ),
+        outcome="none",
+    )
+    for i, offer in OFFERS.items()
+]
+MEASURES = [rule.measure() for rule in RULES]

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from calculators import MEASURE_IDS, get_measure
+from calculators.boundaries import boundary_case
+from calculators.fields import FIELDS
 from corpus import load_parameters
 
 _WAN = Decimal(10_000)
@@ -216,7 +219,38 @@ def _m9(rng: random.Random) -> Scenario:
     )
 
 
-BUILDERS: dict[str, Callable[[random.Random], Scenario]] = {
+def _fact(name: str, value: object) -> str:
+    spec = FIELDS[name]
+    if isinstance(value, bool):
+        shown = "是" if value else "否"
+    elif spec.kind == "enum":
+        shown = spec.choices[str(value)][0]
+    elif isinstance(value, date):
+        shown = day_text(value)
+    elif value is None:
+        shown = "无"
+    else:
+        shown = f"{number_text(value)} {spec.unit}".rstrip()  # type: ignore[arg-type]
+    return f"{spec.label}：{shown}"
+
+
+def _declared(measure_id: str) -> Callable[[random.Random], Scenario]:
+    """A measure without a story of its own: a boundary case derived from its declaration
+    (calculators.boundaries), its facts told plainly."""
+
+    def build(rng: random.Random) -> Scenario:
+        measure = get_measure(measure_id)
+        case = boundary_case(measure.rule, rng)
+        story = "某企业：" + "；".join(_fact(n, v) for n, v in case.data.items()) + "。"
+        question = f"按第{measure_id}条（{measure.title}），可获奖励多少元？"
+        return Scenario(measure_id, story, question, case.data, case.focus)
+
+    return build
+
+
+# The stories told so far (their texts and draws kept, so a seed gives the same quiz); every
+# other measure with an amount is asked from its declaration.
+_STORIES: dict[str, Callable[[random.Random], Scenario]] = {
     "1": _m1,
     "2": _m2,
     "3": _m3,
@@ -224,6 +258,9 @@ BUILDERS: dict[str, Callable[[random.Random], Scenario]] = {
     "5": _m5,
     "7": _m7,
     "9": _m9,
+}
+BUILDERS: dict[str, Callable[[random.Random], Scenario]] = {
+    mid: _STORIES.get(mid) or _declared(mid) for mid in MEASURE_IDS if get_measure(mid).computable
 }
 
 

@@ -1,0 +1,255 @@
+"""A measure declared once: its conditions and its amount as data, the rest derived.
+
+A :class:`Rule` is the ordered parts of one clause — yes/no answers that must be X, a figure at
+or above a threshold, an exact percentage growth test, a date on or before a deadline, an amount
+(fixed, whole steps, rate × quantity with a minimum and a cap, per person per month), and
+:class:`Paths` where a first answer decides which parts apply. Each part names the parameters of
+corpus/parameters.yaml (the notice's phrase) and the readings of calculators/readings.py it rests
+on; its words for the trace are templates over them. From that one declaration :func:`Rule.measure`
+derives the fields and what is still needed (alternatives resolved), the conditions that already
+fail on partial data, the near-miss guidance, the trace, and the boundary points the quiz asks.
+
+The declarations are Python data, not YAML in corpus/: the parts are typed (a misspelt keyword
+fails at import, mypy and ruff check them), the numbers already live apart in parameters.yaml, and
+the trace templates sit beside the code that fills them in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel
+
+from calculators.base import Draft, Measure, finish, has, input_model, param, param_date, quote, yuan
+from calculators.fields import FIELDS
+from calculators.format import format_amount
+from calculators.models import Estimate, Unmet
+
+
+class _Lookup(Mapping[str, str]):
+    """``{yuan[m1_cap_yuan]}`` in a template: a parameter as the trace shows it."""
+
+    def __init__(self, show: object) -> None:
+        self._show = show
+
+    def __getitem__(self, name: str) -> str:
+        return self._show(name)  # type: ignore[operator]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+_PARAMS = {
+    "yuan": _Lookup(lambda n: yuan(param(n))),
+    "quote": _Lookup(quote),
+    "p": _Lookup(lambda n: str(param(n))),
+    "day": _Lookup(lambda n: f"{param_date(n):%Y年%-m月%-d日}"),
+}
+
+
+def text(template: str, **values: object) -> str:
+    """A template of a declaration filled in: parameters by name, the part's figures by keyword."""
+    return template.format(**_PARAMS, **values)
+
+
+def amount(value: Decimal, name: str) -> str:
+    """A figure in its field's unit: ``1,200,000 千瓦时``."""
+    return format_amount(value, FIELDS[name].unit)
+
+
+def day(value: date) -> str:
+    return f"{value:%Y年%-m月%-d日}"
+
+
+@dataclass
+class Run:
+    """One computation: the input, the trace being built, the figures derived so far."""
+
+    inp: BaseModel
+    draft: Draft
+    as_of: date
+    words: dict[str, str] = field(default_factory=dict)
+    values: dict[str, Decimal] = field(default_factory=dict)
+    ok: bool = True
+
+
+# An outcome ends the run: the award (0 for "not eligible"), or None where the notice sets none.
+@dataclass(frozen=True)
+class Outcome:
+    award: Decimal | None
+    in_scope: bool | None = None
+
+
+class Part:
+    """One sentence of a clause. Defaults: reads nothing, never fails early, adds no guidance."""
+
+    def required(self, inp: BaseModel) -> list[str]:
+        """The fields this part still needs (alternatives resolved)."""
+        return []
+
+    def reads(self) -> tuple[str, ...]:
+        """Every field the part may read, required or not (the input model's fields)."""
+        return ()
+
+    def optional(self, inp: BaseModel) -> list[str]:
+        """Fields the interview asks but a computation does not require."""
+        return []
+
+    def early(self, inp: BaseModel, decided: bool) -> list[Unmet]:
+        """Conditions already failing on partial data (``decided``: its path is chosen, not assumed)."""
+        return []
+
+    def near_miss(self, inp: BaseModel) -> list[str]:
+        return []
+
+    def run(self, r: Run) -> Outcome | None:
+        return None
+
+    def points(self) -> list[tuple[str, str]]:
+        """The boundaries the part sets: (kind, parameter name), for the quiz."""
+        return []
+
+
+# ------------------------------------------------------------------ paths
+
+
+@dataclass(frozen=True)
+class Paths(Part):
+    """Parts decided by a first answer. Until it is given, ``default``'s parts are assumed for
+    what is needed and for yes/no conditions; figure tests wait for the answer (a figure means
+    something else on each path). Without ``default`` only the answer itself is asked."""
+
+    name: str
+    branches: Mapping[object, tuple[Part, ...]]
+    default: object | None = None
+
+    def chosen(self, inp: BaseModel) -> tuple[tuple[Part, ...], bool]:
+        if has(inp, self.name):
+            return self.branches.get(getattr(inp, self.name), ()), True
+        if self.default is None:
+            return (), False
+        return self.branches[self.default], False
+
+    def required(self, inp: BaseModel) -> list[str]:
+        return [] if has(inp, self.name) else [self.name]
+
+    def reads(self) -> tuple[str, ...]:
+        return (self.name,)
+
+
+def walk(parts: tuple[Part, ...], inp: BaseModel, decided: bool = True) -> Iterator[tuple[Part, bool]]:
+    """The parts that apply to ``inp``, in order, with whether their path is decided."""
+    for part in parts:
+        yield part, decided
+        if isinstance(part, Paths):
+            branch, known = part.chosen(inp)
+            yield from walk(branch, inp, decided and known)
+
+
+def every_part(parts: tuple[Part, ...]) -> Iterator[Part]:
+    for part in parts:
+        yield part
+        if isinstance(part, Paths):
+            for branch in part.branches.values():
+                yield from every_part(branch)
+
+
+def run_parts(parts: tuple[Part, ...], r: Run) -> Outcome | None:
+    for part in parts:
+        if isinstance(part, Paths):
+            branch, _ = part.chosen(r.inp)
+            out = run_parts(branch, r)
+        else:
+            out = part.run(r)
+        if out is not None:
+            return out
+    return None
+
+
+# Words of the trace that depend on an answer: name → (field, {answer: words}).
+Words = Mapping[str, tuple[str, Mapping[object, str]]]
+
+
+# ------------------------------------------------------------------ the declaration
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One measure: its parts in trace order, and how its result is paid.
+
+    ``fields`` is the interview order when it differs from the order the parts read them
+    (第2条 asks the strategic-industry question before the two figures it reads first).
+    ``outcome``: "award" (a figure), "referred" (the amount is set by another document: in
+    scope or not) or "none" (a service measure without an award).
+    """
+
+    measure_id: str
+    model: str  # the input model's class name (the schema's title)
+    parts: tuple[Part, ...]
+    fields: tuple[str, ...] | None = None
+    outcome: Literal["award", "referred", "none"] = "award"
+    upper_bound: bool = False
+    paid_to_enterprise: bool = True
+    words: Words = field(default_factory=dict)
+
+    def field_order(self) -> tuple[str, ...]:
+        read = tuple(dict.fromkeys(n for p in every_part(self.parts) for n in p.reads()))
+        if self.fields is None:
+            return read
+        if set(self.fields) != set(read):
+            raise ValueError(f"第{self.measure_id}条：fields {self.fields} 与各部分所读字段 {read} 不一致")
+        return self.fields
+
+    def needed(self, inp: BaseModel) -> list[str]:
+        missing = {n for p, _ in walk(self.parts, inp) for n in p.required(inp)}
+        return [n for n in self.field_order() if n in missing]
+
+    def conditions(self, inp: BaseModel) -> list[Unmet]:
+        return [u for p, decided in walk(self.parts, inp) for u in p.early(inp, decided)]
+
+    def near_miss(self, inp: BaseModel) -> list[str]:
+        return [s for p, _ in walk(self.parts, inp) for s in p.near_miss(inp)]
+
+    def ask_also(self, inp: BaseModel) -> list[str]:
+        return [n for p, decided in walk(self.parts, inp) if decided for n in p.optional(inp)]
+
+    def compute(self, inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
+        words = {k: table[v] for k, (f, table) in self.words.items() if (v := getattr(inp, f)) in table}
+        r = Run(inp, draft, as_of, words)
+        out = run_parts(self.parts, r) or Outcome(None)
+        if self.outcome == "referred":
+            return finish(draft, None, as_of, eligible=None, in_scope=out.in_scope)
+        if self.outcome == "none":
+            return finish(draft, None, as_of, eligible=None)
+        return finish(
+            draft, out.award, as_of, upper_bound=self.upper_bound, paid_to_enterprise=self.paid_to_enterprise
+        )
+
+    def points(self) -> list[tuple[str, str]]:
+        """Every boundary the declaration sets (thresholds, steps, minimums, caps, deadlines)."""
+        return [pt for p in every_part(self.parts) for pt in p.points()]
+
+    def measure(self) -> Measure:
+        """The measure wired from this declaration (what calculators.registry serves)."""
+        fields = self.field_order()
+        measure = Measure.define(
+            self.measure_id,
+            input_model(self.model, fields),
+            self.compute,
+            self.conditions,
+            needed=self.needed,
+            computable=self.outcome == "award",
+            upper_bound=self.upper_bound,
+            paid_to_enterprise=self.paid_to_enterprise,
+            near_miss=self.near_miss,
+            ask_also=self.ask_also,
+        )
+        return dataclasses.replace(measure, rule=self)
