@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.quiz_scenarios import _STORIES, generate
+from assistant.training.scenarios import _STORIES, generate
 from calculators import MEASURE_IDS, evaluate, get_measure, needed_fields
 from calculators.amounts import WholeSteps
 from calculators.base import Draft, param

@@ -222,7 +222,7 @@ def _labelled() -> Iterator[str]:
 
 
 def _quiz() -> Iterator[str]:
-    from assistant.quiz import Quiz, correct_estimate
+    from assistant.training.quiz import Quiz, correct_estimate
 
     for seed in range(200):
         quiz = Quiz(n=10, seed=seed, as_of=date(2024, 3, 15))
@@ -235,7 +235,7 @@ def _quiz() -> Iterator[str]:
 
 def _schemas() -> Iterator[str]:
     """What the schema, batch columns and callers read of each measure (they follow its fields)."""
-    from assistant.batch_layout import batch_measures, template_fields
+    from assistant.outreach.batch_layout import batch_measures, template_fields
     from assistant.commands.calc_cmd import all_fields_schema
 
     for mid in MEASURES:
