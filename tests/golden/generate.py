@@ -235,8 +235,8 @@ def _quiz() -> Iterator[str]:
 
 def _schemas() -> Iterator[str]:
     """What the schema, batch columns and callers read of each measure (they follow its fields)."""
-    from assistant.outreach.batch_layout import batch_measures, template_fields
     from assistant.commands.calc_cmd import all_fields_schema
+    from assistant.outreach.batch_layout import batch_measures, template_fields
 
     for mid in MEASURES:
         m = get_measure(mid)
