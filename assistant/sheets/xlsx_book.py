@@ -46,15 +46,22 @@ class SheetLayout(BaseModel):
         return value
 
 
+# (bold, text) → the cell style (xlsx_writer's stylesheet).
+_STYLES = {
+    (False, False): 0,
+    (True, False): BOLD_STYLE,
+    (False, True): TEXT_STYLE,
+    (True, True): BOLD_TEXT_STYLE,
+}
+
+
 def sheet_xml(sheet: SheetLayout) -> str:
+    """The sheet's whole XML: its size declared, widths, frozen pane, then every row."""
     width = max((len(r) for r in sheet.rows), default=0)
     size = f"A1:{column_letters(width - 1)}{len(sheet.rows)}" if width else None
     out = [_sheet_head(sheet.widths, sheet.freeze, dimension=size)]
     for n, row in enumerate(sheet.rows, start=1):
-        text = n in sheet.text_rows
-        style = (
-            (BOLD_TEXT_STYLE if text else BOLD_STYLE) if n <= sheet.bold_rows else (TEXT_STYLE if text else 0)
-        )
+        style = _STYLES[n <= sheet.bold_rows, n in sheet.text_rows]
         s = f' s="{style}"' if style else ""
         cells = []
         for i, value in enumerate(row):
