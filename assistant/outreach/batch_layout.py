@@ -149,30 +149,18 @@ def _consistent_example(fields: list[str]) -> list[str]:
 
 
 def _write_xlsx_template(path: Path, names: list[str], labels: list[str], example: list[str]) -> None:
-    # A small file: the ordinary (not streaming) workbook allows bold headers, widths and frozen panes.
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from assistant.sheets.xlsx_book import SheetLayout, write_book
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "企业名单"
-    for row in (names, labels, example):
-        ws.append(row)
-    for cell in (*ws[1], *ws[2]):
-        cell.font = Font(bold=True)
-    for i, label in enumerate(labels, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, 2 * len(label) + 2))
-        ws.cell(row=3, column=i).number_format = "@"  # text: 800万 and 2024-02-05 stay as typed
-    ws.freeze_panes = "B3"
-    help_ws = wb.create_sheet("填写说明")
-    help_ws.append(["列名", "中文名", "填写说明", "示例"])
-    help_ws.append([NAME, NAME_LABEL, "企业名称（必填列）", ""])
-    for f in template_fields():
-        spec = FIELDS[f]
-        help_ws.append([f, spec.label, spec.question, spec.example])
-    help_ws.column_dimensions["A"].width = 30
-    help_ws.column_dimensions["B"].width = 28
-    help_ws.column_dimensions["C"].width = 70
+    names_sheet = SheetLayout(
+        title="企业名单",
+        rows=[names, labels, example],
+        bold_rows=2,
+        text_rows=frozenset({3}),  # text: 800万 and 2024-02-05 stay as typed
+        widths=[max(12, min(40, 2 * len(label) + 2)) for label in labels],
+        freeze="B3",  # both header rows and the name column stay in view
+    )
+    help_rows = [["列名", "中文名", "填写说明", "示例"], [NAME, NAME_LABEL, "企业名称（必填列）", ""]]
+    help_rows += [[f, FIELDS[f].label, FIELDS[f].question, FIELDS[f].example] for f in template_fields()]
+    help_sheet = SheetLayout(title="填写说明", rows=help_rows, widths=[30, 28, 70])
     with atomic_path(path) as tmp:
-        wb.save(tmp)
+        write_book(tmp, [names_sheet, help_sheet])

@@ -27,6 +27,7 @@ from typing import IO
 from xml.etree import ElementTree as ET
 
 from assistant.sheets.cells import MAX_ROW_BYTES, MAX_SHEET_BYTES, CellError, TabularError, column_letters
+from assistant.sheets.xlsx_dates import from_iso, from_serial
 from assistant.sheets.xlsx_parts import PackageParts, _cell_text, _item_text, _ns, too_large
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -112,9 +113,7 @@ class SheetReader(PackageParts):
             sheet, styles, strings, date1904 = self._locate()
             self._strings = self._read_strings(strings) if strings else []
             self._dates, self._timedeltas = self._read_styles(styles) if styles else (set(), set())
-            from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH
-
-            self._epoch = CALENDAR_MAC_1904 if date1904 else WINDOWS_EPOCH
+            self._date1904 = date1904
             self._stream = self._open(sheet, MAX_SHEET_BYTES)
             self._start_sheet()
         except _BROKEN as exc:
@@ -269,18 +268,14 @@ class SheetReader(PackageParts):
             v = c.findtext(v_tag)
             return ("True" if int(v) else "False") if v else ""
         if kind == "d":
-            from openpyxl.utils.datetime import from_ISO8601
-
             v = c.findtext(v_tag)
-            return value_text(from_ISO8601(v)) if v else ""
+            return value_text(from_iso(v)) if v else ""
         # "str" (a formula's text), "e" (an error such as #N/A)
         return _cell_text(c.findtext(v_tag) or "")
 
     def _date_text(self, v: str, style: int) -> str:
-        from openpyxl.utils.datetime import from_excel
-
         value = float(v) if "." in v or "E" in v or "e" in v else int(v)
         try:
-            return value_text(from_excel(value, self._epoch, timedelta=style in self._timedeltas))
+            return value_text(from_serial(value, self._date1904, duration=style in self._timedeltas))
         except (OverflowError, ValueError):
             return "#VALUE!"  # a serial outside the calendar: openpyxl's error text

@@ -20,6 +20,7 @@ from assistant.sheets.cells import (
     decode_escapes,
     oversized,
 )
+from assistant.sheets.xlsx_formats import builtin_format, is_date_format, is_elapsed_format
 
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CHUNK = 8192
@@ -165,8 +166,6 @@ class PackageParts:
 
     def _read_styles(self, name: str) -> tuple[set[int], set[int]]:
         """Indexes of cell styles whose number format shows a date (or a duration)."""
-        from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
-
         root = self._parse(name)
         ns = _ns(root.tag)
         custom = {
@@ -177,9 +176,9 @@ class PackageParts:
         timedeltas: set[int] = set()
         for index, xf in enumerate(root.iterfind(f"{ns}cellXfs/{ns}xf")):
             fmt_id = int(xf.get("numFmtId", 0))
-            fmt = custom[fmt_id] if fmt_id in custom else builtin_format_code(fmt_id)
+            fmt = custom[fmt_id] if fmt_id in custom else builtin_format(fmt_id)
             if fmt and is_date_format(fmt):
                 dates.add(index)
-            if fmt and is_timedelta_format(fmt):
+            if fmt and is_elapsed_format(fmt):
                 timedeltas.add(index)
         return dates, timedeltas

@@ -70,10 +70,22 @@ def _workbook(titles: Sequence[str]) -> tuple[str, str]:
     )
 
 
+def write_package(z: zipfile.ZipFile, titles: Sequence[str]) -> None:
+    """The parts around sheets already written as xl/worksheets/sheet1.xml … sheetN.xml."""
+    workbook, rels = _workbook(titles)
+    z.writestr("[Content_Types].xml", _content_types(len(titles)))
+    z.writestr("_rels/.rels", _ROOT_RELS)
+    z.writestr("xl/workbook.xml", workbook)
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+    z.writestr("xl/styles.xml", _STYLES)
+
+
 _FONT = '<sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/>'
 # Styles: 0 plain; 1 the header row (bold, wrapped, centred vertically); 2 whole amounts
-# (#,##0: 308,600); 3 amounts with a fraction (#,##0.00, so no cent is hidden).
+# (#,##0: 308,600); 3 amounts with a fraction (#,##0.00, so no cent is hidden); for whole small
+# sheets (xlsx_book): 4 bold, 5 text (@: what is typed stays as typed), 6 bold text.
 HEADER_STYLE, WHOLE_STYLE, FRACTION_STYLE = 1, 2, 3
+BOLD_STYLE, TEXT_STYLE, BOLD_TEXT_STYLE = 4, 5, 6
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<styleSheet xmlns="{MAIN_NS}">'
@@ -82,11 +94,15 @@ _STYLES = (
     '<fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
     '<alignment vertical="center" wrapText="1"/></xf>'
     '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>'
+    "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
@@ -181,26 +197,43 @@ def _sheet_tail(fit: bool) -> str:
     )
 
 
-def _sheet_head(widths: Sequence[float], frozen: bool, fit: bool = False) -> str:
+def _pane(freeze: str) -> str:
+    """Rows above and columns left of ``freeze`` (a cell such as "A2" or "B3") stay on screen."""
+    letters = freeze.rstrip("0123456789")
+    columns = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(letters))) - 1
+    rows = int(freeze[len(letters) :]) - 1
+    if not (columns or rows):  # "A1": nothing to hold still
+        return ""
+    split = (f' xSplit="{columns}"' if columns else "") + (f' ySplit="{rows}"' if rows else "")
+    # The pane the cursor is in: the one that scrolls both ways, or the only one that scrolls.
+    active = "bottomRight" if columns and rows else "bottomLeft" if rows else "topRight"
+    # With both splits Excel lists a selection for each of the other panes too.
+    others = '<selection pane="topRight"/><selection pane="bottomLeft"/>' if columns and rows else ""
+    return (
+        f'<pane{split} topLeftCell="{freeze}" activePane="{active}" state="frozen"/>'
+        f'{others}<selection pane="{active}" activeCell="{freeze}" sqref="{freeze}"/>'
+    )
+
+
+def _sheet_head(
+    widths: Sequence[float], freeze: str | None, fit: bool = False, dimension: str | None = None
+) -> str:
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w:.1f}" customWidth="1"/>' for i, w in enumerate(widths, start=1)
     )
-    pane = (
-        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
-    )
+    size = f'<dimension ref="{dimension}"/>' if dimension else ""
+    view = _pane(freeze) if freeze else ""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-        f"{_FIT_TO_PAGE if fit else ''}"
-        f'<sheetViews><sheetView workbookViewId="0">{pane if frozen else ""}</sheetView></sheetViews>'
+        f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">{_FIT_TO_PAGE if fit else ""}{size}'
+        f'<sheetViews><sheetView workbookViewId="0">{view}</sheetView></sheetViews>'
         f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}<sheetData>'
     )
 
 
 def _small_sheet(rows: Sequence[Sequence[object]]) -> str:
     """A whole sheet at once (summaries, notes): widths fitted to every cell, first row bold."""
-    out = [_sheet_head(fit_widths(rows[0] if rows else [], rows[1:]), frozen=bool(rows), fit=True)]
+    out = [_sheet_head(fit_widths(rows[0] if rows else [], rows[1:]), "A2" if rows else None, fit=True)]
     for n, row in enumerate(rows, start=1):
         cells = []
         for i, value in enumerate(row):
@@ -302,7 +335,7 @@ class XlsxWriter:
             self._sheet = self._zip.open("xl/worksheets/sheet1.xml", "w")
             sample = self._sample
             widths = fit_widths(sample[0], sample[1:]) if sample else []
-            self._buffer.insert(0, _sheet_head(widths, frozen=bool(sample)))
+            self._buffer.insert(0, _sheet_head(widths, "A2" if sample else None))
         self._sheet.write("".join(self._buffer).encode("utf-8"))
         self._buffer.clear()
 
@@ -316,13 +349,7 @@ class XlsxWriter:
             z = self._zip
             for i, (_, rows) in enumerate(self._extra, start=2):
                 z.writestr(f"xl/worksheets/sheet{i}.xml", _small_sheet(rows))
-            titles = [self._title, *(t for t, _ in self._extra)]
-            workbook, rels = _workbook(titles)
-            z.writestr("[Content_Types].xml", _content_types(len(titles)))
-            z.writestr("_rels/.rels", _ROOT_RELS)
-            z.writestr("xl/workbook.xml", workbook)
-            z.writestr("xl/_rels/workbook.xml.rels", rels)
-            z.writestr("xl/styles.xml", _STYLES)
+            write_package(z, [self._title, *(t for t, _ in self._extra)])
             z.close()
             self._file.close()
         except RuntimeError as exc:  # zipfile: "File size too large" (over 2 GiB of sheet XML)
