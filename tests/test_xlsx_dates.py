@@ -17,7 +17,13 @@ from openpyxl.utils import datetime as op_datetime
 
 from assistant.sheets.xlsx import value_text
 from assistant.sheets.xlsx_dates import EPOCH_1900, EPOCH_1904, from_iso, from_serial
-from assistant.sheets.xlsx_formats import BUILTIN_FORMATS, builtin_format, is_date_format, is_elapsed_format
+from assistant.sheets.xlsx_formats import (
+    BUILTIN_FORMATS,
+    ZH_CN_FORMATS,
+    builtin_format,
+    is_date_format,
+    is_elapsed_format,
+)
 from tests.test_xlsx import hand_built, new_read, old_read, package
 
 
@@ -157,10 +163,53 @@ def test_iso_text_that_is_no_date_is_refused(text):
         from_iso(text)
 
 
-def test_builtin_table_is_openpyxls_for_every_id():
-    ids = range(-5, 400)
+def test_builtin_table_is_openpyxls_for_every_id_but_the_chinese_locale_ones():
+    ids = [i for i in range(-5, 400) if i not in ZH_CN_FORMATS]
     assert [builtin_format(i) for i in ids] == [op_numbers.builtin_format_code(i) for i in ids]
     assert set(BUILTIN_FORMATS) == set(range(23)) | set(range(37, 50))  # 23–36 depend on the locale
+    assert set(ZH_CN_FORMATS) == set(range(27, 37)) | set(range(50, 59))
+    assert all(op_numbers.builtin_format_code(i) is None for i in ZH_CN_FORMATS)  # openpyxl: numbers
+
+
+@pytest.mark.parametrize("fmt_id", sorted(ZH_CN_FORMATS))
+def test_chinese_excels_locale_ids_are_dates_or_times(fmt_id):
+    assert is_date_format(builtin_format(fmt_id))
+    assert not is_elapsed_format(builtin_format(fmt_id))
+
+
+_TIME_IDS = {32, 33, 34, 35, 55, 56}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 2_958_465).map(str) | _DAY_FRACTIONS.map(repr), min_size=1, max_size=8))
+def test_a_chinese_excel_date_cell_reads_as_a_date_not_its_serial(tmp_path_factory, serials):
+    """A serial under each zh-CN locale id reads as it does under the plain date (14) or time (20) id:
+    as a date or time, never as the number openpyxl gave."""
+    ids = [14, 20, *sorted(ZH_CN_FORMATS)]
+    styles = '<cellXfs><xf numFmtId="0"/>' + "".join(f'<xf numFmtId="{i}"/>' for i in ids) + "</cellXfs>"
+    rows = "".join(
+        f'<x:row r="{r}">'
+        + "".join(f'<x:c s="{s}"><x:v>{v}</x:v></x:c>' for s in range(1, len(ids) + 1))
+        + "</x:row>"
+        for r, v in enumerate(serials, start=1)
+    )
+    parts = hand_built(rows, strings="<si><t>日期</t></si>", styles=styles)
+    path = package(tmp_path_factory.mktemp("zh") / "zh.xlsx", parts)
+    for (_, cells), serial in zip(new_read(path)[0], serials, strict=True):
+        plain_date, plain_time, *locale = cells
+        for fmt_id, text in zip(sorted(ZH_CN_FORMATS), locale, strict=True):
+            assert text == (plain_time if fmt_id in _TIME_IDS else plain_date), (fmt_id, serial)
+            assert text != serial
+
+
+def test_chinese_long_date_reads_as_the_day(tmp_path):
+    """长日期 as Chinese Excel saves it (id 31, no code in the file): 45327 is 2024年2月5日."""
+    styles = '<cellXfs><xf numFmtId="0"/><xf numFmtId="31"/></cellXfs>'
+    rows = '<x:row r="1"><x:c s="1"><x:v>45327</x:v></x:c></x:row>'
+    parts = hand_built(rows, strings="<si><t>日期</t></si>", styles=styles)
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(' date1904="1"', "")
+    [(_, [text])] = new_read(package(tmp_path / "d.xlsx", parts))[0]
+    assert text.startswith("2024-02-05")
 
 
 @pytest.mark.parametrize(
@@ -221,7 +270,7 @@ def _styles(codes: list[str]) -> str:
         f"<numFmt numFmtId={quoteattr(str(164 + i))} formatCode={quoteattr(c)}/>" for i, c in enumerate(codes)
     )
     xfs = "".join(f'<xf numFmtId="{164 + i}"/>' for i in range(len(codes)))
-    builtin = "".join(f'<xf numFmtId="{i}"/>' for i in (14, 22, 46, 31, 20))
+    builtin = "".join(f'<xf numFmtId="{i}"/>' for i in (14, 22, 46, 45, 20))
     return f'<numFmts>{custom}</numFmts><cellXfs><xf numFmtId="0"/>{xfs}{builtin}</cellXfs>'
 
 
@@ -244,7 +293,7 @@ _XML_SAFE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd]")
     st.booleans(),
 )
 def test_a_sheet_of_date_cells_reads_as_openpyxl_read_it(tmp_path_factory, codes, serials, date1904):
-    """Whole files: every serial under every style (custom codes, then ids 14, 22, 46, 31, 20)."""
+    """Whole files: every serial under every style (custom codes, then ids 14, 22, 46, 45, 20)."""
     styles = len(codes) + 6
     rows = "".join(
         f'<x:row r="{r}">'

@@ -2,16 +2,15 @@
 dates (assistant/sheets/xlsx_dates.py) instead of numbers.
 
 The built-in table and the two tests classify as openpyxl did, so that files read as before
-(tests/test_xlsx_dates.py compares them over many format strings).
+(tests/test_xlsx_dates.py compares them over many format strings) — except the locale ids that
+Chinese Excel writes for its dates, which openpyxl read as numbers (ZH_CN_FORMATS).
 """
 
 from __future__ import annotations
 
 import re
 
-# ECMA-376 §18.8.30: the formats a style may name by id alone, without a <numFmt>. Ids 23–36 and
-# 50–58 depend on the reader's locale (in zh-CN, 31 is yyyy"年"m"月"d"日"); openpyxl knew no code
-# for them, so a cell styled so has read as its number, and still does.
+# ECMA-376 §18.8.30: the formats a style may name by id alone, without a <numFmt>.
 BUILTIN_FORMATS: dict[int, str] = {
     0: "General",
     1: "0",
@@ -51,6 +50,33 @@ BUILTIN_FORMATS: dict[int, str] = {
     49: "@",
 }
 
+# Ids 27–36 and 50–58 depend on the locale the file was saved in, and Excel writes no code for them.
+# In zh-CN (as in the other East Asian locales) every one is a date or a time: Chinese Excel saves
+# 长日期 as id 31, yyyy"年"m"月"d"日". openpyxl knew no code for them and read such a cell as its
+# serial (45327 for 2024年2月5日); they are read as the dates they show. A workbook from a Western
+# locale never names these ids. Codes as Microsoft documents them for zh-CN.
+ZH_CN_FORMATS: dict[int, str] = {
+    27: 'yyyy"年"m"月"',
+    28: 'm"月"d"日"',
+    29: 'm"月"d"日"',
+    30: "m-d-yy",
+    31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"',
+    33: 'h"时"mm"分"ss"秒"',
+    34: '上午/下午h"时"mm"分"',
+    35: '上午/下午h"时"mm"分"ss"秒"',
+    36: 'yyyy"年"m"月"',
+    50: 'yyyy"年"m"月"',
+    51: 'm"月"d"日"',
+    52: 'yyyy"年"m"月"',
+    53: 'm"月"d"日"',
+    54: 'm"月"d"日"',
+    55: '上午/下午h"时"mm"分"',
+    56: '上午/下午h"时"mm"分"ss"秒"',
+    57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"',
+}
+
 # Left out before looking for date letters: "quoted text" (non-greedy, so "年" and "月" are each
 # their own literal) and [bracketed] sections — colours [Red], locales [$-804], conditions [>100] —
 # but not the elapsed-time [h], [mm], [ss], which are date parts.
@@ -61,8 +87,8 @@ _ELAPSED = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](
 
 
 def builtin_format(fmt_id: int) -> str | None:
-    """The code of a built-in format id; None for ids the table leaves out (custom or locale ones)."""
-    return BUILTIN_FORMATS.get(fmt_id)
+    """The code of a built-in format id (zh-CN's for the locale ids); None for a custom id."""
+    return BUILTIN_FORMATS.get(fmt_id) or ZH_CN_FORMATS.get(fmt_id)
 
 
 def is_date_format(fmt: str) -> bool:
