@@ -159,7 +159,7 @@ class _Index:
         self.vocabulary = set().union(*(b.idf for b in self.bm25.values()))
         self.known = self.vocabulary | set(self.bank.idf)
         self._memo: dict[str, tuple[float, ...]] = {}
-        self._bank_memo: dict[str, tuple[float, ...]] = {}
+        self._bank_memo: dict[str, dict[int, float]] = {}
         self._near: dict[str, str | None] | None = None
 
     def near_miss(self, pattern: str) -> str | None:
@@ -188,23 +188,20 @@ class _Index:
             found = self._memo[key] = tuple(total)
         return found
 
-    def bank_entry_scores(self, term: str) -> tuple[float, ...]:
-        """The score each bank entry gets for one term (~200 entries a term)."""
+    def bank_hits(self, term: str) -> dict[int, float]:
+        """The bank entries that have the term (position → score): a handful of the ~200, so the
+        rest, all zero, are not carried around."""
         found = self._bank_memo.get(term)
         if found is None:
-            if term in self.bank.idf:
-                found = tuple(self.bank.get_scores([term]))
-            else:
-                found = (0.0,) * len(self.bank_clause)
-            self._bank_memo[term] = found
+            scores = self.bank.get_scores([term]) if term in self.bank.idf else []
+            found = self._bank_memo[term] = {j: s for j, s in enumerate(scores) if s}
         return found
 
     def matches(self, term: str, clause: int) -> bool:
         """Does the clause's text or one of its bank entries have the term?"""
         if self.term_scores(term)[clause] > 0:
             return True
-        entries = zip(self.bank_entry_scores(term), self.bank_clause, strict=True)
-        return any(s > 0 and c == clause for s, c in entries)
+        return any(self.bank_clause[j] == clause for j in self.bank_hits(term))
 
 
 @cache
@@ -319,7 +316,7 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
     known = unmatched = 0
     for g in groups:
         terms = _effective_terms(g, index)
-        if any(any(index.term_scores(t)) or any(index.bank_entry_scores(t)) for t in terms):
+        if any(any(index.term_scores(t)) or index.bank_hits(t) for t in terms):
             known += len(g.surface)
         elif not all(t in generic for t in terms):
             unmatched += len(g.surface)  # a word we can segment but the notice never uses
@@ -365,8 +362,14 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
         vectors = [index.term_scores(t, unit_question) for t in terms]
         for i in range(n):
             scores[i] += weight * max(v[i] for v in vectors)
-        columns = zip(*(index.bank_entry_scores(t) for t in terms), strict=True)  # entry by entry
-        entries = [e + weight * max(column) for e, column in zip(entries, columns, strict=True)]
+        # Each entry's best term; an entry none of the terms is in would add weight × 0.0.
+        best_term: dict[int, float] = {}
+        for t in terms:
+            for j, s in index.bank_hits(t).items():
+                if s > best_term.get(j, 0.0):
+                    best_term[j] = s
+        for j, s in best_term.items():
+            entries[j] += weight * s
     best = [0.0] * n
     for clause, entry in zip(index.bank_clause, entries, strict=True):
         best[clause] = max(best[clause], entry)  # an entry is one way of asking: the best one speaks
