@@ -330,3 +330,25 @@ def test_old_files_are_pruned(cache_in):
 
 def _stored_file_named(directory: Path) -> str:
     return cache._path(directory, cache.cache_key()).name
+
+
+def test_jiebas_hmm_loads_only_when_a_cut_needs_it(tmp_path):
+    """Search cuts with HMM=False and never loads jieba.finalseg; a cut with HMM=True still gets it."""
+    text = "营业执照年报怎么弄啊龘靐"  # characters no dictionary has: the HMM decides
+    head = "import sys\nfrom assistant.search.segment import tokenizer\n"
+    cut = f"print(tokenizer().lcut({text!r}, HMM=True))\n"
+    lazy = (
+        f"{head}from assistant.search.index import search\nsearch('电费有补贴吗')\n"
+        f"print('jieba.finalseg.prob_emit' in sys.modules)\n{cut}"
+        "print(type(sys.modules['jieba.finalseg']).__name__)"
+    )
+    eager = f"import jieba\n{head}{cut}"
+    env = _env(tmp_path)
+    run = [
+        subprocess.run([sys.executable, "-c", c], capture_output=True, text=True, cwd=ROOT, env=env)
+        for c in (lazy, eager)
+    ]
+    assert all(p.returncode == 0 and p.stderr == "" for p in run)
+    loaded_before, words, kind = run[0].stdout.splitlines()
+    assert loaded_before == "False" and kind == "module"
+    assert words == run[1].stdout.strip() and "龘" in words

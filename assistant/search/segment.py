@@ -9,9 +9,11 @@ else falls back to single characters, which is all a question outside the notice
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import sys
+import types
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +28,17 @@ _WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _GENERATED_MARK = "# ---- 自动生成"
 # OpenCC's configuration for 繁體 (Taiwan, Hong Kong, old texts) → 简体.
 _OPENCC_CONFIG = "t2s.json"
+_FINALSEG = "jieba.finalseg"
+
+
+class _LaterFinalseg(types.ModuleType):
+    """Stands for ``jieba.finalseg`` until jieba first uses it, then puts the real one in place."""
+
+    def __getattr__(self, name: str) -> object:
+        del sys.modules[_FINALSEG]
+        real = importlib.import_module(_FINALSEG)
+        sys.modules["jieba"].finalseg = real  # jieba's global ``finalseg``: the real one from now on
+        return getattr(real, name)
 
 
 def _import_jieba():  # noqa: ANN202 - the jieba module
@@ -33,14 +46,23 @@ def _import_jieba():  # noqa: ANN202 - the jieba module
 
     jieba's ``_compat`` imports ``pkg_resources`` (≈70 ms) only to locate its default
     dictionary, which we never load; hiding it makes jieba use its plain-file fallback.
+    ``jieba.finalseg`` (the HMM for words no dictionary has; its tables take ≈30 ms to load) is
+    only used by a cut with ``HMM=True``, which search never makes: it loads on first use.
     """
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
     hidden = "pkg_resources" not in sys.modules
     if hidden:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    later = _FINALSEG not in sys.modules
+    if later:
+        sys.modules[_FINALSEG] = _LaterFinalseg(_FINALSEG)
     try:
         import jieba
+    except BaseException:
+        if later:
+            sys.modules.pop(_FINALSEG, None)
+        raise
     finally:
         if hidden:
             del sys.modules["pkg_resources"]
