@@ -8,11 +8,15 @@ with search's index read from its cache (warmed by one untimed run, as after any
   python -c "import jieba; jieba.lcut('电费有补贴吗')"
 over RUNS runs each (default 5), interleaved, their ratio and a verdict (targets: ≤ 0.25 × the
 jieba load and ≤ 45 MB peak RSS), the same search with the cache off (what a first run costs:
-the index built in memory), then the in-process
-latency of one query after warm-up over the labelled questions in tests/search_queries.tsv and
-tests/data/questions/search_dev.tsv, and what OpenCC (繁體 → 简体) costs: its load in a fresh
-interpreter (target < 20 ms; it is loaded only for a question GB2312 cannot encode) and the
-whole-process time of a traditional question beside the same question in simplified characters.
+the index built in memory), then the in-process latency of one query after warm-up over the
+labelled questions in tests/search_queries.tsv and tests/data/questions/search_dev.tsv, and what
+OpenCC (繁體 → 简体) costs: its load in a fresh interpreter (target < 20 ms; it is loaded only
+for a question GB2312 cannot encode) and the whole-process time of a traditional question beside
+the same question in simplified characters.
+
+The machine may be shared: the time ratio is printed both as the ratio of the medians and as the
+median of the ratios of back-to-back pairs. The project's modules are byte-compiled first, as an
+install would have them (with PYTHONDONTWRITEBYTECODE set every run would recompile them).
 """
 
 from __future__ import annotations
