@@ -19,6 +19,7 @@ from rank_bm25 import BM25Plus as Reference
 from assistant.search import cache
 from assistant.search import index as search_module
 from assistant.search.bm25 import BM25Plus, statistics
+from assistant.search.build import build_state
 from tests.conftest import ROOT
 
 _MAGIC = cache._MAGIC
@@ -102,13 +103,13 @@ def _documents(stats: dict) -> list[list[str]]:
 
 
 def test_scores_from_the_stored_statistics_are_rank_bm25s_to_the_bit():
-    state = search_module._build_state()
+    state = build_state()
     fields = {name: (stats, search_module.B[name]) for name, stats in state["fields"].items()}
     fields["bank"] = (state["bank"], search_module.B_BANK)
     for name, (stats, b) in fields.items():
         ref = Reference(_documents(stats), k1=search_module.K1, b=b, delta=0)
         assert ref.doc_len == stats["doc_len"] and ref.avgdl == stats["avgdl"], name
-        ref.idf = stats["idf"]  # the index's whole-clause IDF, as _build_state sets it
+        ref.idf = stats["idf"]  # the index's whole-clause IDF, as build_state sets it
         ours = BM25Plus(stats, k1=search_module.K1, b=b, delta=0)
         for term in [*stats["idf"], "不在索引里的词"]:
             assert ours.get_scores([term]) == ref.get_scores([term]).tolist(), (name, term)

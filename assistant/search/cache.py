@@ -8,8 +8,9 @@ numbers — is written once with ``marshal`` and read back in a few milliseconds
 Where: ``$POLICY_ASSISTANT_CACHE`` if set (``off`` turns the cache off), otherwise
 ``$XDG_CACHE_HOME/policy-assistant`` or ``~/.cache/policy-assistant``.
 Key: a hash of the corpus data files, the code that builds from them (the ``assistant/search``
-and ``corpus`` sources: the code version, to the byte), the libraries whose behaviour is baked in (jieba, rank-bm25) and the Python
-version (marshal's format is version-specific). Any change gives a new key, hence a rebuild.
+and ``corpus`` sources: the code version, to the byte), the libraries whose behaviour is baked
+in (jieba, rank-bm25) and the Python version (marshal's format is version-specific). Any change
+gives a new key, hence a rebuild.
 Safety: a file is written to a temporary name and renamed (``os.replace``), so a reader sees a
 whole file or none, and two processes building at once just both write the same content. A file
 that is missing, unreadable, truncated, corrupt or of another key is ignored: search builds in
