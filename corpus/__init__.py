@@ -1,38 +1,55 @@
 """The notice as data: load and validate the YAML files in this folder.
 
-Light on purpose (pydantic + PyYAML only): the calculators load parameters from here and
-must start fast.
+Light on purpose: PyYAML and the pydantic models are imported when a file is first loaded, not
+when the package is (``corpus.text`` and the search cache need only the paths).
 """
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from corpus.models import Clause, Notice, NoticeMetadata, Parameter, ParameterSet, Section, Validity
+if TYPE_CHECKING:
+    from corpus.models import Clause, Notice, NoticeMetadata, Parameter, Section, Validity
 
 CORPUS_DIR = Path(__file__).resolve().parent
 NOTICE_FILE = CORPUS_DIR / "notice.yaml"
 PARAMETERS_FILE = CORPUS_DIR / "parameters.yaml"
+_MODELS = ("Clause", "Notice", "NoticeMetadata", "Parameter", "Section", "Validity")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+def read_yaml(path: Path) -> object:
+    """A YAML file's data, parsed with libyaml where installed (the pure-Python parser costs tens
+    of ms per file)."""
+    import yaml
 
-def _read_yaml(path: Path) -> object:
     with path.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=_Loader)
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
 def load_notice() -> Notice:
-    return Notice.model_validate(_read_yaml(NOTICE_FILE))
+    from corpus.models import Notice
+
+    return Notice.model_validate(read_yaml(NOTICE_FILE))
 
 
 @cache
 def load_parameters() -> dict[str, Parameter]:
-    return ParameterSet.model_validate(_read_yaml(PARAMETERS_FILE)).parameters
+    from corpus.models import ParameterSet
+
+    return ParameterSet.model_validate(read_yaml(PARAMETERS_FILE)).parameters
+
+
+def __getattr__(name: str) -> object:
+    # The models stay importable from here (``from corpus import Clause``) without loading pydantic
+    # for those who only need a path.
+    if name in _MODELS:
+        import corpus.models
+
+        return getattr(corpus.models, name)
+    raise AttributeError(f"module 'corpus' has no attribute {name!r}")
 
 
 __all__ = [

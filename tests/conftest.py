@@ -1,10 +1,19 @@
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # The chat turns an unexpected error into a polite message for people; under test it must raise.
 os.environ.setdefault("POLICY_ASSISTANT_DEBUG", "1")
+# Search keeps its built index in the user's cache directory; the suite (and the commands it
+# runs) use a fresh one of their own, removed at the end, so no run depends on an earlier one.
+if "POLICY_ASSISTANT_CACHE" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="policy-assistant-test-cache-")
+    os.environ["POLICY_ASSISTANT_CACHE"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 # CI clones the repo elsewhere and says where shared/ is; a developer has it beside the checkout.

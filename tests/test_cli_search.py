@@ -1,5 +1,6 @@
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -132,11 +133,12 @@ def test_search_command_module_stays_light():
 
 
 def test_whole_process_json_run_is_quiet(tmp_path):
-    """jieba writes nothing to stderr and no cache file is needed."""
+    """jieba writes nothing to stderr and no cache file is needed in the temporary directory."""
     cmd = [sys.executable, "-m", "assistant", "search", "天然气补多少", "--json"]
-    proc = subprocess.run(
-        cmd, capture_output=True, text=True, cwd=ROOT, env={"TMPDIR": str(tmp_path), "PATH": ""}
-    )
+    # Search's own cache goes to the suite's cache directory (conftest), not the user's.
+    cache = os.environ["POLICY_ASSISTANT_CACHE"]
+    env = {"TMPDIR": str(tmp_path), "PATH": "", "POLICY_ASSISTANT_CACHE": cache}
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env)
     assert proc.returncode == 0 and proc.stderr == ""
     assert json.loads(proc.stdout)["hits"][0]["id"] == "3"
     assert list(tmp_path.iterdir()) == []

@@ -1,6 +1,6 @@
 """``search``, ``clause`` and ``clauses``: find clauses for a question, show one, list them all.
 
-Light at import: search (jieba, rank-bm25) is imported inside ``run``.
+Light at import: search (jieba and the index, read from the cache) is imported inside ``run``.
 """
 
 from __future__ import annotations
@@ -57,9 +57,9 @@ def _print_json(obj: object) -> None:
 
 def _print_result(result: SearchResult) -> None:
     if not result.hits:
-        from corpus.lexicon import load_scope
+        from assistant.search.vocabulary import vocabulary
 
-        signal = load_scope().get(result.declined or "")
+        signal = vocabulary().scope.get(result.declined or "")
         reason = f"{signal.reason}。" if signal else ""
         print(f"通知中没有找到与“{result.query}”相关的条款。{reason}")
         print("本通知讲的是将乐县2024年一季度稳定工业经济运行的措施（增产、用电、用气、用热、入规、统计、")

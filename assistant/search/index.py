@@ -7,8 +7,9 @@ Otherwise ranking is BM25 (rank-bm25) over three fields of each clause — title
 section title), responsible units — combined with weights, plus the best-matching entry of the
 question bank (``corpus/questions.yaml``: each clause's 标准问 and 相似问), over terms from
 ``assistant.search.segment``; a scope rule (``_in_scope``) declines what the notice does not speak to.
-The index and tokenizer are built once per process (lazy singleton; ``warm_up`` builds them
-ahead of time).
+The index and tokenizer are built once per corpus and code version and kept in the user's cache
+directory (``assistant.search.cache``); a process reads them back (lazy singleton; ``warm_up``
+loads them ahead of time), so a question needs neither pydantic, numpy nor rank-bm25.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
-import numpy as np
-
+from assistant.search import cache as search_cache
+from assistant.search.bm25 import BM25Plus
 from assistant.search.clause_ref import parse_clause_ref
 from assistant.search.segment import QueryGroup, query_groups, raw_tokens, to_simplified
-from assistant.search.typos import correct_typos
-from corpus.lexicon import load_lexicon, load_scope
+from assistant.search.typos import correct_typos, targets_by_sound
+from assistant.search.vocabulary import state as vocabulary_state
+from assistant.search.vocabulary import vocabulary
 from corpus.text import normalise_input
 
 MAX_QUERY_CHARS = 500
@@ -84,52 +87,30 @@ def check_query(query: str) -> str:
     return text
 
 
+class _Clause(NamedTuple):
+    """What a hit shows of a clause (the pydantic ``corpus.models.Clause`` stays at build time)."""
+
+    id: str
+    title: str
+    text: str
+    responsible_units: list[str]
+
+
 class _Index:
     """The 15 clauses as three BM25 fields and the question bank's entries as a fourth index,
     with per-term score vectors memoised."""
 
-    def __init__(self) -> None:
-        from rank_bm25 import BM25Plus
-
-        from assistant.search.segment import document_terms
-        from corpus import load_notice
-        from corpus.question_bank import load_question_bank
-
-        notice = load_notice()
-        self.clauses = notice.clauses
-        position = {c.id: i for i, c in enumerate(self.clauses)}
-        bank = [(position[cid], q) for cid, entry in load_question_bank().items() for q in entry.questions()]
-        self.bank_clause = np.array([i for i, _ in bank], dtype=int)
-        bank_terms = [document_terms(q) or ["\0"] for _, q in bank]
-        fields = {
-            "title": [c.title for c in self.clauses],
-            "body": [f"{notice.section_title(c.section)}\n{c.text}" for c in self.clauses],
-            "units": [c.responsible_units_text or "、".join(c.responsible_units) for c in self.clauses],
-        }
-        # Okapi's IDF, log((N - n + 0.5) / (n + 0.5)), is zero or negative for a word in half
-        # the 15 clauses or more (企业, 奖励, 给予), and an epsilon floor makes it non-monotonic
-        # (a word in 8 clauses would outweigh one in 7). BM25+'s IDF, log((N + 1) / n), is
-        # positive and falls steadily with n. Its δ is set to 0 because rank-bm25 adds δ·IDF
-        # to every clause whether the word occurs there or not: a constant that would not
-        # change the order but would make "score 0 = nothing matched" false.
-        terms = {name: [document_terms(t) or ["\0"] for t in texts] for name, texts in fields.items()}
-        self.bm25 = {name: BM25Plus(docs, k1=K1, b=B[name], delta=0) for name, docs in terms.items()}
-        # One IDF for the whole clause, as BM25F does: per-field IDF would make 政策 rare among
-        # the titles (only 加强政策宣传 has it) and let a generic word outrank a precise one.
-        # The bank's entries count as part of their clause here, so a word every clause's bank
-        # uses (多少, 怎么) is common, and a word only 用电's questions use is rare.
-        whole_docs = [[t for docs in terms.values() for t in docs[i]] for i in range(len(self.clauses))]
-        for i, doc in zip(self.bank_clause, bank_terms, strict=True):
-            whole_docs[i] += doc
-        whole = BM25Plus(whole_docs)
-        self.bank = BM25Plus(bank_terms, k1=K1, b=B_BANK, delta=0)
-        for bm25 in [*self.bm25.values(), self.bank]:
-            bm25.idf = {t: whole.idf[t] for t in bm25.idf}
+    def __init__(self, state: dict) -> None:
+        self.clauses = [_Clause(*c) for c in state["clauses"]]
+        self.bank_clause: list[int] = state["bank_clause"]
+        fields = state["fields"]
+        self.bm25 = {name: BM25Plus(stats, k1=K1, b=B[name], delta=0) for name, stats in fields.items()}
+        self.bank = BM25Plus(state["bank"], k1=K1, b=B_BANK, delta=0)
         # The words of the clauses' own text; ``known`` adds the bank's.
         self.vocabulary = set().union(*(b.idf for b in self.bm25.values()))
         self.known = self.vocabulary | set(self.bank.idf)
         self._memo: dict[str, tuple[float, ...]] = {}
-        self._bank_memo: dict[str, np.ndarray] = {}
+        self._bank_memo: dict[str, dict[int, float]] = {}
         self._near: dict[str, str | None] | None = None
 
     def near_miss(self, pattern: str) -> str | None:
@@ -158,27 +139,33 @@ class _Index:
             found = self._memo[key] = tuple(total)
         return found
 
-    def bank_entry_scores(self, term: str) -> np.ndarray:
-        """The score each bank entry gets for one term (a numpy vector: ~200 entries a term)."""
+    def bank_hits(self, term: str) -> dict[int, float]:
+        """The bank entries that have the term (position → score): a handful of the ~200, so the
+        rest, all zero, are not carried around."""
         found = self._bank_memo.get(term)
         if found is None:
-            if term in self.bank.idf:
-                found = np.asarray(self.bank.get_scores([term]), dtype=float)
-            else:
-                found = np.zeros(len(self.bank_clause))
-            self._bank_memo[term] = found
+            scores = self.bank.get_scores([term]) if term in self.bank.idf else []
+            found = self._bank_memo[term] = {j: s for j, s in enumerate(scores) if s}
         return found
 
     def matches(self, term: str, clause: int) -> bool:
         """Does the clause's text or one of its bank entries have the term?"""
         if self.term_scores(term)[clause] > 0:
             return True
-        return bool(((self.bank_entry_scores(term) > 0) & (self.bank_clause == clause)).any())
+        return any(self.bank_clause[j] == clause for j in self.bank_hits(term))
 
 
 @cache
 def _index() -> _Index:
-    return _Index()
+    stored = search_cache.stored()
+    if stored is not None:
+        return _Index(stored["index"])
+    from assistant.search.build import build_state
+
+    state = build_state()
+    # Stored with the vocabulary and typo table it was segmented with, for the next process.
+    search_cache.write({"vocabulary": vocabulary_state(), "typos": targets_by_sound(), "index": state})
+    return _Index(state)
 
 
 def warm_up() -> None:
@@ -189,7 +176,7 @@ def warm_up() -> None:
 
 @cache
 def _generic() -> frozenset[str]:
-    return frozenset(load_lexicon().generic)
+    return vocabulary().generic
 
 
 def _effective_terms(group: QueryGroup, index: _Index) -> tuple[str, ...]:
@@ -250,7 +237,7 @@ def declined_by(text: str, said: set[str] | None = None) -> str | None:
     """The kind of out-of-scope question (a key of scope.yaml) whose signal word the text says;
     a kind's ``unless`` words cancel it (我家厂子 is an enterprise)."""
     said = _said(text) if said is None else said
-    for kind, signal in load_scope().items():
+    for kind, signal in vocabulary().scope.items():
         if said.intersection(signal.words) and not said.intersection(signal.unless):
             return kind
     return None
@@ -282,7 +269,7 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
     known = unmatched = 0
     for g in groups:
         terms = _effective_terms(g, index)
-        if any(any(index.term_scores(t)) or index.bank_entry_scores(t).any() for t in terms):
+        if any(any(index.term_scores(t)) or index.bank_hits(t) for t in terms):
             known += len(g.surface)
         elif not all(t in generic for t in terms):
             unmatched += len(g.surface)  # a word we can segment but the notice never uses
@@ -320,7 +307,7 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
     """Each clause's score: its text's BM25 plus BANK_WEIGHT × its best bank entry's BM25."""
     generic = _generic()
     n, m = len(index.clauses), len(index.bank_clause)
-    scores, entries = [0.0] * n, np.zeros(m)
+    scores, entries = [0.0] * n, [0.0] * m
     for g in groups:
         # One thing said counts once: a word and its synonyms do not add up.
         terms = _effective_terms(g, index)
@@ -328,10 +315,18 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
         vectors = [index.term_scores(t, unit_question) for t in terms]
         for i in range(n):
             scores[i] += weight * max(v[i] for v in vectors)
-        entries += weight * np.maximum.reduce([index.bank_entry_scores(t) for t in terms])
-    best = np.zeros(n)
-    np.maximum.at(best, index.bank_clause, entries)  # an entry is one way of asking: the best one speaks
-    return [t + BANK_WEIGHT * float(b) for t, b in zip(scores, best, strict=True)]
+        # Each entry's best term; an entry none of the terms is in would add weight × 0.0.
+        best_term: dict[int, float] = {}
+        for t in terms:
+            for j, s in index.bank_hits(t).items():
+                if s > best_term.get(j, 0.0):
+                    best_term[j] = s
+        for j, s in best_term.items():
+            entries[j] += weight * s
+    best = [0.0] * n
+    for clause, entry in zip(index.bank_clause, entries, strict=True):
+        best[clause] = max(best[clause], entry)  # an entry is one way of asking: the best one speaks
+    return [t + BANK_WEIGHT * b for t, b in zip(scores, best, strict=True)]
 
 
 def search(query: str, top: int = 3) -> SearchResult:
@@ -349,7 +344,7 @@ def search(query: str, top: int = 3) -> SearchResult:
     if unknown:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
-    scores = _scores(groups, index, unit_question=bool(said.intersection(load_lexicon().unit_cues)))
+    scores = _scores(groups, index, unit_question=bool(said.intersection(vocabulary().unit_cues)))
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     ranked = []
     if declined is None and scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):

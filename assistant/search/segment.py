@@ -9,21 +9,15 @@ else falls back to single characters, which is all a question outside the notice
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import sys
+import types
 from dataclasses import dataclass
 from functools import cache
 
-from corpus.lexicon import (
-    DEFAULT_FREQ,
-    USERDICT_FILE,
-    load_lexicon,
-    load_real_words,
-    load_scope,
-    load_stopwords,
-    load_userdict,
-)
+from assistant.search.vocabulary import compact_dictionary, state, vocabulary
 
 # Single characters that carry meaning in a question (电费 said as 电, 方 for 立方米 …) are the
 # synonym table's one-character keys; every other lone character is a function word or a
@@ -34,6 +28,17 @@ _WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _GENERATED_MARK = "# ---- 自动生成"
 # OpenCC's configuration for 繁體 (Taiwan, Hong Kong, old texts) → 简体.
 _OPENCC_CONFIG = "t2s.json"
+_FINALSEG = "jieba.finalseg"
+
+
+class _LaterFinalseg(types.ModuleType):
+    """Stands for ``jieba.finalseg`` until jieba first uses it, then puts the real one in place."""
+
+    def __getattr__(self, name: str) -> object:
+        del sys.modules[_FINALSEG]
+        real = importlib.import_module(_FINALSEG)
+        sys.modules["jieba"].finalseg = real  # jieba's global ``finalseg``: the real one from now on
+        return getattr(real, name)
 
 
 def _import_jieba():  # noqa: ANN202 - the jieba module
@@ -41,14 +46,23 @@ def _import_jieba():  # noqa: ANN202 - the jieba module
 
     jieba's ``_compat`` imports ``pkg_resources`` (≈70 ms) only to locate its default
     dictionary, which we never load; hiding it makes jieba use its plain-file fallback.
+    ``jieba.finalseg`` (the HMM for words no dictionary has; its tables take ≈30 ms to load) is
+    only used by a cut with ``HMM=True``, which search never makes: it loads on first use.
     """
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
     hidden = "pkg_resources" not in sys.modules
     if hidden:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    later = _FINALSEG not in sys.modules
+    if later:
+        sys.modules[_FINALSEG] = _LaterFinalseg(_FINALSEG)
     try:
         import jieba
+    except BaseException:
+        if later:
+            sys.modules.pop(_FINALSEG, None)
+        raise
     finally:
         if hidden:
             del sys.modules["pkg_resources"]
@@ -77,32 +91,14 @@ def to_simplified(text: str) -> str:
     return text
 
 
-def compact_dictionary() -> dict[str, int]:
-    """Every word search can segment: the user dictionary, synonyms, generic and stop words, the
-    signal words of questions outside the notice (so that 热死了 is one word, not 热 + …) and
-    the real words typo correction must leave alone."""
-    words = {**load_real_words(), **load_userdict()}
-    lexicon = load_lexicon()
-    extra = [*lexicon.synonyms, *(t for ts in lexicon.synonyms.values() for t in ts), *lexicon.generic]
-    extra += load_stopwords()
-    extra += lexicon.unit_cues
-    extra += [w for signal in load_scope().values() for w in (*signal.words, *signal.unless)]
-    for word in extra:
-        words.setdefault(word, DEFAULT_FREQ)
-    return words
-
-
 @cache
 def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
-    """A jieba.Tokenizer over the compact dictionary, built in memory (no cache file in /tmp)."""
+    """A jieba.Tokenizer over the compact dictionary (``vocabulary().freq``: built in memory or
+    read from search's cache, never jieba's own cache file in /tmp)."""
     jieba = _import_jieba()
     tok = jieba.Tokenizer()
-    freq: dict[str, int] = {}
-    for word, count in compact_dictionary().items():
-        freq[word] = count
-        for end in range(1, len(word)):  # jieba's DAG needs every prefix present (0 if not a word)
-            freq.setdefault(word[:end], 0)
-    tok.FREQ, tok.total, tok.initialized = freq, sum(freq.values()), True
+    words = vocabulary()
+    tok.FREQ, tok.total, tok.initialized = words.freq, words.total, True
     return tok
 
 
@@ -135,13 +131,14 @@ def raw_tokens(text: str) -> list[str]:
 
 @cache
 def _one_char_keys() -> frozenset[str]:
-    return frozenset(k for k in load_lexicon().synonyms if len(k) == 1)
+    return frozenset(k for k in vocabulary().synonyms if len(k) == 1)
 
 
 @cache
 def _query_stop() -> frozenset[str]:
     # A unit cue (负责, 找谁) says what kind of answer is wanted, not what it is about.
-    return load_stopwords() | frozenset(load_lexicon().unit_cues)
+    words = vocabulary()
+    return words.stopwords | frozenset(words.unit_cues)
 
 
 def _keep(token: str, stop: frozenset[str], one_char_keys: frozenset[str]) -> bool:
@@ -152,7 +149,7 @@ def _keep(token: str, stop: frozenset[str], one_char_keys: frozenset[str]) -> bo
 
 def document_terms(text: str) -> list[str]:
     """Index terms of a clause field: words, plus the known words inside long ones."""
-    stop, freq = load_stopwords(), tokenizer().FREQ
+    stop, freq = vocabulary().stopwords, tokenizer().FREQ
     one_char = _one_char_keys()
     terms: list[str] = []
     for token in raw_tokens(text):
@@ -169,7 +166,7 @@ def query_groups(text: str) -> tuple[list[QueryGroup], list[str]]:
     (营业执照 → 营/业/执/照): content the notice cannot speak to, used by the scope rule.
     """
     stop, freq = _query_stop(), tokenizer().FREQ
-    synonyms = load_lexicon().synonyms
+    synonyms = vocabulary().synonyms
     one_char = _one_char_keys()
     groups: list[QueryGroup] = []
     unknown: list[str] = []
@@ -198,7 +195,9 @@ def rebuild_notice_words() -> int:  # pragma: no cover - an offline maintenance 
     """
     import jieba
 
+    from assistant.search import cache as search_cache
     from corpus import load_notice
+    from corpus.lexicon import USERDICT_FILE, load_userdict
 
     notice = load_notice()
     texts = [notice.metadata.notice_title]
@@ -216,7 +215,9 @@ def rebuild_notice_words() -> int:  # pragma: no cover - an offline maintenance 
         body = "\n".join(f"{w} {f}" for w, f in sorted(found.items()))
         USERDICT_FILE.write_text(f"{hand}\n{header}\n{body}\n", encoding="utf-8")
         load_userdict.cache_clear()
-        tokenizer.cache_clear()
+        # The key of search's cache covers userdict.txt: forget the old key and what it read.
+        for built in (search_cache.cache_key, search_cache.stored, state, vocabulary, tokenizer):
+            built.cache_clear()
 
     write()
     # Raise a word's frequency where the compact dictionary would split it (服务中心 → 服务/中心),
@@ -230,4 +231,6 @@ def rebuild_notice_words() -> int:  # pragma: no cover - an offline maintenance 
 
 
 if __name__ == "__main__":  # pragma: no cover
+    from corpus.lexicon import USERDICT_FILE
+
     print(f"写入 {rebuild_notice_words()} 个通知用词到 {USERDICT_FILE}")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from assistant.search.segment import _WORD, compact_dictionary, tokenizer
-from corpus.lexicon import REAL_WORDS_FILE, load_lexicon, load_real_words, load_scope, load_stopwords
+from assistant.search import cache as search_cache
+from assistant.search.segment import _WORD, tokenizer
+from assistant.search.vocabulary import compact_dictionary, vocabulary
 
 # jieba's rarest entries include common misspellings (天燃气 has frequency 3): only a word seen
 # at least this often counts as real.
@@ -24,7 +25,7 @@ def _sound_alikes() -> dict[str, str]:
     """Each confusable character → the first character of its sound set (synonyms.yaml
     ``confusable``; a character listed in two sets belongs to the first)."""
     table: dict[str, str] = {}
-    for group in load_lexicon().confusable:
+    for group in vocabulary().confusable:
         for ch in group:
             table.setdefault(ch, group[0])
     return table
@@ -39,25 +40,33 @@ def _sound(word: str, table: dict[str, str]) -> str:
 def _typo_targets() -> frozenset[str]:
     """Words a typo may be read as: the dictionary's content words of two characters or more
     (not stop words or out-of-scope signals, which no one mistypes on purpose)."""
+    from corpus.lexicon import load_real_words, load_scope, load_stopwords
+
     skip = (
         set(load_stopwords()) | {w for s in load_scope().values() for w in s.words} | set(load_real_words())
     )
     return frozenset(w for w in compact_dictionary() if len(w) >= 2 and w not in skip)
 
 
-@cache
-def _targets_by_sound() -> dict[str, tuple[str, ...]]:
+def build_state() -> dict[str, tuple[str, ...]]:
+    """Typo targets by how they sound, built from ``corpus/`` (what the cache stores)."""
     table, found = _sound_alikes(), {}
     for word in _typo_targets():
         found.setdefault(_sound(word, table), []).append(word)
     return {key: tuple(words) for key, words in found.items()}
 
 
+@cache
+def targets_by_sound() -> dict[str, tuple[str, ...]]:
+    stored = search_cache.stored()
+    return stored["typos"] if stored is not None else build_state()
+
+
 def _respellings(window: str, table: dict[str, str], swaps: int) -> set[str]:
     """Dictionary words that sound like the window and differ from it in 1 to ``swaps`` characters."""
     return {
         w
-        for w in _targets_by_sound().get(_sound(window, table), ())
+        for w in targets_by_sound().get(_sound(window, table), ())
         if 0 < sum(a != b for a, b in zip(w, window, strict=True)) <= swaps
     }
 
@@ -99,8 +108,14 @@ def rebuild_real_words() -> int:  # pragma: no cover - an offline maintenance st
 
     import jieba
 
+    from assistant.search.vocabulary import state
+    from corpus.lexicon import REAL_WORDS_FILE, load_real_words
+
     REAL_WORDS_FILE.write_text("", encoding="utf-8")
-    for f in (load_real_words, tokenizer, _typo_targets, _targets_by_sound):
+    # The key of search's cache covers real_words.txt: forget the old key and what it read.
+    for f in (search_cache.cache_key, search_cache.stored, state, vocabulary):
+        f.cache_clear()
+    for f in (load_real_words, tokenizer, _typo_targets, targets_by_sound):
         f.cache_clear()
     found = []
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
@@ -118,4 +133,6 @@ def rebuild_real_words() -> int:  # pragma: no cover - an offline maintenance st
 
 
 if __name__ == "__main__":  # pragma: no cover
+    from corpus.lexicon import REAL_WORDS_FILE
+
     print(f"写入 {rebuild_real_words()} 个真词到 {REAL_WORDS_FILE}")
