@@ -1,7 +1,9 @@
 """The terminal app: conversation on the left, the open clause on the right, input at the bottom.
 
-The first frame appears at once; jieba and the search index load in a thread worker while the
-input already accepts typing (a question typed meanwhile is answered when loading ends).
+The first frame appears at once: before it, nothing but textual and the notice's title and
+number (``heading``) is loaded. Then a thread worker loads the notice (pydantic models), the
+engine and its calculators, jieba and the search index, while the input already accepts typing:
+every line typed meanwhile is shown, kept in order and answered when loading ends.
 One modal at a time (help, export, confirm, palette): opening one closes the other, so no key
 order can stack two palettes (textual's DuplicateIds) or bury the conversation under screens.
 """
@@ -20,11 +22,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from assistant.tui.heading import notice_heading, welcome_text
 from assistant.tui.provider import PALETTE_PLACEHOLDER, ChatCommands, ChatPalette
 from assistant.tui.screens import ConfirmNewScreen, ExportScreen, HelpScreen
-from assistant.tui.widgets import AskInput, Conversation, clause_text
+from assistant.tui.widgets import AskInput, Conversation, Message, clause_text
 from assistant.tui.wrap import WrappedRichText
-from corpus import load_notice
 
 if TYPE_CHECKING:
     from assistant.dialog.engine import DialogEngine
@@ -93,6 +95,7 @@ class PolicyApp(App[None]):
         self.ready = False
         self._queued: list[str] = []
         self._first = first
+        self._welcome_message: Message | None = None
         self._show_clause: bool | None = None  # None: follow the width
 
     def compose(self) -> ComposeResult:
@@ -113,21 +116,20 @@ class PolicyApp(App[None]):
         ask.show_hint(*LOADING_HINTS)
         ask.focus()
         self._apply_width(self.size.width)
-        self.load_index()
+        # Only once the first frame is drawn: the loading thread's imports would share the GIL
+        # with drawing it and delay it.
+        self.call_after_refresh(self.load_index)
 
     def _welcome(self) -> None:
+        self._welcome_message = self.query_one(Conversation).add(self._welcome_text(), "assistant")
+
+    def _welcome_text(self) -> str:
+        # Without its validity line until the notice is loaded: _index_ready then adds it.
+        if self.engine is None:
+            return welcome_text(notice_heading(), "")
         from assistant.dialog.answers import validity_note
 
-        notice = load_notice()
-        meta = notice.metadata
-        note = validity_note(notice, date.today(), self.as_of)
-        self.query_one(Conversation).add(
-            f"您好！这里可以查询《{meta.title}》（{meta.number}）的措施，并测算可得的奖励。\n"
-            + (note + "\n" if note else "")
-            + "请直接提问，例如“一季度销售额增长了800万能奖多少”“电费有补贴吗”；"
-            "输入“体检”逐项测算全部措施；F1 查看帮助。",
-            "assistant",
-        )
+        return welcome_text(notice_heading(), validity_note(self.engine.notice, date.today(), self.as_of))
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
@@ -140,6 +142,9 @@ class PolicyApp(App[None]):
 
     def _index_ready(self, engine: DialogEngine) -> None:
         self.engine = engine
+        welcome = self._welcome_message
+        if welcome is not None and welcome.is_attached:
+            welcome.set_text(self._welcome_text())
         self.ready = True
         self.query_one("#ask", AskInput).show_hint(*READY_HINTS)
         if self._first:
@@ -162,8 +167,9 @@ class PolicyApp(App[None]):
         log = self.query_one(Conversation)
         log.add(text if text else "（空）", "user")
         if not self.ready:
+            if not self._queued:  # said once: more lines typed meanwhile queue quietly behind it
+                log.add("正在加载词典和索引，加载完成后立即回答……", "assistant")
             self._queued.append(text)
-            log.add("正在加载词典和索引，加载完成后立即回答……", "assistant")
             return
         self._answer(text)
 
@@ -204,7 +210,7 @@ class PolicyApp(App[None]):
 
     def _apply_width(self, width: int) -> None:
         # Narrow: the number first, so the header's truncation never hides it.
-        meta = load_notice().metadata
+        meta = notice_heading()
         self.title, self.sub_title = (
             (meta.number, meta.title) if width < NARROW_BELOW else (meta.title, meta.number)
         )

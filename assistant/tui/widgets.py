@@ -61,14 +61,21 @@ class Message(Static):
     """One turn of the conversation."""
 
     def __init__(self, text: str, who: str, table: ProfileTable | None = None) -> None:
+        self._who, self._table = who, table
+        super().__init__(self._body(text), classes=who)
+
+    def _body(self, text: str) -> WrappedText | Group:
         if len(text) > MAX_RENDERED_CHARS:
             text = text[:MAX_RENDERED_CHARS] + f"……（共 {len(text)} 字，仅显示前 {MAX_RENDERED_CHARS} 字）"
-        prefix = "您：" if who == "user" else ""
+        prefix = "您：" if self._who == "user" else ""
         self.text = prefix + text
-        body: WrappedText | Group = WrappedText(self.text)
-        if table is not None:
-            body = Group(WrappedText(self.text), profile_table(table))
-        super().__init__(body, classes=who)
+        if self._table is None:
+            return WrappedText(self.text)
+        return Group(WrappedText(self.text), profile_table(self._table))
+
+    def set_text(self, text: str) -> None:
+        """Say ``text`` instead (the welcome gains its validity line once the notice is loaded)."""
+        self.update(self._body(text))
 
 
 class Conversation(VerticalScroll, can_focus=False):
