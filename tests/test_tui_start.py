@@ -12,6 +12,7 @@ import threading
 from datetime import date
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import Input
@@ -19,7 +20,7 @@ from textual.widgets import Input
 import assistant.search.index
 from assistant.commands.chat_cmd import _as_of
 from assistant.tui.app import PolicyApp
-from assistant.tui.heading import notice_heading
+from assistant.tui.heading import Heading, notice_file, notice_heading, scan_heading
 from assistant.tui.widgets import Message
 from calculators import InputError
 from calculators.fields import parse_date
@@ -30,8 +31,41 @@ from tests.test_tui import DAY, log_text, ready, say, sync
 
 def test_heading_read_unvalidated_is_the_validated_notices():
     meta = load_notice().metadata
-    assert notice_heading().title == meta.title
-    assert notice_heading().number == meta.number
+    scanned = scan_heading(notice_file().read_text(encoding="utf-8"))
+    assert scanned == notice_heading() == Heading(title=meta.title, number=meta.number)
+
+
+META = "# 注释\nmetadata:\n  notice_title: 通知\n{}\n  issuer: 县政府\nsections:\n- id: 一\n"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "  title: 措施 一\n  number: 将政办规〔2024〕2号",
+        "  number: 2号文\n  # 标题\n  title: 措施",
+        "  title: 措施  \n  number: 第2号",  # trailing spaces are not part of a plain scalar
+    ],
+)
+def test_scan_reads_plain_lines_as_yaml_does(lines):
+    text = META.format(lines)
+    meta = yaml.safe_load(text)["metadata"]
+    assert scan_heading(text) == Heading(title=meta["title"], number=meta["number"])
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "  title: '措施'\n  number: 2号",  # quoted
+        "  title: 措施 # 注\n  number: 2号",  # a comment
+        "  title: >-\n    措施\n  number: 2号",  # folded
+        "  title: 措施\n  number: 2024",  # a number to YAML
+        "  title: 措施\n  number: '2号'",
+        "  title: 措施",  # no number under metadata
+        "  title: 措施\nother:\n  number: 2号",  # the number belongs to another key
+    ],
+)
+def test_scan_leaves_every_other_spelling_to_yaml(lines):
+    assert scan_heading(META.format(lines)) is None
 
 
 # A fresh interpreter starts the app as `policy-assistant chat --as-of …` does (arguments parsed

@@ -99,6 +99,9 @@ class PolicyApp(App[None]):
         self._show_clause: bool | None = None  # None: follow the width
 
     def compose(self) -> ComposeResult:
+        # The width's classes before the widgets mount: set after, they restyle every widget
+        # once more before the first frame (≈20 ms).
+        self._apply_width(self.size.width)
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="chat"):
@@ -115,7 +118,6 @@ class PolicyApp(App[None]):
         ask = self.query_one("#ask", AskInput)
         ask.show_hint(*LOADING_HINTS)
         ask.focus()
-        self._apply_width(self.size.width)
         # Only once the first frame is drawn: the loading thread's imports would share the GIL
         # with drawing it and delay it.
         self.call_after_refresh(self.load_index)
