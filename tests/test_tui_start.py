@@ -15,6 +15,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+from textual import events
 from textual.widgets import Input
 
 import assistant.search.index
@@ -26,7 +27,7 @@ from calculators import InputError
 from calculators.fields import parse_date
 from corpus import load_notice
 from tests.conftest import ROOT
-from tests.test_tui import DAY, log_text, ready, say, sync
+from tests.test_tui import DAY, drained, log_text, ready, say, sync
 
 
 def test_heading_read_unvalidated_is_the_validated_notices():
@@ -155,6 +156,35 @@ async def test_every_line_typed_while_loading_is_kept_and_answered_in_order(monk
         assert ask.value == "12"
         text = log_text(app)
         assert text.index("您：第3条") < text.index("已打开第1条") < text.index("已打开第3条")
+
+
+def burst(app: PolicyApp, *keys: str) -> None:
+    """Keys as a terminal delivers a fast burst: all queued before the app handles the first."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(key, char))
+
+
+@sync
+async def test_a_burst_of_lines_typed_while_loading_stays_lines(monkeypatch):
+    """Typed faster than the app takes keys (as it is while loading): each Enter ends its own
+    line; no line is joined to the next, sent twice or lost (seen in tmux before the fix)."""
+    gate = threading.Event()
+    real = assistant.search.index.warm_up
+    monkeypatch.setattr(assistant.search.index, "warm_up", lambda: (gate.wait(30), real()))
+    app = PolicyApp(as_of=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, *"help", "enter", *"12", "enter", *"3")
+        await drained(app, pilot)
+        await pilot.pause()
+        users = [m.text for m in app.query(Message) if m.has_class("user")]
+        assert users == ["您：help", "您：12"]
+        assert app._queued == ["help", "12"]
+        assert app.query_one("#ask", Input).value == "3"  # typed after the last Enter: kept
+        gate.set()
+        await ready(app, pilot)
+        assert app._queued == []
 
 
 ISO_ISH = st.one_of(

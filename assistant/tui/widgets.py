@@ -49,6 +49,20 @@ class AskInput(Input):
         # Not laid out yet (width 0): the longest for now, refitted on the first resize.
         self.placeholder = fit_line(self.hints, width) if width > 0 else self.hints[0]
 
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key != "enter":
+            await super()._on_key(event)
+            return
+        # Sent here, in key order, and the line emptied at once. Left to textual, an Enter goes
+        # up to the app's bindings and back while the keys after it are already typed into the
+        # line: a burst (typing while the app loads, a fast typist) joined two questions into
+        # one and sent it twice, and clearing the line on submit threw away what came after.
+        event.stop()
+        event.prevent_default()
+        line, self.value = self.value, ""
+        checked = self.validate(line) if "submitted" in self.validate_on else None
+        self.post_message(self.Submitted(self, line, checked))
+
     def _on_paste(self, event: events.Paste) -> None:
         # Textual runs Input's own paste handler after this one unless default is prevented.
         if event.text and len(event.text) > MAX_PASTE_CHARS:
