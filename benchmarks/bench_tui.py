@@ -2,7 +2,11 @@
 
 Two measurements, several runs each, medians printed (targets: first frame 0.5 s, first
 answer 1 s; and, against a bare ``python -c "import textual.app"`` timed in the same run, first
-frame within 1.3× and first answer within 2× of it):
+frame within 1.3× and first answer within 2× of it). Runs are interleaved — a floor, then the
+app headless, then in tmux — and each ratio is the median of each run over the floor timed just
+before it: the machine is shared and its load drifts. The project's bytecode is compiled first,
+as an install would (see ``_bytecode``). The question is typed at the first frame, before the
+notice, engine and index have loaded: the app queues it and answers it once they have.
 
 1. headless: a fresh interpreter imports the app and runs it headless (App.run_test); it
    stamps the wall clock when the first frame has been rendered (call_after_refresh from
