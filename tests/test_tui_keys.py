@@ -298,7 +298,7 @@ def test_validity_note_says_what_runs_on_and_how_to_judge_another_day():
 async def test_first_screen_carries_the_validity_line():
     app = PolicyApp()  # no --as-of: today
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await ready(app, pilot)  # the line needs the notice, which loads after the first frame
         first = app.query(Message).first().text
         assert validity_note(load_notice(), date.today(), None) in first
         assert "--as-of" in first

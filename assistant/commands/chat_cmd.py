@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
 import sys
 from datetime import date
 
 from assistant.commands import Command
 
+# The everyday spelling of --as-of, read without importing calculators (pydantic, ≈0.15 s that
+# the terminal app's first frame would wait for). Its years are those parse_date accepts
+# (DATE_RANGE, 2000–2100); a test checks both readings agree. Every other spelling, and every
+# refusal with its Chinese message, is parse_date's.
+_ISO_DAY = re.compile(r"(20[0-9][0-9]|2100)-[0-9][0-9]-[0-9][0-9]")
+
 
 def _as_of(text: str) -> date:
+    if _ISO_DAY.fullmatch(text):
+        with contextlib.suppress(ValueError):  # 2024-02-30: parse_date says why in Chinese
+            return date.fromisoformat(text)
     from calculators import InputError
     from calculators.fields import parse_date
 

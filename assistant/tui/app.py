@@ -1,7 +1,9 @@
 """The terminal app: conversation on the left, the open clause on the right, input at the bottom.
 
-The first frame appears at once; jieba and the search index load in a thread worker while the
-input already accepts typing (a question typed meanwhile is answered when loading ends).
+The first frame appears at once: before it, nothing but textual and the notice's title and
+number (``heading``) is loaded. Then a thread worker loads the notice (pydantic models), the
+engine and its calculators, jieba and the search index, while the input already accepts typing:
+every line typed meanwhile is shown, kept in order and answered when loading ends.
 One modal at a time (help, export, confirm, palette): opening one closes the other, so no key
 order can stack two palettes (textual's DuplicateIds) or bury the conversation under screens.
 """
@@ -17,14 +19,15 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from assistant.tui.heading import notice_heading, welcome_text
 from assistant.tui.provider import PALETTE_PLACEHOLDER, ChatCommands, ChatPalette
 from assistant.tui.screens import ConfirmNewScreen, ExportScreen, HelpScreen
-from assistant.tui.widgets import AskInput, Conversation, clause_text
+from assistant.tui.widgets import AskInput, Conversation, Message, clause_text
 from assistant.tui.wrap import WrappedRichText
-from corpus import load_notice
 
 if TYPE_CHECKING:
     from assistant.dialog.engine import DialogEngine
@@ -93,9 +96,13 @@ class PolicyApp(App[None]):
         self.ready = False
         self._queued: list[str] = []
         self._first = first
+        self._welcome_message: Message | None = None
         self._show_clause: bool | None = None  # None: follow the width
 
     def compose(self) -> ComposeResult:
+        # The width's classes before the widgets mount: set after, they restyle every widget
+        # once more before the first frame (≈20 ms).
+        self._apply_width(self.size.width)
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="chat"):
@@ -105,29 +112,29 @@ class PolicyApp(App[None]):
             # ended the app (seen under load); this empty panel costs the first frame nothing.
             with VerticalScroll(id="clause-panel"):
                 yield Static(NO_CLAUSE, id="clause")
-        yield Footer(show_command_palette=False)  # our own ctrl+p binding says 命令 already
+        # Lazy: mounted just after the first frame (its key widgets cost that frame ≈20 ms); the
+        # keys themselves work from the start, they are the app's bindings.
+        yield Lazy(Footer(show_command_palette=False))  # our own ctrl+p binding says 命令 already
 
     def on_mount(self) -> None:
         self._welcome()
         ask = self.query_one("#ask", AskInput)
         ask.show_hint(*LOADING_HINTS)
         ask.focus()
-        self._apply_width(self.size.width)
-        self.load_index()
+        # Only once the first frame is drawn: the loading thread's imports would share the GIL
+        # with drawing it and delay it.
+        self.call_after_refresh(self.load_index)
 
     def _welcome(self) -> None:
+        self._welcome_message = self.query_one(Conversation).add(self._welcome_text(), "assistant")
+
+    def _welcome_text(self) -> str:
+        # Without its validity line until the notice is loaded: _index_ready then adds it.
+        if self.engine is None:
+            return welcome_text(notice_heading(), "")
         from assistant.dialog.answers import validity_note
 
-        notice = load_notice()
-        meta = notice.metadata
-        note = validity_note(notice, date.today(), self.as_of)
-        self.query_one(Conversation).add(
-            f"您好！这里可以查询《{meta.title}》（{meta.number}）的措施，并测算可得的奖励。\n"
-            + (note + "\n" if note else "")
-            + "请直接提问，例如“一季度销售额增长了800万能奖多少”“电费有补贴吗”；"
-            "输入“体检”逐项测算全部措施；F1 查看帮助。",
-            "assistant",
-        )
+        return welcome_text(notice_heading(), validity_note(self.engine.notice, date.today(), self.as_of))
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
@@ -140,6 +147,9 @@ class PolicyApp(App[None]):
 
     def _index_ready(self, engine: DialogEngine) -> None:
         self.engine = engine
+        welcome = self._welcome_message
+        if welcome is not None and welcome.is_attached:
+            welcome.set_text(self._welcome_text())
         self.ready = True
         self.query_one("#ask", AskInput).show_hint(*READY_HINTS)
         if self._first:
@@ -153,8 +163,7 @@ class PolicyApp(App[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "ask":
             return
-        event.input.value = ""
-        self.submit(event.value)
+        self.submit(event.value)  # the line was emptied as it was sent (AskInput)
 
     def submit(self, raw: str) -> None:
         """Show a person's line and answer it (or queue it while the index loads)."""
@@ -162,8 +171,9 @@ class PolicyApp(App[None]):
         log = self.query_one(Conversation)
         log.add(text if text else "（空）", "user")
         if not self.ready:
+            if not self._queued:  # said once: more lines typed meanwhile queue quietly behind it
+                log.add("正在加载词典和索引，加载完成后立即回答……", "assistant")
             self._queued.append(text)
-            log.add("正在加载词典和索引，加载完成后立即回答……", "assistant")
             return
         self._answer(text)
 
@@ -204,7 +214,7 @@ class PolicyApp(App[None]):
 
     def _apply_width(self, width: int) -> None:
         # Narrow: the number first, so the header's truncation never hides it.
-        meta = load_notice().metadata
+        meta = notice_heading()
         self.title, self.sub_title = (
             (meta.number, meta.title) if width < NARROW_BELOW else (meta.title, meta.number)
         )

@@ -17,8 +17,6 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from corpus import load_notice
-
 if TYPE_CHECKING:
     from assistant.tui.app import PolicyApp
 
@@ -101,6 +99,7 @@ class ChatCommands(Provider):
     def _entries(self) -> list[tuple[str, str, str, str | None]]:
         """(shown text, help, what to do, clause id or None)."""
         from assistant.dialog.answers import clause_heading
+        from corpus import load_notice  # here, not at the top: the first frame has no palette
 
         notice = load_notice()
         clauses = [

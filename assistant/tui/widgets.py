@@ -49,6 +49,20 @@ class AskInput(Input):
         # Not laid out yet (width 0): the longest for now, refitted on the first resize.
         self.placeholder = fit_line(self.hints, width) if width > 0 else self.hints[0]
 
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key != "enter":
+            await super()._on_key(event)
+            return
+        # Sent here, in key order, and the line emptied at once. Left to textual, an Enter goes
+        # up to the app's bindings and back while the keys after it are already typed into the
+        # line: a burst (typing while the app loads, a fast typist) joined two questions into
+        # one and sent it twice, and clearing the line on submit threw away what came after.
+        event.stop()
+        event.prevent_default()
+        line, self.value = self.value, ""
+        checked = self.validate(line) if "submitted" in self.validate_on else None
+        self.post_message(self.Submitted(self, line, checked))
+
     def _on_paste(self, event: events.Paste) -> None:
         # Textual runs Input's own paste handler after this one unless default is prevented.
         if event.text and len(event.text) > MAX_PASTE_CHARS:
@@ -61,14 +75,21 @@ class Message(Static):
     """One turn of the conversation."""
 
     def __init__(self, text: str, who: str, table: ProfileTable | None = None) -> None:
+        self._who, self._table = who, table
+        super().__init__(self._body(text), classes=who)
+
+    def _body(self, text: str) -> WrappedText | Group:
         if len(text) > MAX_RENDERED_CHARS:
             text = text[:MAX_RENDERED_CHARS] + f"……（共 {len(text)} 字，仅显示前 {MAX_RENDERED_CHARS} 字）"
-        prefix = "您：" if who == "user" else ""
+        prefix = "您：" if self._who == "user" else ""
         self.text = prefix + text
-        body: WrappedText | Group = WrappedText(self.text)
-        if table is not None:
-            body = Group(WrappedText(self.text), profile_table(table))
-        super().__init__(body, classes=who)
+        if self._table is None:
+            return WrappedText(self.text)
+        return Group(WrappedText(self.text), profile_table(self._table))
+
+    def set_text(self, text: str) -> None:
+        """Say ``text`` instead (the welcome gains its validity line once the notice is loaded)."""
+        self.update(self._body(text))
 
 
 class Conversation(VerticalScroll, can_focus=False):
