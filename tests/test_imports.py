@@ -111,7 +111,7 @@ def package_of(module: str) -> str:
 def test_the_walk_sees_the_imports():
     graph = import_graph()
     assert "assistant.search.segment" in graph["assistant.search.index"]
-    assert "calculators.registry" in graph["calculators"]  # a package's __init__ counts as a module
+    assert "assistant.commands" in graph["assistant.cli"]  # a package's __init__ counts as a module
     assert "corpus" in graph["calculators.base"]
 
 
@@ -144,3 +144,19 @@ def test_the_lower_layers_do_not_reach_up():
 def test_assistant_holds_packages_and_entry_points_only():
     loose = {p.stem for p in (ROOT / "assistant").glob("*.py")} - ENTRY_MODULES
     assert loose == set(), f"modules outside a package: {sorted(loose)}"
+
+
+def test_the_pure_figure_reader_loads_no_calculator_or_pydantic(tmp_path):
+    """calculators.quantity (search reads the notice's own figures with it) stays pure: importing it
+    loads neither pydantic nor the measures; the entry points still come on first use."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, calculators.quantity\n"
+        "print('pydantic' in sys.modules, 'calculators.registry' in sys.modules)\n"
+        "from calculators import evaluate, MEASURE_IDS\n"
+        "print(callable(evaluate), MEASURE_IDS[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["False", "False", "True", "1"]
