@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from assistant.dialog import answers
 from assistant.dialog.reply import Reply
-from assistant.training.quiz import QUIT_WORDS, AnswerError, Quiz
 from corpus import Notice
+
+if TYPE_CHECKING:
+    from assistant.training.quiz import Quiz
 
 QUIZ_HINT = "答应得金额（元），如 8万；不符合答 0；“跳过”“退出”"
 QUIZ_HELP = (
@@ -62,6 +65,8 @@ class TrainingQuiz:
     def _start_quiz(self, n: int, seed: int | None) -> Reply:
         if not 1 <= n <= MAX_QUESTIONS:
             return Reply(messages=[f"题数应在 1 到 {MAX_QUESTIONS} 之间，如“练习 5”。"], error=True)
+        from assistant.training.quiz import Quiz  # the quiz's scenarios load when a quiz starts
+
         self.quiz = Quiz(n=n, seed=seed, as_of=self.as_of)
         intro = (
             f"开始测算练习（{n} 题，种子 {self.quiz.seed}）。每题读一段情形，输入应得金额；"
@@ -76,6 +81,8 @@ class TrainingQuiz:
         return self._asked(r)
 
     def _quiz_reply(self, text: str, show_help: bool = False) -> Reply:
+        from assistant.training.quiz import QUIT_WORDS, AnswerError
+
         quiz = self.quiz
         assert quiz is not None
         if show_help:
