@@ -409,7 +409,7 @@ def test_a_figure_without_a_subject_answers_the_pending_question():
                 "above_scale_industrial": True,
             },
         ),
-        ("我们2023年新建投产", {"newly_commissioned_2024q1": False}),
+        ("我们2023年新建投产", {"newly_commissioned_2024q1": False, "built_2024": False}),
         ("我们是今年一季度新投产的", {"newly_commissioned_2024q1": True}),
         ("我们是新投产企业吗", {}),
         (
@@ -467,7 +467,7 @@ def test_facts_stated_about_the_enterprise(text, expected):
         # ...but not beside an earlier year
         ("新建的企业，去年五月入规", {"counted_2024": False}),
         # an old company that entered the statistics this year is not an existing entry
-        ("我们是老企业了，今年2月才入库", {"enterprise_status": "new_entry"}),
+        ("我们是老企业了，今年2月才入库", {"enterprise_status": "new_entry", "entry_month": 2}),
         # an enterprise that moved up from below scale is above scale now
         ("咱们厂属于规下转规上的", {"entry_type": "upgrade", "above_scale_industrial": True}),
         # a negated stop is continuous supply

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 
 from assistant.search.segment import to_simplified
 from calculators.fields import FIELDS
 from calculators.quantity import normalise
+from corpus.lexicon import load_scope
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,9 @@ SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUB
 # A unit that names one family by itself.
 UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
 
-PAST = r"去年|旧年|上年|上一年|前年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
+PAST = r"去年|旧年|上年|上一年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
+# A year the notice does not compare (前年 is 2022): its figures are neither 2024's nor 2023's.
+OTHER_YEAR = r"大前年|前年|(?<!\d)20(?:1\d|2[0-2])(?!\d)|二〇二[〇一二]|二零二[零一二]"
 PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目前|现在|本期"
 # Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
 # The longer words may stand before a verb ("大概报十个月", "估计能用80万度").
@@ -92,7 +96,7 @@ DECLINE = r"下降|减少|少了|降了|降低|下滑|减了|跌了|少卖|少�
 TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|跌|变)(?:了)?(?:到|至)|到了|变成|变为"
 ROLE = re.compile(
     rf"(?P<to>{TO})|(?P<from>从|由)|(?P<decline>{DECLINE})|(?P<increase>{INCREASE})"
-    rf"|(?P<past>{PAST})|(?P<present>{PRESENT})"
+    rf"|(?P<other_year>{OTHER_YEAR})|(?P<past>{PAST})|(?P<present>{PRESENT})"
 )
 # Other periods than the first quarter (or, for export, than a whole year).
 NOT_Q1 = re.compile(
@@ -117,14 +121,14 @@ BOUND_BEFORE = re.compile(
     r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够)$"
 )
 # A year said right after the figure: "350万美元是去年的事".
-PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?:的|同期)")
+PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?)(?:的|同期)")
 # "…350万美元，是全县的": a total said to be the county's or township's.
 OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
 # The notice's own wording pasted in ("对…的规上工业企业给予奖励"): its categories are not the
 # enterprise's facts unless the speaker says "我们".
 # "符合国家产业政策的规上制造业企业" describes the enterprise: the notice says "对…的规模以上…".
 RULE_TEXT = re.compile(
-    r"给予|予以|不予|单家企业|每家|最高不超过|(?<!政策)的规上|(?<!政策)的规模以上|以上的|对[^,，。]{0,30}的"
+    r"给予|予以|不予|单家企业|每家|最高不超过|(?<!政策)的规上|(?<!政策)的规模以上|以上的|对(?![接象面方比])[^,，。]{0,30}的"
 )
 # "是不是销售4500万就能…": a figure after 是不是, without the speaker's own words, is a condition.
 YES_NO_FIGURE = re.compile(r"是不是|是否")
@@ -138,6 +142,41 @@ OTHER_OWNER = re.compile(
     # a total over many enterprises ("所有企业加起来"), not one enterprise's own
     r"|所有(?:的)?企业|全部(?:的)?企业|各(?:家)?企业"
 )
+# A household or a person is not an enterprise: "我家一季度用电三千度" is a home's meter. 我家 also
+# opens an enterprise's own words ("我家开的批发店", "我家厂子"), so an enterprise word cancels it.
+HOUSEHOLD = re.compile(r"我家|我们家|家里|家庭|家用|居民|住户|自己家|民用|个人用")
+ENTERPRISE_WORD = re.compile(
+    r"企业|公司|厂|店|商场|超市|车间|门市|单位|生意|经营|规上|规下|纳统|入规|统计员|统计人员|供热|锅炉|出口"
+)
+
+
+@cache
+def _other_places() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """scope.yaml's other places (泰宁, 沙县, 厦门 …) and the words that cancel them (将乐)."""
+    signal = load_scope()["other_place"]
+    words = sorted({*signal.words, "外县", "外地", "外省", "外市", "别的县", "其他县", "其它县"}, key=len)
+    return (
+        re.compile("|".join(map(re.escape, reversed(words)))),
+        re.compile("|".join(map(re.escape, signal.unless))),
+    )
+
+
+def outside_subject(text: str) -> str | None:
+    """Why the figures of ``text`` belong to no enterprise of this county, or None.
+
+    Said back when a figure is left out: the notice rewards 将乐's enterprises, not a household,
+    a person or another county's enterprise ("泰宁县的企业用气5万方").
+    """
+    if HOUSEHOLD.search(text) and not ENTERPRISE_WORD.search(text):
+        return "听起来是家庭或个人的数字，本通知只奖补企业"
+    places, own = _other_places()
+    place = places.search(text)
+    # "我们厂在邻县明溪，用气3万方" is the speaker's own figure (in_county says where it was used)
+    if place and not own.search(text) and not OWN_SPEAKER.search(text):
+        return f"说的是{place.group()}的数字，本通知只管将乐县的企业"
+    return None
+
+
 ENTERPRISE_SPEAKER = re.compile(
     r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
 )
@@ -183,7 +222,13 @@ LUNAR_DATE = re.compile(
 # Words that make a date approximate: "大概正月初十左右", "2月20号前后".
 APPROX_DATE_AFTER = re.compile(r"左右|前后|上下|那几天|那阵|附近")
 DATE_CUES = (
-    ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
+    # 供汽 under way again: "把汽供上了", "开始送汽", "锅炉点火"
+    (
+        "resumed_on",
+        re.compile(
+            r"复工|复产|开始供汽|恢复供|(?:蒸汽|汽|热)(?:就|也)?(?:供|送)上|(?:供|送)上(?:了)?(?:蒸)?汽|开始送汽|开炉|点火"
+        ),
+    ),
     ("specialized_sme_approved_on", re.compile(r"专精特新")),
 )
 

@@ -51,6 +51,7 @@ from assistant.dialog.cues import (
     YES_NO_FIGURE,
     family_of,
     field_for_words,
+    outside_subject,
     prepare,
     role_of,
     subject_of,
@@ -122,6 +123,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     whole_q1 = bool(Q1.search(s))
     past_scope = False  # an earlier part was about last year ("去年一季度销售3000万，…")
     past_families: set[str] = set()
+    outside = outside_subject(s)
     for seg in _segments(masked, s):
         figures = find_quantities(seg.text)
         cursor = 0
@@ -130,6 +132,9 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             family, role = _read_figure(seg, f, cursor, carried, carried_year, pending)
             cursor = f.end
             if family is None:
+                continue
+            if outside is not None and f.quantity is not None:
+                out.problems.append(f"「{f.text}」未记下：{outside}；如是企业自己的数字，请说明")
                 continue
             read_any = carried = family
             if role == "present" and family == "months" and not re.search(r"今年|本年|2024|24年", seg.text):
@@ -148,7 +153,8 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             carried = subj[0]  # "去年一季度销售额：4000万" — the subject goes on to the next part
         seg_role = role_of(seg.text)
         roles = [r for r in (seg_role,) if r in ("past", "present")]
-        carried_year = roles[0] if roles and not figures else None
+        # a year said alone ("去年（2023年）一季度销售额…") dates the next part; "2023年" is no figure
+        carried_year = roles[0] if roles and all(f.counter is not None for f in figures) else None
         # a bracketed last-year figure answers the figure before it and sets no scope for what follows
         past_scope = (seg_role == "past" and not seg.bracketed) or (past_scope and seg_role in (None, "past"))
         take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
@@ -156,13 +162,25 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             seen.add("months")  # 连续出数半年: six months
             out.taken.append(Taken("months", 6, "半年"))
         if not RULE_TEXT.search(s) or OWN_SPEAKER.search(s):
-            take_facts(seg.text, seg.question, s, out.taken, seen)
+            own_figure = bool(out.deltas or out.declines) or any(family_of(t.field) for t in out.taken)
+            for part, question in _fact_parts(seg, own_figure):
+                take_facts(part, question, s, out.taken, seen)
     _combine_deltas(out, seen)
     _check_sales(out)
     _derive_sales(out)
     _drop_supply_date(out)
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
+
+
+def _fact_parts(seg: _Segment, own_figure: bool) -> list[tuple[str, bool]]:
+    """The parts of a segment that state or ask facts: one, unless keywords are listed before a
+    question by someone who has given their own figure ("销售同比增了680w 规上工业 能拿几万": the
+    listed 规上工业 is said of the enterprise, only 能拿几万 asks)."""
+    parts = seg.text.split("、")
+    if not seg.question or len(parts) < 2 or not own_figure:
+        return [(seg.text, seg.question)]
+    return [(p, question_segment(p, "、")) for p in parts[:-1]] + [(parts[-1], True)]
 
 
 def _mask_range(m: re.Match[str]) -> str:
@@ -304,6 +322,10 @@ def _store(
     if problem:
         out.problems.append(problem)
         out.unsure.append(label_field)
+        return
+    if role == "other_year":
+        out.problems.append(f"「{seg.original}」未采用：本通知只比较2024年和2023年，这是别的年份的数字")
+        out.unsure.append(fam.present)
         return
     if role == "unsure_year":
         out.problems.append(f"「{seg.original}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")

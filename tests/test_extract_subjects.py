@@ -1,0 +1,149 @@
+"""Whose figure, which year, and the facts a careful official reads (issue 9, methods from fresh4).
+
+Sentences written for these tests, not copied from a question set: each method is shown on its
+own words and on the words that must not trigger it.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.dialog.extract import extract
+
+
+def taken(text: str) -> dict[str, object]:
+    return {t.field: t.value for t in extract(text).taken if not t.derived}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a household or a person is not an enterprise
+        "我们家一季度用了两千度电，能补点吗",
+        "居民用气一季度80方",
+        "家里一季度用电1500度",
+        # another county's enterprise, not the speaker's
+        "沙县那边的企业一季度用电200万度",
+        "建宁的公司今年一季度销售额3000万",
+    ],
+)
+def test_figures_of_no_enterprise_here_are_not_stored_and_said_back(text):
+    out = extract(text)
+    assert not [t for t in out.taken if t.field.endswith(("_kwh", "_m3", "_yuan"))]
+    assert any("未记下" in p for p in out.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("我家厂子一季度用电120万度", "power_2024q1_kwh", Decimal(1_200_000)),  # 厂子: an enterprise
+        ("我家开的五金店一季度销售额900万", "sales_2024q1_yuan", Decimal(9_000_000)),
+        # the speaker's own plant in another county: the figure is theirs (in_county says where)
+        ("我们公司在宁化，一季度用气4万方", "gas_2024q1_m3", Decimal(40_000)),
+    ],
+)
+def test_an_enterprise_word_or_the_speaker_keeps_the_figure(text, field, value):
+    assert taken(text)[field] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["前年一季度开票1200万", "2022年一季度用电300万度", "二零二一年出口500万美元"],
+)
+def test_a_year_the_notice_does_not_compare_is_not_last_year(text):
+    out = extract(text)
+    assert not [t for t in out.taken if t.field.endswith(("_kwh", "_yuan", "_usd"))]
+    assert any("别的年份" in p for p in out.problems)
+
+
+def test_a_year_said_alone_dates_the_next_part():
+    assert taken("上年（2023年）一季度用电85万度") == {"power_2023q1_kwh": Decimal(850_000)}
+    assert taken("今年（2024年）一季度开票3100万") == {"sales_2024q1_yuan": Decimal(31_000_000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 同年 repeats the year before it
+        ("2024年2月新建投产，同年3月入规", {"built_2024": True, "counted_2024": True}),
+        # a month after 今年 governs the entry even when an earlier year was said of the build
+        ("厂房是去年盖好的，今年一月投产，三月份纳统", {"counted_2024": True}),
+        ("去年新建投产的", {"built_2024": False}),
+        # built one year, commissioned the next: not sure which is "2024年新建投产"
+        ("去年十月新建，今年二月投产", {"built_2024": None}),
+    ],
+)
+def test_the_year_said_beside_a_fact_decides_it(text, expected):
+    got = taken(text)
+    for name, value in expected.items():
+        assert got.get(name) == value, (name, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年5月份刚入库，有一个统计员", {"entry_month": 5, "enterprise_status": "new_entry"}),
+        ("2024年二月新入库", {"entry_month": 2, "enterprise_status": "new_entry"}),
+        ("2023年6月入库的", {}),  # an earlier year's entry: neither 当年新入库 nor its month is sure
+        ("我们2023年一季度进了统计库，做零售的", {"in_statistics_2023q1": True}),
+        ("今年才进统计库，做餐饮的", {"in_statistics_2023q1": False, "enterprise_status": "new_entry"}),
+        ("2023年进了统计库", {}),  # which quarter is not said
+        ("统计员一个，早就在库里了", {"enterprise_status": "existing"}),
+    ],
+)
+def test_entry_into_the_statistics(text, expected):
+    got = taken(text)
+    for name in ("entry_month", "enterprise_status", "in_statistics_2023q1"):
+        assert got.get(name) == expected.get(name), (name, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们做出口贸易，厂是别人的，代理协议跟县商务局签过了", {"has_agency_agreement": True}),
+        ("出口这块我们还没跟商务局签代理协议", {"has_agency_agreement": False}),
+        ("代理协议要怎么签", {}),
+        ("我们贸易出口，自己不生产", {"exporter_type": "trade"}),
+        ("自己生产的产品再出口", {"exporter_type": "production"}),
+        ("我们不生产", {}),  # no export said: not an exporter's type
+    ],
+)
+def test_exporter_facts(text, expected):
+    got = taken(text)
+    for name in ("has_agency_agreement", "exporter_type"):
+        assert got.get(name) == expected.get(name), (name, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们给工业园供蒸汽，2月16号锅炉点火", {"heat_supplier": True, "resumed_on": "2024-02-16"}),
+        ("给我们供汽的公司2月20号才送上汽", {}),  # the speaker's supplier, not the speaker
+    ],
+)
+def test_heat_supplier_and_its_date(text, expected):
+    got = {k: str(v) for k, v in taken(text).items()}
+    for name in ("heat_supplier", "resumed_on"):
+        want = expected.get(name)
+        assert got.get(name) == (None if want is None else str(want)), (name, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这几年没领过什么补贴", {"received_other_award": False}),
+        ("享受过县里的什么奖励吗", {}),  # a question
+        # a comparison with last year says nothing of last year's state
+        ("销售同比去年多了300万、规上工业", {"above_scale_industrial": True}),
+        # keywords listed before a question, by someone who gave their own figure
+        (
+            "一季度用电同比多了20万度、规上制造业、能补多少",
+            {"above_scale_manufacturing": True, "above_scale_industrial": True},
+        ),
+        ("规上制造业、能补多少", {}),  # no figure of their own: a category asked about
+    ],
+)
+def test_statements_inside_questions_and_comparisons(text, expected):
+    got = taken(text)
+    for name in ("received_other_award", "above_scale_industrial", "above_scale_manufacturing"):
+        assert got.get(name) == expected.get(name), (name, got)
