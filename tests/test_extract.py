@@ -240,7 +240,8 @@ def test_field_named_for_a_change(words, prefer, field):
         ("实际利用外资350万美元，是全县的", {}),
         ("是不是销售4500万就能拿奖励", {}),
         ("统计员每人每月150元吗", {}),
-        ("如果我们销售增长了800万，能拿多少", {"sales_increase_yuan": Decimal(8_000_000)}),
+        # a supposed figure is asked, not stored (issue 9: a hypothetical is no stated figure)
+        ("如果我们销售增长了800万，能拿多少", {}),
         # a small figure that lost its 万 beside one that has it; 1-3月 is the quarter
         ("我们厂今年头三个月开票开了三千二百万，去年同期两千六", {"sales_2024q1_yuan": Decimal(32_000_000)}),
         (

@@ -147,3 +147,34 @@ def test_statements_inside_questions_and_comparisons(text, expected):
     got = taken(text)
     for name in ("received_other_award", "above_scale_industrial", "above_scale_manufacturing"):
         assert got.get(name) == expected.get(name), (name, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "假如一季度开票4000万，能奖多少",  # supposed, not stated
+        "要是我们一季度用气能到8万方",
+        "我们一季度销售2600万，如果去年同期是2000万呢",  # the condition governs the figure after it
+        "全市规上企业一季度用电增长了2亿度",  # a place's enterprises, not the speaker's
+        "我们的分公司一季度用电60万度",  # another legal entity
+        "隔壁镇的厂一季度销售1800万",
+        "他们一季度用气2万方",
+    ],
+)
+def test_supposed_figures_and_other_owners_are_not_stored(text):
+    got = taken(text)
+    figures = {k for k in got if k.endswith(("_kwh", "_m3", "_usd")) or k == "sales_2023q1_yuan"}
+    assert figures == set() and "above_scale_industrial" not in got, got
+    assert "sales_2024q1_yuan" not in got or text.startswith("我们一季度销售2600万")
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("我们是园区的企业，一季度用电100万度", "power_2024q1_kwh"),  # where the speaker is
+        ("我们在开发区，一季度用气3万方", "gas_2024q1_m3"),
+        ("麻烦问一下，我们一季度开票3000万能拿多少", "sales_2024q1_yuan"),
+    ],
+)
+def test_where_the_speaker_is_does_not_make_a_figure_anothers(text, field):
+    assert field in taken(text)

@@ -135,16 +135,29 @@ YES_NO_FIGURE = re.compile(r"是不是|是否")
 OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
 # Whose figure: a township's or the county's total is not the enterprise's.
 OTHER_OWNER = re.compile(
-    r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|开发区|工业园|县里|市里|省里|全区"
-    r"|别的企业|其他企业|人家"
+    r"(?:(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|开发区|工业园|县里|市里|省里|全区)"
+    # a place's enterprises ("全县规上企业", "镇上的企业"): the noun is the place's, not the speaker's
+    r"(?:上|里)?(?:的)?(?:所有|全部|各|那些)?(?:的)?(?:规上|规模以上|限上|工业|制造业)?(?:企业|公司|工厂|厂家|厂子)?"
+    r"|别的企业|其他企业|人家|他们|别人|客户"
     # another enterprise, its noun swallowed so that 厂/公司 does not read as the speaker's own
-    r"|(?:隔壁|别家|同行|邻居|对面)(?:的)?(?:企业|公司|厂|工厂|厂家|家)?|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
+    r"|(?:隔壁|别家|同行|邻居|对面)(?:[\u4e00-\u9fff]{0,2}的)?(?:企业|公司|厂|工厂|厂家|家)?"
+    r"|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
+    # another legal entity of a group: its figures are not this enterprise's own
+    r"|子公司|分公司|分厂|母公司|总公司|集团"
     # a total over many enterprises ("所有企业加起来"), not one enterprise's own
     r"|所有(?:的)?企业|全部(?:的)?企业|各(?:家)?企业"
 )
+# A figure supposed, not stated: "如果一季度销售增长600万", "要是能到3000万", "比方说开票3000万".
+HYPOTHETICAL = re.compile(
+    r"如果|假如|假设|假若|倘若|若是|要是|万一|比方|比如|打比方|准备|希望|想要|如能|能到|能达到"
+)
+# ...and a condition said earlier in the same sentence governs the figures after it ("如果去年是2500万").
+CONDITION = re.compile(r"如果|假如|假设|假若|倘若|若是|要是|万一")
 # A household or a person is not an enterprise: "我家一季度用电三千度" is a home's meter. 我家 also
 # opens an enterprise's own words ("我家开的批发店", "我家厂子"), so an enterprise word cancels it.
-HOUSEHOLD = re.compile(r"我家|我们家|家里|家庭|家用|居民|住户|自己家|民用|个人用")
+HOUSEHOLD = re.compile(
+    r"我家|我们家|家里|家庭|家用|居民|住户|自己家|民用|(?<![\d一二两三四五六七八九十几每各])个人(?!所得)"
+)
 ENTERPRISE_WORD = re.compile(
     r"企业|公司|厂|店|商场|超市|车间|门市|单位|生意|经营|规上|规下|纳统|入规|统计员|统计人员|供热|锅炉|出口"
 )
@@ -161,6 +174,13 @@ def _other_places() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+# A named place's enterprise ("三明市的企业", "浙江那边的厂"): 将乐 itself is cancelled by scope.yaml.
+_PLACE_ENTERPRISE = re.compile(
+    r"(?:(?<![我咱他本全该这那])[\u4e00-\u9fff]{2}(?:省|市|县)|江西|浙江|广东|江苏|湖南|湖北|安徽|山东|河南|四川|广西|贵州|云南|台湾)"
+    r"(?:那边|那里|那儿)?的(?:企业|公司|工厂|厂家|厂子|厂)"
+)
+
+
 def outside_subject(text: str) -> str | None:
     """Why the figures of ``text`` belong to no enterprise of this county, or None.
 
@@ -170,7 +190,7 @@ def outside_subject(text: str) -> str | None:
     if HOUSEHOLD.search(text) and not ENTERPRISE_WORD.search(text):
         return "听起来是家庭或个人的数字，本通知只奖补企业"
     places, own = _other_places()
-    place = places.search(text)
+    place = places.search(text) or _PLACE_ENTERPRISE.search(text)
     # "我们厂在邻县明溪，用气3万方" is the speaker's own figure (in_county says where it was used)
     if place and not own.search(text) and not OWN_SPEAKER.search(text):
         return f"说的是{place.group()}的数字，本通知只管将乐县的企业"

@@ -20,10 +20,12 @@ from assistant.dialog.cues import (
     APPROX_BEFORE,
     BOUND_AFTER,
     BOUND_BEFORE,
+    CONDITION,
     DATE,
     ENTERPRISE_SPEAKER,
     FAMILIES,
     FAMILY_OF_FIELD,
+    HYPOTHETICAL,
     INCREASE_AFTER,
     LUNAR_DATE,
     MONTH_CONTEXT,
@@ -232,6 +234,9 @@ def _read_figure(
     return family, role
 
 
+_LOCATED = re.compile(r"(?:在|位于|落户|属于|是|入驻)[^,，]{0,12}$")
+
+
 def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own.
 
@@ -240,10 +245,11 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     """
     if family != "fdi" and not OTHER_OWNER.search(before):
         prior = list(OTHER_OWNER.finditer(earlier))
-        located = prior and re.search(r"(?:在|位于|落户|属于)[^,，]{0,12}$", earlier[: prior[-1].start()])
+        located = prior and _LOCATED.search(earlier[: prior[-1].start()])
         if prior and not located and not OWN.search(earlier[prior[-1].end() :] + before):
             return False
-    owner = list(OTHER_OWNER.finditer(before))
+    # "我们是园区的企业，一季度用电…": where the speaker is, not whose figure it is
+    owner = [m for m in OTHER_OWNER.finditer(before) if not _LOCATED.search(before[: m.start()])]
     if family == "fdi" and OWNER_AFTER.search(sentence) and not TOWNSHIP_SPEAKER.search(sentence):
         return False
     if not owner or OWN.search(before[owner[-1].end() :]):
@@ -277,6 +283,11 @@ def _store(
     q = f.quantity
     assert q is not None
     before, after = seg.text[: f.start], seg.text[f.end :]
+    clause = re.split(r"[。!！?？;；]", seg.sentence[: seg.start])[-1]
+    if HYPOTHETICAL.search(before) or CONDITION.search(clause):
+        out.problems.append(f"「{f.text}」是假设的数字，未记下；请给出贵企业的实际数字")
+        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        return
     if PLANNED.search(before):
         out.problems.append(f"「{f.text}」是计划或预计的数字，未记下；请给出实际数字")
         out.unsure.append(fam.increase if role == "increase" else fam.present)

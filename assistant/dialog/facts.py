@@ -206,7 +206,9 @@ def take_facts(segment: str, question: bool, sentence: str, taken: list[Taken], 
 
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1|属不属于|可不可以|有没有")
 _UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
-_OTHERS = re.compile(r"隔壁|别的|别家|其他企业|其它企业|人家|他们|对方|同行")
+_OTHERS = re.compile(
+    r"隔壁|别的|别家|其他企业|其它企业|人家|他们|对方|同行|全县|全市|全省|全镇|全乡|所有|各家"
+)
 
 
 def _negated(before: str) -> bool:
