@@ -45,6 +45,9 @@ B_BANK = 0.75
 # Scope rule, part 2: at least this share of the question's content characters must be
 # words the notice knows (see ``_in_scope``).
 MIN_KNOWN_SHARE = 0.5
+# A figure of the notice's own rules in the question ("三十五万封顶", "每100万美元") points to the
+# clause whose parameter it is (corpus/parameters.yaml); shared by n clauses, each gets 1/n of it.
+RULE_FIGURE_WEIGHT = 3.0
 SNIPPET_CHARS = 80
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -256,7 +259,9 @@ def declined_by(text: str, said: set[str] | None = None) -> str | None:
     return None
 
 
-def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _Index) -> bool:
+def _in_scope(
+    groups: list[QueryGroup], unknown: list[str], best: int, index: _Index, rule_figure: bool = False
+) -> bool:
     """Does the notice speak to this question at all?
 
     Two conditions, both about the question rather than a tuned score:
@@ -267,10 +272,13 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
        the same clause has: 5万方气 (方 and 气, both measure 3) but not 天气热 (3 and 4);
     2. at least half of the question's content characters (non-stop, non-generic) are words
        the notice uses: 营业执照年报 shares 年报 with measure 2 but is mostly about something else.
+
+    ``rule_figure``: the question names a figure of the best clause's own rules (三十五万封顶),
+    which is as informative as a word of it.
     """
     generic = _generic()
     lone: set[str] = set()
-    informative = False
+    informative = rule_figure
     for g in groups:
         if any(t not in generic and index.matches(t, best) for t in _effective_terms(g, index)):
             if len(g.surface) > 1:
@@ -334,6 +342,47 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
     return [t + BANK_WEIGHT * float(b) for t, b in zip(scores, best, strict=True)]
 
 
+# A figure without a unit is read as money, the unit of most of the notice's figures.
+_YUAN = ("元", "元/人/月", "元/千瓦时", "元/立方米")
+_FIGURE_UNITS = {
+    None: (*_YUAN, "美元"),
+    "元": _YUAN,
+    "美元": ("美元",),
+    "千瓦时": ("千瓦时",),
+    "立方米": ("立方米",),
+}
+
+
+@cache
+def _rule_values() -> dict[tuple[str, str], frozenset[str]]:
+    """(value, unit) → the clauses whose parameters state it."""
+    from corpus import load_parameters
+
+    found: dict[tuple[str, str], set[str]] = {}
+    money_units = {u for units in _FIGURE_UNITS.values() for u in units}
+    for p in load_parameters().values():
+        if p.unit in money_units:
+            found.setdefault((format(p.decimal.normalize(), "f"), p.unit), set()).add(p.clause)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _rule_figure_scores(text: str, index: _Index) -> list[float]:
+    """RULE_FIGURE_WEIGHT shared among the clauses stating each figure of the question."""
+    from calculators.quantity import find_quantities, normalise
+
+    out = [0.0] * len(index.clauses)
+    position = {c.id: i for i, c in enumerate(index.clauses)}
+    values = _rule_values()
+    for f in find_quantities(normalise(text)):
+        if f.quantity is None or f.quantity.unit not in _FIGURE_UNITS or not f.quantity.value:
+            continue
+        value = format(f.quantity.value.normalize(), "f")
+        clauses = set().union(*(values.get((value, u), frozenset()) for u in _FIGURE_UNITS[f.quantity.unit]))
+        for cid in clauses:
+            out[position[cid]] += RULE_FIGURE_WEIGHT / len(clauses)
+    return out
+
+
 def search(query: str, top: int = 3) -> SearchResult:
     """Rank the clauses for a question; ``hits`` is empty when the notice does not cover it.
 
@@ -350,9 +399,16 @@ def search(query: str, top: int = 3) -> SearchResult:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
     scores = _scores(groups, index, unit_question=bool(said.intersection(load_lexicon().unit_cues)))
+    rule = _rule_figure_scores(text, index)
+    if any(scores):  # a figure alone never makes a question about the notice
+        scores = [a + b for a, b in zip(scores, rule, strict=True)]
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     ranked = []
-    if declined is None and scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
+    if (
+        declined is None
+        and scores[order[0]] > 0
+        and _in_scope(groups, unknown, order[0], index, rule[order[0]] > 0)
+    ):
         # Once the question is in scope, every clause sharing a word with it is a candidate:
         # after 稳用电奖励 come its siblings 稳用气/稳用热奖励, alternatives the person may mean.
         ranked = [i for i in order if scores[i] > 0]
