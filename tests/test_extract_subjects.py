@@ -178,3 +178,25 @@ def test_supposed_figures_and_other_owners_are_not_stored(text):
 )
 def test_where_the_speaker_is_does_not_make_a_figure_anothers(text, field):
     assert field in taken(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们年营收5000万",  # a year's figure, not the quarter's
+        "平均每天用电8000度",
+        "协议外资600万美元",  # signed, not 实际利用外资
+        "一季度气费发票30万元",  # money for gas, not sales
+        "一季度用电花了40万",  # money paid, not kWh
+        "一季度开票2800万，包括分公司的",  # a total with another entity's
+    ],
+)
+def test_rates_money_paid_and_shared_totals_are_not_stored(text):
+    got = taken(text)
+    assert not [k for k in got if k.endswith(("_kwh", "_m3", "_usd", "_yuan"))], got
+
+
+def test_a_month_before_a_figure_is_one_month_and_a_day_is_a_date():
+    assert "sales_2024q1_yuan" not in taken("3月1500万")
+    assert taken("2024年一季度销售额2900万") == {"sales_2024q1_yuan": Decimal(29_000_000)}
+    assert taken("3月12日复工")["resumed_on"].isoformat() == "2024-03-12"

@@ -44,6 +44,7 @@ from assistant.dialog.cues import (
     Q1,
     RULE_TEXT,
     SEGMENT,
+    SHARED_AFTER,
     SUBJECT_RE,
     TOWNSHIP_SPEAKER,
     UNIT_FAMILY,
@@ -283,6 +284,10 @@ def _store(
     q = f.quantity
     assert q is not None
     before, after = seg.text[: f.start], seg.text[f.end :]
+    if SHARED_AFTER.search(seg.sentence[seg.start :]) or SHARED_AFTER.search(before):
+        out.problems.append(f"「{f.text}」含其他企业的数字，未记下；请给出贵企业自己的数字")
+        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        return
     clause = re.split(r"[。!！?？;；]", seg.sentence[: seg.start])[-1]
     if HYPOTHETICAL.search(before) or CONDITION.search(clause):
         out.problems.append(f"「{f.text}」是假设的数字，未记下；请给出贵企业的实际数字")
