@@ -200,3 +200,17 @@ def test_a_month_before_a_figure_is_one_month_and_a_day_is_a_date():
     assert "sales_2024q1_yuan" not in taken("3月1500万")
     assert taken("2024年一季度销售额2900万") == {"sales_2024q1_yuan": Decimal(29_000_000)}
     assert taken("3月12日复工")["resumed_on"].isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们马上快要纳统了", "我们打算明年上规", "我们公司正在申请入规", "我们想问问规上企业能拿什么奖"],
+)
+def test_what_is_to_come_or_asked_about_is_no_fact(text):
+    got = taken(text)
+    assert "above_scale_industrial" not in got and "counted_2024" not in got, got
+
+
+def test_a_date_said_beside_the_word_for_it():
+    got = taken("我们是省级专精特新中小企业，2024年1月18日获批的")
+    assert got["specialized_sme_approved_on"].isoformat() == "2024-01-18"

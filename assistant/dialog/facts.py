@@ -169,7 +169,7 @@ def take_facts(segment: str, question: bool, sentence: str, taken: list[Taken], 
             continue
         before, after = segment[: m.start()], segment[m.end() :]
         negated = _negated(before)
-        if _UNSURE.search(before) or _OTHERS.search(before):
+        if _UNSURE.search(before) or _OTHERS.search(before) or _NOT_YET.search(before):
             continue  # "我们不清楚是不是规上", "可能是", "隔壁厂是规上企业": nothing said of the enterprise
         if question and not _stated_in_question(before, after):
             continue
@@ -205,6 +205,10 @@ def take_facts(segment: str, question: bool, sentence: str, taken: list[Taken], 
 
 
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1|属不属于|可不可以|有没有")
+# What is to come is not a fact yet: "我们快要入规了", "明年入规", "正在申请入规", "准备今年纳统".
+_NOT_YET = re.compile(
+    r"快要|快|将要|即将|准备|打算|计划|明年|后年|正在申请|申请|争取|力争|希望|想要|如果|假如|要是|预计"
+)
 _UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
 _OTHERS = re.compile(
     r"隔壁|别的|别家|其他企业|其它企业|人家|他们|对方|同行|全县|全市|全省|全镇|全乡|所有|各家"
@@ -243,17 +247,25 @@ def _stated_in_question(before: str, after: str) -> bool:
         return False
     if _A_NOT_A.search(before):
         return False  # "我们算不算规上企业"
+    if re.search(r"想知道|想问|想了解|问一下|问问|请问|咨询|打听", before):
+        return False  # "我们想知道规上企业有什么奖励": a category asked about
     yes_no = _YES_NO.search(after)
     return yes_no is None or bool(_CAN.search(after[: yes_no.start()]))
 
 
-def take_dates(segment: str, out: Any, seen: set[str]) -> None:
+def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> None:
     """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken,
     nor an approximate one ("大概2月19号左右")."""
     for name, cue in DATE_CUES:
         if name == "resumed_on" and re.search(r"给(?:我们|我司|我厂|我公司|咱们)", segment):
             continue  # "给我们供汽的公司2月20号才送上汽": the supplier's date, not the speaker's
-        if name not in seen and cue.search(segment):
+        # "我们是省专精特新，2024年2月20日认定的": the date's own segment says 认定, the sentence 专精特新
+        named = cue.search(segment) or (
+            name == "specialized_sme_approved_on"
+            and re.search(r"认定|获批|评上", segment)
+            and cue.search(sentence)
+        )
+        if name not in seen and named:
             found = [m for m in (DATE.search(segment), LUNAR_DATE.search(segment)) if m]
             if not found:
                 continue
