@@ -214,3 +214,18 @@ def test_what_is_to_come_or_asked_about_is_no_fact(text):
 def test_a_date_said_beside_the_word_for_it():
     got = taken("我们是省级专精特新中小企业，2024年1月18日获批的")
     assert got["specialized_sme_approved_on"].isoformat() == "2024-01-18"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年截至目前出口80万美元",  # part of the year: export is counted by whole years
+        "今年前两个月出口60万美元",
+        "一季度开票近4000万",  # 近: about
+        "一季度用电超200万度",  # 超: a bound, not the figure
+        "旁边的工厂一季度用气3万方",  # another enterprise
+    ],
+)
+def test_part_years_bounds_and_neighbours_are_not_stored(text):
+    got = taken(text)
+    assert not [k for k in got if k.endswith(("_kwh", "_m3", "_usd", "_yuan"))], got

@@ -87,7 +87,7 @@ PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目�
 # Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
 # The longer words may stand before a verb ("大概报十个月", "估计能用80万度").
 APPROX_BEFORE = re.compile(
-    r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约|应该有)$"
+    r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约|近|应该有)$"
 )
 APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
 # A plan, a target or next year's figure is not what happened: "计划一季度销售5000万", "明年一季度".
@@ -109,6 +109,11 @@ NOT_Q1 = re.compile(
     r"|上个?季度|上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
     r"|(?:前|头|最初)(?:[一两二12]|一两)个?月|月段"  # 月段: a month range masked by extract
 )
+# Part of a year: an export figure (a whole year's) said so is not the year's ("今年到目前出口150万美元").
+PART_YEAR = re.compile(
+    r"到目前|目前为止|至今|到现在|截至|截止|累计|今年以来|月段|上半年|下半年|每月|月均|一个月"
+    r"|[前头](?:[一两二三12]|一两)个?月|[二三四2-4]季度"
+)
 Q1 = re.compile(r"一季度|1季度|第一季度|q1|[1一]月?份?[-—~至到][3三]月|前三个月|头三个月")
 # One month of the year ("2月", "三月份"), not the quarter: "1-3月" is the quarter.
 # "2月800万" is a month and a figure; "2月15日", "2月15开票" are dates.
@@ -127,7 +132,7 @@ BOUND_AFTER = re.compile(
     r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
 )
 BOUND_BEFORE = re.compile(
-    r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
+    r"(?:超过|超|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
     r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退"
     # a figure asked about, not stated: "够不够500万", "到没到100万美元"
     r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够)$"
@@ -152,7 +157,7 @@ OTHER_OWNER = re.compile(
     r"(?:上|里)?(?:的)?(?:所有|全部|各|那些)?(?:的)?(?:规上|规模以上|限上|工业|制造业)?(?:企业|公司|工厂|厂家|厂子)?"
     r"|别的企业|其他企业|人家|他们|别人|客户"
     # another enterprise, its noun swallowed so that 厂/公司 does not read as the speaker's own
-    r"|(?:隔壁|别家|同行|邻居|对面)(?:[\u4e00-\u9fff]{0,2}的)?(?:企业|公司|厂|工厂|厂家|家)?"
+    r"|(?:隔壁|别家|同行|邻居|对面|附近|旁边|周边|周围)(?:[\u4e00-\u9fff]{0,2}的)?(?:企业|公司|厂|工厂|厂家|家)?"
     r"|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
     # another legal entity of a group: its figures are not this enterprise's own
     r"|子公司|分公司|分厂|母公司|总公司|集团"

@@ -39,6 +39,7 @@ from assistant.dialog.cues import (
     OWN,
     OWN_SPEAKER,
     OWNER_AFTER,
+    PART_YEAR,
     PAST_AFTER,
     PLANNED,
     Q1,
@@ -316,7 +317,9 @@ def _store(
         return
     # one month ("2月") or one day ("7月15日开票2000万") is not the quarter
     one_month = (ONE_MONTH.search(seg.text) or DATE.search(seg.original)) and not Q1.search(seg.text)
-    if (fam.annual and Q1.search(seg.text)) or (not fam.annual and (NOT_Q1.search(seg.text) or one_month)):
+    if (fam.annual and (Q1.search(seg.text) or PART_YEAR.search(seg.text))) or (
+        not fam.annual and (NOT_Q1.search(seg.text) or one_month)
+    ):
         period = "全年" if fam.annual else "一季度"
         label = FIELDS[fam.present].label
         out.problems.append(f"「{seg.original}」未采用：{label}按{period}计，请给出{period}的数字")
