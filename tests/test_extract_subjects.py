@@ -229,3 +229,18 @@ def test_a_date_said_beside_the_word_for_it():
 def test_part_years_bounds_and_neighbours_are_not_stored(text):
     got = taken(text)
     assert not [k for k in got if k.endswith(("_kwh", "_m3", "_usd", "_yuan"))], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # own figures given, then what such an enterprise can get: said of the enterprise
+        ("一季度开票3100万（去年2500万），规上工业企业能拿多少", True),
+        ("用电同比多了25万度，规上制造业可以补多少", True),
+        # a category asked about, even after own figures; and no figures at all
+        ("一季度开票3100万，规上企业有什么政策", None),
+        ("规上工业企业能拿多少", None),
+    ],
+)
+def test_a_category_before_what_can_we_get(text, expected):
+    assert taken(text).get("above_scale_industrial") is expected

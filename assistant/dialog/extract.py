@@ -168,7 +168,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         if not RULE_TEXT.search(s) or OWN_SPEAKER.search(s):
             own_figure = bool(out.deltas or out.declines) or any(family_of(t.field) for t in out.taken)
             for part, question in _fact_parts(seg, own_figure):
-                take_facts(part, question, s, out.taken, seen)
+                take_facts(part, question, s, out.taken, seen, speaker=own_figure)
     _combine_deltas(out, seen)
     _check_sales(out)
     _derive_sales(out)

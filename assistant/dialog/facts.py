@@ -153,8 +153,14 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
 )
 
 
-def take_facts(segment: str, question: bool, sentence: str, taken: list[Taken], seen: set[str]) -> None:
-    """Append the facts ``segment`` states to ``taken``, fields in ``seen`` skipped."""
+def take_facts(
+    segment: str, question: bool, sentence: str, taken: list[Taken], seen: set[str], speaker: bool = False
+) -> None:
+    """Append the facts ``segment`` states to ``taken``, fields in ``seen`` skipped.
+
+    ``speaker``: the person has given the enterprise's own figures, so a category before "能奖多少"
+    is said of the enterprise ("开票2300万（去年1600万），规上工业企业能奖励多少").
+    """
 
     def put(name: str, value: object, source: str) -> None:
         if name not in seen:
@@ -171,7 +177,7 @@ def take_facts(segment: str, question: bool, sentence: str, taken: list[Taken], 
         negated = _negated(before)
         if _UNSURE.search(before) or _OTHERS.search(before) or _NOT_YET.search(before):
             continue  # "我们不清楚是不是规上", "可能是", "隔壁厂是规上企业": nothing said of the enterprise
-        if question and not _stated_in_question(before, after):
+        if question and not _stated_in_question(before, after, speaker):
             continue
         if not question and not negated and not _stated(before, after, segment, sentence):
             continue
@@ -241,10 +247,15 @@ def _stated(before: str, after: str, segment: str, sentence: str) -> bool:
     return bool(_ASSERT.search(before) or _CONTRAST.search(after) or not _TOPIC_AFTER.match(after))
 
 
-def _stated_in_question(before: str, after: str) -> bool:
+def _stated_in_question(before: str, after: str, speaker: bool = False) -> bool:
     """ "我们是规上企业能拿多少" states 规上; "我们是新投产企业吗" asks it."""
     if not re.search(r"我们|我司|我公司|本公司|我厂|咱们|咱|我家|本企业", before):
-        return False
+        # without 我们, only one who gave their own figures and asks what they can get:
+        # "…，规上工业企业能奖励多少" (but "规上企业有什么奖励" may ask about the category)
+        if not speaker or not re.match(
+            r"(?:工业|制造业)?(?:企业|公司)?(?:能|可以|可)(?:拿|领|得|奖|补|享受)?", after
+        ):
+            return False
     if _A_NOT_A.search(before):
         return False  # "我们算不算规上企业"
     if re.search(r"想知道|想问|想了解|问一下|问问|请问|咨询|打听", before):
