@@ -71,3 +71,16 @@ def test_a_shop_is_an_enterprise_not_a_household():
 def test_a_homophone_of_a_notice_word_is_read_as_it():
     assert correct_typos("用点多了有奖吗") == "用电多了有奖吗"
     assert correct_typos("有点多") == "有点多"  # a real word around 点 is kept
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("煤气灶打不着火", "other_field"),  # a household appliance
+        ("电费在哪里缴费", "other_field"),  # paying a bill, not the award
+        ("买二手房要交多少契税", "other_field"),
+        ("工信局局长叫什么", "person"),  # the notice names units, not people
+    ],
+)
+def test_appliances_bills_and_people_are_declined(question, kind):
+    assert declined_by(question) == kind
