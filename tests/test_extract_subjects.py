@@ -244,3 +244,18 @@ def test_part_years_bounds_and_neighbours_are_not_stored(text):
 )
 def test_a_category_before_what_can_we_get(text, expected):
     assert taken(text).get("above_scale_industrial") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们2024年1月升规", {"counted_2024": True, "above_scale_industrial": True}),
+        ("小升规有什么奖励", {}),  # the programme's name, not the enterprise's step
+        ("我们进了小升规库", {"in_cultivation_pool": True}),
+        ("我们用的气都在县里", {"in_county": True}),
+    ],
+)
+def test_more_ways_of_saying_the_facts(text, expected):
+    got = taken(text)
+    for name in ("counted_2024", "above_scale_industrial", "in_cultivation_pool", "in_county"):
+        assert got.get(name) == expected.get(name), (name, got)

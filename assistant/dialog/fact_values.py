@@ -66,7 +66,7 @@ def counted(segment: str, sentence: str, negated: bool) -> object:
     return None
 
 
-_COUNTED = re.compile(r"纳统|入规|上规|进规|纳入规上")
+_COUNTED = re.compile(r"纳统|入规|上规|进规|纳入规上|(?<!小)升规")
 
 
 def entry_type(segment: str, sentence: str, negated: bool) -> object:

@@ -68,8 +68,9 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", values.entry_type),
     # "规下转规上" says the enterprise moved up, not that it is below scale now
     (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
-    (re.compile(r"纳统|入规|上规|进规|纳入规上"), "counted_2024", values.counted),
-    (re.compile(r"规上|规模以上|入规|纳统|上规"), "above_scale_industrial", True),
+    # 升规 is the enterprise's own step up; 小升规 names the programme
+    (re.compile(r"纳统|入规|上规|进规|纳入规上|(?<!小)升规"), "counted_2024", values.counted),
+    (re.compile(r"规上|规模以上|入规|纳统|上规|(?<!小)升规"), "above_scale_industrial", True),
     (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
     (re.compile(r"制造业|制造企业|制造"), "above_scale_manufacturing", True),
     (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", values.strategic),
@@ -81,7 +82,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "entry_type",
         values.new_built,
     ),
-    (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
+    (re.compile(r"小升规.{0,4}培育库|培育库|小升规(?:企业)?库|升规培育名单"), "in_cultivation_pool", True),
     (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
     (
         re.compile(r"给[^,，。]{0,8}供(?:蒸)?汽|供(?:蒸)?汽的|(?:供应|提供|对外供)(?:蒸)?汽"),
@@ -94,7 +95,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         values.supply,
     ),
     (
-        re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
+        re.compile(r"县内|县域内|在将乐|将乐县内|本县|在县里|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
         "in_county",
         values.county,
     ),
