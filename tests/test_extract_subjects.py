@@ -259,3 +259,15 @@ def test_more_ways_of_saying_the_facts(text, expected):
     got = taken(text)
     for name in ("counted_2024", "above_scale_industrial", "in_cultivation_pool", "in_county"):
         assert got.get(name) == expected.get(name), (name, got)
+
+
+@pytest.mark.parametrize("text", ["是本县的企业，一季度用电90万度", "我们县的厂一季度用电90万度"])
+def test_this_county_is_no_other_place(text):
+    assert taken(text)["power_2024q1_kwh"] == Decimal(900_000)
+
+
+@pytest.mark.parametrize("text", ["邻县的厂一季度用电90万度", "南平市的企业一季度用电90万度"])
+def test_another_county_or_city_named_is_said_back(text):
+    out = extract(text)
+    assert "power_2024q1_kwh" not in taken(text)
+    assert any("只管将乐县" in p for p in out.problems)

@@ -184,7 +184,8 @@ ENTERPRISE_WORD = re.compile(
 def _other_places() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """scope.yaml's other places (泰宁, 沙县, 厦门 …) and the words that cancel them (将乐)."""
     signal = load_scope()["other_place"]
-    words = sorted({*signal.words, "外县", "外地", "外省", "外市", "别的县", "其他县", "其它县"}, key=len)
+    extra = {"外县", "外地", "外省", "外市", "别的县", "其他县", "其它县", "邻县", "隔壁县", "周边县"}
+    words = sorted({*signal.words, *extra}, key=len)
     return (
         re.compile("|".join(map(re.escape, reversed(words)))),
         re.compile("|".join(map(re.escape, signal.unless))),
@@ -193,7 +194,7 @@ def _other_places() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # A named place's enterprise ("三明市的企业", "浙江那边的厂"): 将乐 itself is cancelled by scope.yaml.
 _PLACE_ENTERPRISE = re.compile(
-    r"(?:(?<![我咱他本全该这那])[\u4e00-\u9fff]{2}(?:省|市|县)|江西|浙江|广东|江苏|湖南|湖北|安徽|山东|河南|四川|广西|贵州|云南|台湾)"
+    r"(?:(?![\u4e00-\u9fff]?[我咱们本全该这那某外邻])[\u4e00-\u9fff]{2}(?:省|市|县)|江西|浙江|广东|江苏|湖南|湖北|安徽|山东|河南|四川|广西|贵州|云南|台湾)"
     r"(?:那边|那里|那儿)?的(?:企业|公司|工厂|厂家|厂子|厂)"
 )
 
