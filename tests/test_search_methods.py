@@ -84,3 +84,8 @@ def test_a_homophone_of_a_notice_word_is_read_as_it():
 )
 def test_appliances_bills_and_people_are_declined(question, kind):
     assert declined_by(question) == kind
+
+
+@pytest.mark.parametrize("remark", ["烦躁得很", "今天忙死了", "快下班了吧"])
+def test_more_everyday_remarks_are_declined(remark):
+    assert declined_by(remark) == "chitchat"
