@@ -271,3 +271,15 @@ def test_another_county_or_city_named_is_said_back(text):
     out = extract(text)
     assert "power_2024q1_kwh" not in taken(text)
     assert any("只管将乐县" in p for p in out.problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们是做家用电器的，一季度用电110万度",
+        "家用电器生产线一季度用电110万度",
+        "我们是做小家电的，一季度用电110万度",
+    ],
+)
+def test_a_household_product_is_no_household(text):
+    assert taken(text)["power_2024q1_kwh"] == Decimal(1_100_000)

@@ -173,10 +173,12 @@ CONDITION = re.compile(r"如果|假如|假设|假若|倘若|若是|要是|万一
 # A household or a person is not an enterprise: "我家一季度用电三千度" is a home's meter. 我家 also
 # opens an enterprise's own words ("我家开的批发店", "我家厂子"), so an enterprise word cancels it.
 HOUSEHOLD = re.compile(
-    r"我家|我们家|家里|家庭|家用|居民|住户|自己家|民用|(?<![\d一二两三四五六七八九十几每各])个人(?!所得)"
+    r"我家|我们家|家里|家庭|家用(?!电器|器|品)|居民|住户|自己家|民用|(?<![\d一二两三四五六七八九十几每各])个人(?!所得)"
 )
 ENTERPRISE_WORD = re.compile(
     r"企业|公司|厂|店|商场|超市|车间|门市|单位|生意|经营|规上|规下|纳统|入规|统计员|统计人员|供热|锅炉|出口"
+    # what only a business speaks of: "我们做家用电器的，一季度开票…"
+    r"|生产|制造|加工|开票|销售|营收|营业额|产值|员工|工人|客户|我们是做[\u4e00-\u9fff]{1,8}的"
 )
 
 
