@@ -7,6 +7,7 @@ import pytest
 
 import assistant.search.index as search_module
 from assistant.search.index import declined_by, search
+from assistant.search.rule_figures import rule_figure_scores
 from assistant.search.typos import correct_typos
 
 
@@ -30,8 +31,8 @@ def test_a_figure_alone_opens_no_clause():
 
 
 def test_a_figure_shared_by_clauses_is_split_among_them():
-    scores = search_module._rule_figure_scores("十万", search_module._index())
     ids = [c.id for c in search_module._index().clauses]
+    scores = rule_figure_scores("十万", ids, 3.0)
     shared = {ids[i]: s for i, s in enumerate(scores) if s}
     assert set(shared) == {"1", "5"} and len(set(shared.values())) == 1
 

@@ -60,6 +60,7 @@ from assistant.dialog.cues import (
     role_of,
     subject_of,
 )
+from assistant.dialog.derived import check_sales, combine_deltas, derive_sales
 from assistant.dialog.facts import Taken, question_segment, take_dates, take_facts
 from calculators.errors import InputError
 from calculators.fields import FIELDS, parse_field
@@ -169,9 +170,9 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             own_figure = bool(out.deltas or out.declines) or any(family_of(t.field) for t in out.taken)
             for part, question in _fact_parts(seg, own_figure):
                 take_facts(part, question, s, out.taken, seen, speaker=own_figure)
-    _combine_deltas(out, seen)
-    _check_sales(out)
-    _derive_sales(out)
+    combine_deltas(out, seen)
+    check_sales(out)
+    derive_sales(out)
     _drop_supply_date(out)
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
@@ -413,63 +414,3 @@ def _drop_supply_date(out: Extraction) -> None:
     that says it is no heat supplier ("不是供热企业，是用蒸汽的，2月18日复工") gave another date."""
     if any(t.field == "heat_supplier" and t.value is False for t in out.taken):
         out.taken = [t for t in out.taken if t.field != "resumed_on"]
-
-
-def _check_sales(out: Extraction) -> None:
-    """Three sales figures that do not add up (4950万 − 4000万 ≠ 900万): none of them is certain."""
-    fam = FAMILIES["sales"]
-    by_name = {t.field: t.value for t in out.taken}
-    names = (fam.present, fam.past, fam.increase)
-    if all(n in by_name for n in names):
-        present, past, increase = (by_name[n] for n in names)
-        if present - past != increase:  # type: ignore[operator]
-            out.taken = [t for t in out.taken if t.field not in names]
-            out.unsure += [n for n in names if n]
-            out.problems.append("今年、去年的销售额与增长额对不上，均未记下；请核对后再告诉我")
-
-
-def _derive_sales(out: Extraction) -> None:
-    """Two of the three sales figures give the third: 今年 − 去年 = 增长额.
-
-    A derived increase below zero is a decline: said by the levels, never stored.
-    """
-    fam = FAMILIES["sales"]
-    assert fam.past is not None and fam.increase is not None
-    names = (fam.present, fam.past, fam.increase)
-    by_name = {t.field: Decimal(str(t.value)) for t in out.taken if t.field in names}
-    if len(by_name) != 2 or any(n in out.unsure for n in names):
-        return
-    present, past, increase = (by_name.get(n) for n in (fam.present, fam.past, fam.increase))
-    if present is not None and past is not None:
-        name, value, how = fam.increase, present - past, "今年 − 去年"
-        if value < 0:
-            return
-    elif present is not None and increase is not None:
-        name, value, how = fam.past, present - increase, "今年 − 增长额"
-        if value < 0:
-            out.problems.append("增长额大于今年一季度销售额，去年的销售额无法推算；请核对后再告诉我")
-            return
-    elif past is not None and increase is not None:
-        name, value, how = fam.present, past + increase, "去年 + 增长额"
-    else:
-        return
-    out.taken.append(Taken(name, parse_field(name, str(value)), f"按{how}推算", derived=True))
-
-
-def _combine_deltas(out: Extraction, seen: set[str]) -> None:
-    """Turn "多了30万度" plus one year's figure into the other year's figure."""
-    by_name = {t.field: t for t in out.taken}
-    for d in list(out.deltas):
-        if d.past in by_name and d.present not in seen:
-            value = Decimal(str(by_name[d.past].value)) + d.amount
-            source = f"{d.source}（按增量推算）"
-            out.taken.append(Taken(d.present, parse_field(d.present, str(value)), source))
-        elif d.present in by_name and d.past not in seen:
-            value = Decimal(str(by_name[d.present].value)) - d.amount
-            if value < 0:
-                out.problems.append(f"「{d.source}」大于今年用量，未采用")
-                continue
-            out.taken.append(Taken(d.past, parse_field(d.past, str(value)), f"{d.source}（按增量推算）"))
-        else:
-            continue
-        out.deltas.remove(d)

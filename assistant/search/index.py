@@ -20,6 +20,7 @@ from functools import cache
 import numpy as np
 
 from assistant.search.clause_ref import parse_clause_ref
+from assistant.search.rule_figures import rule_figure_scores
 from assistant.search.segment import QueryGroup, query_groups, raw_tokens, to_simplified
 from assistant.search.typos import correct_typos
 from corpus.lexicon import load_lexicon, load_scope
@@ -342,47 +343,6 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
     return [t + BANK_WEIGHT * float(b) for t, b in zip(scores, best, strict=True)]
 
 
-# A figure without a unit is read as money, the unit of most of the notice's figures.
-_YUAN = ("元", "元/人/月", "元/千瓦时", "元/立方米")
-_FIGURE_UNITS = {
-    None: (*_YUAN, "美元"),
-    "元": _YUAN,
-    "美元": ("美元",),
-    "千瓦时": ("千瓦时",),
-    "立方米": ("立方米",),
-}
-
-
-@cache
-def _rule_values() -> dict[tuple[str, str], frozenset[str]]:
-    """(value, unit) → the clauses whose parameters state it."""
-    from corpus import load_parameters
-
-    found: dict[tuple[str, str], set[str]] = {}
-    money_units = {u for units in _FIGURE_UNITS.values() for u in units}
-    for p in load_parameters().values():
-        if p.unit in money_units:
-            found.setdefault((format(p.decimal.normalize(), "f"), p.unit), set()).add(p.clause)
-    return {k: frozenset(v) for k, v in found.items()}
-
-
-def _rule_figure_scores(text: str, index: _Index) -> list[float]:
-    """RULE_FIGURE_WEIGHT shared among the clauses stating each figure of the question."""
-    from calculators.quantity import find_quantities, normalise
-
-    out = [0.0] * len(index.clauses)
-    position = {c.id: i for i, c in enumerate(index.clauses)}
-    values = _rule_values()
-    for f in find_quantities(normalise(text)):
-        if f.quantity is None or f.quantity.unit not in _FIGURE_UNITS or not f.quantity.value:
-            continue
-        value = format(f.quantity.value.normalize(), "f")
-        clauses = set().union(*(values.get((value, u), frozenset()) for u in _FIGURE_UNITS[f.quantity.unit]))
-        for cid in clauses:
-            out[position[cid]] += RULE_FIGURE_WEIGHT / len(clauses)
-    return out
-
-
 def search(query: str, top: int = 3) -> SearchResult:
     """Rank the clauses for a question; ``hits`` is empty when the notice does not cover it.
 
@@ -399,7 +359,7 @@ def search(query: str, top: int = 3) -> SearchResult:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
     scores = _scores(groups, index, unit_question=bool(said.intersection(load_lexicon().unit_cues)))
-    rule = _rule_figure_scores(text, index)
+    rule = rule_figure_scores(text, [c.id for c in index.clauses], RULE_FIGURE_WEIGHT)
     if any(scores):  # a figure alone never makes a question about the notice
         scores = [a + b for a, b in zip(scores, rule, strict=True)]
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
