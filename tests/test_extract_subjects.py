@@ -283,3 +283,7 @@ def test_another_county_or_city_named_is_said_back(text):
 )
 def test_a_household_product_is_no_household(text):
     assert taken(text)["power_2024q1_kwh"] == Decimal(1_100_000)
+
+
+def test_the_enterprises_own_parts_are_no_other_entity():
+    assert taken("一季度用电150万度，包括其他车间的") == {"power_2024q1_kwh": Decimal(1_500_000)}

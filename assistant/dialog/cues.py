@@ -122,9 +122,12 @@ ONE_MONTH = re.compile(
     r"(?![日号])(?!\d{1,2}(?:日|号|$|[^\d万千百亿.,]))"
 )
 # The figure is a total with another enterprise's: "3000万，包括子公司", "和隔壁厂加起来".
+_ANOTHER_ENTITY = (
+    r"(?:子公司|分公司|分厂|集团|母公司|关联|隔壁|(?:其他|其它|别的)(?:的)?(?:企业|公司|厂|工厂|单位))"
+)
 SHARED_AFTER = re.compile(
-    r"(?:包括|包含|含|连同|加上|算上)(?:了)?(?:子公司|分公司|分厂|集团|母公司|关联|其他|其它|别的|隔壁)"
-    r"|(?:和|跟|与)(?:子公司|分公司|分厂|隔壁|别的|其他|其它)[^,，。]{0,8}(?:加起来|合计|一共|总共|加在一起)"
+    rf"(?:包括|包含|含|连同|加上|算上)(?:了)?{_ANOTHER_ENTITY}"
+    rf"|(?:和|跟|与){_ANOTHER_ENTITY}[^,，。]{{0,8}}(?:加起来|合计|一共|总共|加在一起)"
 )
 # A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
 BOUND_AFTER = re.compile(
