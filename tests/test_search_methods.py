@@ -90,3 +90,14 @@ def test_appliances_bills_and_people_are_declined(question, kind):
 @pytest.mark.parametrize("remark", ["烦躁得很", "今天忙死了", "快下班了吧"])
 def test_more_everyday_remarks_are_declined(remark):
     assert declined_by(remark) == "chitchat"
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("厂里缺料缺工，政府管不管", "10"),  # short of inputs: 保障企业生产要素供应
+        ("县里的干部来厂里讲政策是哪条安排的", "11"),  # 讲政策 is 政策宣传
+    ],
+)
+def test_everyday_words_for_the_work_measures(question, clause):
+    assert search(question).hits[0].id == clause
