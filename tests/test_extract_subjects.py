@@ -287,3 +287,10 @@ def test_a_household_product_is_no_household(text):
 
 def test_the_enterprises_own_parts_are_no_other_entity():
     assert taken("一季度用电150万度，包括其他车间的") == {"power_2024q1_kwh": Decimal(1_500_000)}
+
+
+def test_a_date_listed_with_a_fact_does_not_date_the_figure():
+    got = taken("用气 4万方 专精特新 2024年1月10日认定")
+    assert got["gas_2024q1_m3"] == Decimal(40_000)
+    assert got["specialized_sme_approved_on"].isoformat() == "2024-01-10"
+    assert "sales_2024q1_yuan" not in taken("8月20日 开票900万")  # a day's figure, listed or not

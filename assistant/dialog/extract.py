@@ -317,7 +317,7 @@ def _store(
         _put(out, seen, fam.present, f)
         return
     # one month ("2月") or one day ("7月15日开票2000万") is not the quarter
-    one_month = (ONE_MONTH.search(seg.text) or DATE.search(seg.original)) and not Q1.search(seg.text)
+    one_month = (ONE_MONTH.search(seg.text) or _own_date(seg, f)) and not Q1.search(seg.text)
     if (fam.annual and (Q1.search(seg.text) or PART_YEAR.search(seg.text))) or (
         not fam.annual and (NOT_Q1.search(seg.text) or one_month)
     ):
@@ -375,6 +375,21 @@ def _store(
         _put(out, seen, pending, f)  # the answer to the question just asked
         return
     _put(out, seen, fam.present, f)
+
+
+# A date listed for a fact ("用气5万方、专精特新2024年2月1日获批") dates the fact, not the figure.
+_DATED_FACT = re.compile(r"获批|认定|评上|复工|复产|供汽|投产|入库|纳统|入规|签")
+
+
+def _own_date(seg: _Segment, f: Found) -> bool:
+    """Whether a day is said beside the figure: in its segment, unless it is listed apart with a fact."""
+    for m in DATE.finditer(seg.original):
+        lo = seg.original.rfind("、", 0, m.start()) + 1
+        hi = seg.original.find("、", m.end())
+        piece = seg.original[lo : hi if hi >= 0 else len(seg.original)]
+        if lo <= f.start < (hi if hi >= 0 else len(seg.original)) or not _DATED_FACT.search(piece):
+            return True
+    return False
 
 
 def _wan_left_out(text: str) -> bool:
