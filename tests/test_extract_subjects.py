@@ -294,3 +294,8 @@ def test_a_date_listed_with_a_fact_does_not_date_the_figure():
     assert got["gas_2024q1_m3"] == Decimal(40_000)
     assert got["specialized_sme_approved_on"].isoformat() == "2024-01-10"
     assert "sales_2024q1_yuan" not in taken("8月20日 开票900万")  # a day's figure, listed or not
+
+
+def test_fast_moving_goods_are_not_a_future():
+    assert taken("我们是做快消品的规上企业")["above_scale_industrial"] is True
+    assert "above_scale_industrial" not in taken("我们很快就入规了")
