@@ -299,3 +299,8 @@ def test_a_date_listed_with_a_fact_does_not_date_the_figure():
 def test_fast_moving_goods_are_not_a_future():
     assert taken("我们是做快消品的规上企业")["above_scale_industrial"] is True
     assert "above_scale_industrial" not in taken("我们很快就入规了")
+
+
+@pytest.mark.parametrize("text", ["隔壁是开发区的厂，一季度用电100万度", "隔壁是园区里的厂一季度用电100万度"])
+def test_where_another_enterprise_is_does_not_make_it_the_speaker(text):
+    assert "power_2024q1_kwh" not in taken(text)

@@ -240,6 +240,13 @@ def _read_figure(
 _LOCATED = re.compile(r"(?:在|位于|落户|属于|是|入驻)[^,，]{0,12}$")
 
 
+def _located(words: str) -> bool:
+    """ "我们是/在园区…": a place said to be where the speaker is — unless another owner says it
+    ("隔壁是开发区的厂")."""
+    m = _LOCATED.search(words)
+    return bool(m) and not OTHER_OWNER.search(words[: m.start()])
+
+
 def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own.
 
@@ -248,11 +255,11 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     """
     if family != "fdi" and not OTHER_OWNER.search(before):
         prior = list(OTHER_OWNER.finditer(earlier))
-        located = prior and _LOCATED.search(earlier[: prior[-1].start()])
+        located = prior and _located(earlier[: prior[-1].start()])
         if prior and not located and not OWN.search(earlier[prior[-1].end() :] + before):
             return False
     # "我们是园区的企业，一季度用电…": where the speaker is, not whose figure it is
-    owner = [m for m in OTHER_OWNER.finditer(before) if not _LOCATED.search(before[: m.start()])]
+    owner = [m for m in OTHER_OWNER.finditer(before) if not _located(before[: m.start()])]
     if family == "fdi" and OWNER_AFTER.search(sentence) and not TOWNSHIP_SPEAKER.search(sentence):
         return False
     if not owner or OWN.search(before[owner[-1].end() :]):
