@@ -117,3 +117,12 @@ def test_fresh_sets_no_wrong_figure_and_nine_in_ten_right(name):
     counts = score(DATA / name)
     assert counts["wrong"] == 0, counts
     assert counts["right"] >= 0.9 * sum(counts.values()), counts
+
+
+# fresh4 (105 lines), scored at first look with the code of its day: 91 right, 12 asked, 2 wrong
+# (a household's 3000度 and another county's enterprise's 5万方 were stored). The misses were read
+# and the methods fixed (whose figure, the year beside a fact, facts in lists and indefinite
+# 什么); it is a dev set now, held at what that reached: 105 right, 0 asked, 0 wrong.
+def test_fresh4_no_wrong_figure_and_all_read():
+    counts = score(DATA / "fresh4_extract.jsonl")
+    assert counts == {"right": 105, "asked": 0, "wrong": 0}, counts

@@ -132,13 +132,19 @@ def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
+# The one reader of figures (issue 9): search reads a rule's own figure in a question ("三十五万封顶")
+# with it rather than with a second copy. It is pure (no jieba, no assistant), so the layers hold.
+FIGURE_READER = {"calculators.quantity", "calculators.numbers"}
+
+
 def test_the_lower_layers_do_not_reach_up():
-    """The calculators and the corpus know nothing of the assistant; search knows only the corpus."""
+    """The calculators and the corpus know nothing of the assistant; search knows only the corpus
+    (and the figure reader)."""
     for module, deps in import_graph().items():
         if module.startswith(("calculators", "corpus")):
             assert not any(d.startswith("assistant") for d in deps), module
         if module.startswith("assistant.search"):
-            assert {package_of(d) for d in deps} <= {"assistant.search", "corpus"}, module
+            assert {package_of(d) for d in deps - FIGURE_READER} <= {"assistant.search", "corpus"}, module
 
 
 def test_assistant_holds_packages_and_entry_points_only():

@@ -143,3 +143,18 @@ def test_fresh_sets_meet_their_floors(name):
     total, by_voice = score(DATA / name)
     _report(name, total, by_voice, show_misses=True)
     assert _below(total.rates(), FRESH_FLOORS) == {}, total.misses
+
+
+# fresh4, a fourth blind set, scored at first look with the code of its day: top1 124/129
+# (96.1 %), top3 127/129 (98.4 %), out of scope declined 23/25, remarks 35/35. Its misses were then
+# read and fixed by method (a rule's own figure, homophones, other-year and household signals),
+# so it is a dev set now; the floors are what the fixes reached: top1 128/129, top3 129/129,
+# out of scope 25/25, remarks 35/35.
+FRESH4_FLOORS = {"top1": 0.99, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}
+
+
+def test_fresh4_meets_its_floors():
+    total, by_voice = score(DATA / "fresh4_search.tsv")
+    _report("fresh4_search.tsv", total, by_voice, show_misses=True)
+    assert total.n_in == 129 and total.n_oos == 25 and total.n_chat == 35
+    assert _below(total.rates(), FRESH4_FLOORS) == {}, total.misses

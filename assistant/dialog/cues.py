@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 
 from assistant.search.segment import to_simplified
 from calculators.fields import FIELDS
 from calculators.quantity import normalise
+from corpus.lexicon import load_scope
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,9 @@ FAMILY_OF_FIELD = {
 SUBJECTS: tuple[tuple[str | None, str], ...] = (
     (
         None,
-        r"电话|手机|号码|热线|传真|余热发电|发电量|发电|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
+        r"电话|手机|号码|热线|传真|余热发电|发电量|发电|电费发票|气费发票|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
+        # money paid, not an amount used or sold: "用气花了20万"; 合同外资 is signed, not 实际利用
+        r"|花了|花费|花掉|支出|开支|付了|交了|缴了|合同外资|合同利用外资|协议外资|签约外资|合同金额"
         r"|气费|气价|水费|费用|产值|工资|薪资|薪水|工资总额|利润|税收"
         r"|纳税|交税|税款|退税|成本|贷款|融资|投资额|固定资产|投资|奖励|奖金|奖补|补贴|补助|资金|经费|租金|利息|注册资本|订单|库存|产量"
         r"|进口|员工|职工|工人|人员(?<!统计人员)|工作人员|社保|全乡|全镇|全县|乡镇|乡里|镇里|园区|县里|市里|省里",
@@ -76,12 +80,14 @@ SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUB
 # A unit that names one family by itself.
 UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
 
-PAST = r"去年|旧年|上年|上一年|前年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
+PAST = r"去年|旧年|上年|上一年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
+# A year the notice does not compare (前年 is 2022): its figures are neither 2024's nor 2023's.
+OTHER_YEAR = r"大前年|前年|(?<!\d)20(?:1\d|2[0-2])(?!\d)|二〇二[〇一二]|二零二[零一二]"
 PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目前|现在|本期"
 # Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
 # The longer words may stand before a verb ("大概报十个月", "估计能用80万度").
 APPROX_BEFORE = re.compile(
-    r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约|应该有)$"
+    r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约|近|应该有)$"
 )
 APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
 # A plan, a target or next year's figure is not what happened: "计划一季度销售5000万", "明年一季度".
@@ -92,18 +98,36 @@ DECLINE = r"下降|减少|少了|降了|降低|下滑|减了|跌了|少卖|少�
 TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|跌|变)(?:了)?(?:到|至)|到了|变成|变为"
 ROLE = re.compile(
     rf"(?P<to>{TO})|(?P<from>从|由)|(?P<decline>{DECLINE})|(?P<increase>{INCREASE})"
-    rf"|(?P<past>{PAST})|(?P<present>{PRESENT})"
+    rf"|(?P<other_year>{OTHER_YEAR})|(?P<past>{PAST})|(?P<present>{PRESENT})"
 )
 # Other periods than the first quarter (or, for export, than a whole year).
 NOT_Q1 = re.compile(
     r"全年|一年|年度|每年|每月|月均|一个月|上半年|下半年|[二三四2-4]季度|前[两二三3]年|上个月|这个月|本月|当月"
+    # a year's or a day's rate: "年销售额3000万", "日均用电1万度" (2024年销售 is the year named)
+    r"|(?<![今去本上明当同前全每\d一二三四五六七八九十〇零])年(?=销售|营收|营业|开票|用电|用气|产值|用量|均)"
+    r"|日均|每天|每日|一天|天均|年均"
     r"|上个?季度|上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
     r"|(?:前|头|最初)(?:[一两二12]|一两)个?月|月段"  # 月段: a month range masked by extract
 )
+# Part of a year: an export figure (a whole year's) said so is not the year's ("今年到目前出口150万美元").
+PART_YEAR = re.compile(
+    r"到目前|目前为止|至今|到现在|截至|截止|累计|今年以来|月段|上半年|下半年|每月|月均|一个月"
+    r"|[前头](?:[一两二三12]|一两)个?月|[二三四2-4]季度"
+)
 Q1 = re.compile(r"一季度|1季度|第一季度|q1|[1一]月?份?[-—~至到][3三]月|前三个月|头三个月")
 # One month of the year ("2月", "三月份"), not the quarter: "1-3月" is the quarter.
+# "2月800万" is a month and a figure; "2月15日", "2月15开票" are dates.
 ONE_MONTH = re.compile(
-    r"(?<![-至到\d一二三])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?(?![\d日号])"
+    r"(?<![-至到\d一二三])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?"
+    r"(?![日号])(?!\d{1,2}(?:日|号|$|[^\d万千百亿.,]))"
+)
+# The figure is a total with another enterprise's: "3000万，包括子公司", "和隔壁厂加起来".
+_ANOTHER_ENTITY = (
+    r"(?:子公司|分公司|分厂|集团|母公司|关联|隔壁|(?:其他|其它|别的)(?:的)?(?:企业|公司|厂|工厂|单位))"
+)
+SHARED_AFTER = re.compile(
+    rf"(?:包括|包含|含|连同|加上|算上)(?:了)?{_ANOTHER_ENTITY}"
+    rf"|(?:和|跟|与){_ANOTHER_ENTITY}[^,，。]{{0,8}}(?:加起来|合计|一共|总共|加在一起)"
 )
 # A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
 BOUND_AFTER = re.compile(
@@ -111,33 +135,91 @@ BOUND_AFTER = re.compile(
     r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
 )
 BOUND_BEFORE = re.compile(
-    r"(?:超过|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
+    r"(?:超过|超|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
     r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退"
     # a figure asked about, not stated: "够不够500万", "到没到100万美元"
     r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够)$"
 )
 # A year said right after the figure: "350万美元是去年的事".
-PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?|前年)(?:的|同期)")
+PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?)(?:的|同期)")
 # "…350万美元，是全县的": a total said to be the county's or township's.
 OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
 # The notice's own wording pasted in ("对…的规上工业企业给予奖励"): its categories are not the
 # enterprise's facts unless the speaker says "我们".
 # "符合国家产业政策的规上制造业企业" describes the enterprise: the notice says "对…的规模以上…".
 RULE_TEXT = re.compile(
-    r"给予|予以|不予|单家企业|每家|最高不超过|(?<!政策)的规上|(?<!政策)的规模以上|以上的|对[^,，。]{0,30}的"
+    r"给予|予以|不予|单家企业|每家|最高不超过|(?<!政策)的规上|(?<!政策)的规模以上|以上的|对(?![接象面方比])[^,，。]{0,30}的"
 )
 # "是不是销售4500万就能…": a figure after 是不是, without the speaker's own words, is a condition.
 YES_NO_FIGURE = re.compile(r"是不是|是否")
 OWN_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|厂里")
 # Whose figure: a township's or the county's total is not the enterprise's.
 OTHER_OWNER = re.compile(
-    r"(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|开发区|工业园|县里|市里|省里|全区"
-    r"|别的企业|其他企业|人家"
+    r"(?:(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|开发区|工业园|县里|市里|省里|全区)"
+    # a place's enterprises ("全县规上企业", "镇上的企业"): the noun is the place's, not the speaker's
+    r"(?:上|里)?(?:的)?(?:所有|全部|各|那些)?(?:的)?(?:规上|规模以上|限上|工业|制造业)?(?:企业|公司|工厂|厂家|厂子|厂)?"
+    r"|别的企业|其他企业|人家|他们|别人|客户"
     # another enterprise, its noun swallowed so that 厂/公司 does not read as the speaker's own
-    r"|(?:隔壁|别家|同行|邻居|对面)(?:的)?(?:企业|公司|厂|工厂|厂家|家)?|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
+    r"|(?:隔壁|别家|同行|邻居|对面|附近|旁边|周边|周围)(?:[\u4e00-\u9fff]{0,2}的)?(?:企业|公司|厂|工厂|厂家|家)?"
+    r"|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
+    # another legal entity of a group: its figures are not this enterprise's own
+    r"|子公司|分公司|分厂|母公司|总公司|集团"
     # a total over many enterprises ("所有企业加起来"), not one enterprise's own
     r"|所有(?:的)?企业|全部(?:的)?企业|各(?:家)?企业"
 )
+# A figure supposed, not stated: "如果一季度销售增长600万", "要是能到3000万", "比方说开票3000万".
+HYPOTHETICAL = re.compile(
+    r"如果|假如|假设|假若|倘若|若是|要是|万一|比方|比如|打比方|准备|希望|想要|如能|能到|能达到"
+)
+# ...and a condition said earlier in the same sentence governs the figures after it ("如果去年是2500万").
+CONDITION = re.compile(r"如果|假如|假设|假若|倘若|若是|要是|万一")
+# A household or a person is not an enterprise: "我家一季度用电三千度" is a home's meter. 我家 also
+# opens an enterprise's own words ("我家开的批发店", "我家厂子"), so an enterprise word cancels it.
+HOUSEHOLD = re.compile(
+    r"我家|我们家|家里|家庭|家用(?!电器|器|品)|居民|住户|自己家|民用|(?<![\d一二两三四五六七八九十几每各])个人(?!所得)"
+)
+ENTERPRISE_WORD = re.compile(
+    r"企业|公司|厂|店|商场|超市|车间|门市|单位|生意|经营|规上|规下|纳统|入规|统计员|统计人员|供热|锅炉|出口"
+    # what only a business speaks of: "我们做家用电器的，一季度开票…"
+    r"|生产|制造|加工|开票|销售|营收|营业额|产值|员工|工人|客户|我们是做[\u4e00-\u9fff]{1,8}的"
+)
+
+
+@cache
+def _other_places() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """scope.yaml's other places (泰宁, 沙县, 厦门 …) and the words that cancel them (将乐)."""
+    signal = load_scope()["other_place"]
+    extra = {"外县", "外地", "外省", "外市", "别的县", "其他县", "其它县", "邻县", "隔壁县", "周边县"}
+    words = sorted({*signal.words, *extra}, key=len)
+    return (
+        re.compile("|".join(map(re.escape, reversed(words)))),
+        re.compile("|".join(map(re.escape, signal.unless))),
+    )
+
+
+# A named place's enterprise ("三明市的企业", "浙江那边的厂"): 将乐 itself is cancelled by scope.yaml.
+_PLACE_ENTERPRISE = re.compile(
+    r"(?:(?![\u4e00-\u9fff]?[我咱们本全该这那某外邻])[\u4e00-\u9fff]{2}(?:省|市|县)|江西|浙江|广东|江苏|湖南|湖北|安徽|山东|河南|四川|广西|贵州|云南|台湾)"
+    r"(?:那边|那里|那儿)?的(?:企业|公司|工厂|厂家|厂子|厂)"
+)
+
+
+def outside_subject(text: str) -> str | None:
+    """Why the figures of ``text`` belong to no enterprise of this county, or None.
+
+    Said back when a figure is left out: the notice rewards 将乐's enterprises, not a household,
+    a person or another county's enterprise ("泰宁县的企业用气5万方").
+    """
+    if HOUSEHOLD.search(text) and not ENTERPRISE_WORD.search(text):
+        return "听起来是家庭或个人的数字，本通知只奖补企业"
+    places, own = _other_places()
+    place = places.search(text) or _PLACE_ENTERPRISE.search(text)
+    # "我们厂在邻县明溪，用气3万方" is the speaker's own figure (in_county says where it was used)
+    if place and not own.search(text) and not OWN_SPEAKER.search(text):
+        return f"说的是{place.group()}的数字，本通知只管将乐县的企业"
+    return None
+
+
 ENTERPRISE_SPEAKER = re.compile(
     r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
 )
@@ -183,7 +265,13 @@ LUNAR_DATE = re.compile(
 # Words that make a date approximate: "大概正月初十左右", "2月20号前后".
 APPROX_DATE_AFTER = re.compile(r"左右|前后|上下|那几天|那阵|附近")
 DATE_CUES = (
-    ("resumed_on", re.compile(r"复工|复产|开始供汽|恢复供")),
+    # 供汽 under way again: "把汽供上了", "开始送汽", "锅炉点火"
+    (
+        "resumed_on",
+        re.compile(
+            r"复工|复产|开始供汽|恢复供|(?:蒸汽|汽|热)(?:就|也)?(?:供|送)上|(?:供|送)上(?:了)?(?:蒸)?汽|开始送汽|开炉|点火"
+        ),
+    ),
     ("specialized_sme_approved_on", re.compile(r"专精特新")),
 )
 

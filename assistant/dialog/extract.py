@@ -20,10 +20,12 @@ from assistant.dialog.cues import (
     APPROX_BEFORE,
     BOUND_AFTER,
     BOUND_BEFORE,
+    CONDITION,
     DATE,
     ENTERPRISE_SPEAKER,
     FAMILIES,
     FAMILY_OF_FIELD,
+    HYPOTHETICAL,
     INCREASE_AFTER,
     LUNAR_DATE,
     MONTH_CONTEXT,
@@ -37,11 +39,13 @@ from assistant.dialog.cues import (
     OWN,
     OWN_SPEAKER,
     OWNER_AFTER,
+    PART_YEAR,
     PAST_AFTER,
     PLANNED,
     Q1,
     RULE_TEXT,
     SEGMENT,
+    SHARED_AFTER,
     SUBJECT_RE,
     TOWNSHIP_SPEAKER,
     UNIT_FAMILY,
@@ -51,10 +55,12 @@ from assistant.dialog.cues import (
     YES_NO_FIGURE,
     family_of,
     field_for_words,
+    outside_subject,
     prepare,
     role_of,
     subject_of,
 )
+from assistant.dialog.derived import check_sales, combine_deltas, derive_sales
 from assistant.dialog.facts import Taken, question_segment, take_dates, take_facts
 from calculators.errors import InputError
 from calculators.fields import FIELDS, parse_field
@@ -122,6 +128,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     whole_q1 = bool(Q1.search(s))
     past_scope = False  # an earlier part was about last year ("去年一季度销售3000万，…")
     past_families: set[str] = set()
+    outside = outside_subject(s)
     for seg in _segments(masked, s):
         figures = find_quantities(seg.text)
         cursor = 0
@@ -130,6 +137,9 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             family, role = _read_figure(seg, f, cursor, carried, carried_year, pending)
             cursor = f.end
             if family is None:
+                continue
+            if outside is not None and f.quantity is not None:
+                out.problems.append(f"「{f.text}」未记下：{outside}；如是企业自己的数字，请说明")
                 continue
             read_any = carried = family
             if role == "present" and family == "months" and not re.search(r"今年|本年|2024|24年", seg.text):
@@ -148,21 +158,34 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             carried = subj[0]  # "去年一季度销售额：4000万" — the subject goes on to the next part
         seg_role = role_of(seg.text)
         roles = [r for r in (seg_role,) if r in ("past", "present")]
-        carried_year = roles[0] if roles and not figures else None
+        # a year said alone ("去年（2023年）一季度销售额…") dates the next part; "2023年" is no figure
+        carried_year = roles[0] if roles and all(f.counter is not None for f in figures) else None
         # a bracketed last-year figure answers the figure before it and sets no scope for what follows
         past_scope = (seg_role == "past" and not seg.bracketed) or (past_scope and seg_role in (None, "past"))
-        take_dates(s[seg.start : seg.start + len(seg.text)], out, seen)
+        take_dates(s[seg.start : seg.start + len(seg.text)], out, seen, s)
         if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
             seen.add("months")  # 连续出数半年: six months
             out.taken.append(Taken("months", 6, "半年"))
         if not RULE_TEXT.search(s) or OWN_SPEAKER.search(s):
-            take_facts(seg.text, seg.question, s, out.taken, seen)
-    _combine_deltas(out, seen)
-    _check_sales(out)
-    _derive_sales(out)
+            own_figure = bool(out.deltas or out.declines) or any(family_of(t.field) for t in out.taken)
+            for part, question in _fact_parts(seg, own_figure):
+                take_facts(part, question, s, out.taken, seen, speaker=own_figure)
+    combine_deltas(out, seen)
+    check_sales(out)
+    derive_sales(out)
     _drop_supply_date(out)
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
+
+
+def _fact_parts(seg: _Segment, own_figure: bool) -> list[tuple[str, bool]]:
+    """The parts of a segment that state or ask facts: one, unless keywords are listed before a
+    question by someone who has given their own figure ("销售同比增了680w 规上工业 能拿几万": the
+    listed 规上工业 is said of the enterprise, only 能拿几万 asks)."""
+    parts = seg.text.split("、")
+    if not seg.question or len(parts) < 2 or not own_figure:
+        return [(seg.text, seg.question)]
+    return [(p, question_segment(p, "、")) for p in parts[:-1]] + [(parts[-1], True)]
 
 
 def _mask_range(m: re.Match[str]) -> str:
@@ -214,6 +237,16 @@ def _read_figure(
     return family, role
 
 
+_LOCATED = re.compile(r"(?:在|位于|落户|属于|是|入驻)[^,，]{0,12}$")
+
+
+def _located(words: str) -> bool:
+    """ "我们是/在园区…": a place said to be where the speaker is — unless another owner says it
+    ("隔壁是开发区的厂")."""
+    m = _LOCATED.search(words)
+    return bool(m) and not OTHER_OWNER.search(words[: m.start()])
+
+
 def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own.
 
@@ -222,10 +255,11 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     """
     if family != "fdi" and not OTHER_OWNER.search(before):
         prior = list(OTHER_OWNER.finditer(earlier))
-        located = prior and re.search(r"(?:在|位于|落户|属于)[^,，]{0,12}$", earlier[: prior[-1].start()])
+        located = prior and _located(earlier[: prior[-1].start()])
         if prior and not located and not OWN.search(earlier[prior[-1].end() :] + before):
             return False
-    owner = list(OTHER_OWNER.finditer(before))
+    # "我们是园区的企业，一季度用电…": where the speaker is, not whose figure it is
+    owner = [m for m in OTHER_OWNER.finditer(before) if not _located(before[: m.start()])]
     if family == "fdi" and OWNER_AFTER.search(sentence) and not TOWNSHIP_SPEAKER.search(sentence):
         return False
     if not owner or OWN.search(before[owner[-1].end() :]):
@@ -259,6 +293,15 @@ def _store(
     q = f.quantity
     assert q is not None
     before, after = seg.text[: f.start], seg.text[f.end :]
+    if SHARED_AFTER.search(seg.sentence[seg.start :]) or SHARED_AFTER.search(before):
+        out.problems.append(f"「{f.text}」含其他企业的数字，未记下；请给出贵企业自己的数字")
+        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        return
+    clause = re.split(r"[。!！?？;；]", seg.sentence[: seg.start])[-1]
+    if HYPOTHETICAL.search(before) or CONDITION.search(clause):
+        out.problems.append(f"「{f.text}」是假设的数字，未记下；请给出贵企业的实际数字")
+        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        return
     if PLANNED.search(before):
         out.problems.append(f"「{f.text}」是计划或预计的数字，未记下；请给出实际数字")
         out.unsure.append(fam.increase if role == "increase" else fam.present)
@@ -281,8 +324,10 @@ def _store(
         _put(out, seen, fam.present, f)
         return
     # one month ("2月") or one day ("7月15日开票2000万") is not the quarter
-    one_month = (ONE_MONTH.search(seg.text) or DATE.search(seg.original)) and not Q1.search(seg.text)
-    if (fam.annual and Q1.search(seg.text)) or (not fam.annual and (NOT_Q1.search(seg.text) or one_month)):
+    one_month = (ONE_MONTH.search(seg.text) or _own_date(seg, f)) and not Q1.search(seg.text)
+    if (fam.annual and (Q1.search(seg.text) or PART_YEAR.search(seg.text))) or (
+        not fam.annual and (NOT_Q1.search(seg.text) or one_month)
+    ):
         period = "全年" if fam.annual else "一季度"
         label = FIELDS[fam.present].label
         out.problems.append(f"「{seg.original}」未采用：{label}按{period}计，请给出{period}的数字")
@@ -304,6 +349,10 @@ def _store(
     if problem:
         out.problems.append(problem)
         out.unsure.append(label_field)
+        return
+    if role == "other_year":
+        out.problems.append(f"「{seg.original}」未采用：本通知只比较2024年和2023年，这是别的年份的数字")
+        out.unsure.append(fam.present)
         return
     if role == "unsure_year":
         out.problems.append(f"「{seg.original}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")
@@ -333,6 +382,21 @@ def _store(
         _put(out, seen, pending, f)  # the answer to the question just asked
         return
     _put(out, seen, fam.present, f)
+
+
+# A date listed for a fact ("用气5万方、专精特新2024年2月1日获批") dates the fact, not the figure.
+_DATED_FACT = re.compile(r"获批|认定|评上|复工|复产|供汽|投产|入库|纳统|入规|签")
+
+
+def _own_date(seg: _Segment, f: Found) -> bool:
+    """Whether a day is said beside the figure: in its segment, unless it is listed apart with a fact."""
+    for m in DATE.finditer(seg.original):
+        lo = seg.original.rfind("、", 0, m.start()) + 1
+        hi = seg.original.find("、", m.end())
+        piece = seg.original[lo : hi if hi >= 0 else len(seg.original)]
+        if lo <= f.start < (hi if hi >= 0 else len(seg.original)) or not _DATED_FACT.search(piece):
+            return True
+    return False
 
 
 def _wan_left_out(text: str) -> bool:
@@ -372,63 +436,3 @@ def _drop_supply_date(out: Extraction) -> None:
     that says it is no heat supplier ("不是供热企业，是用蒸汽的，2月18日复工") gave another date."""
     if any(t.field == "heat_supplier" and t.value is False for t in out.taken):
         out.taken = [t for t in out.taken if t.field != "resumed_on"]
-
-
-def _check_sales(out: Extraction) -> None:
-    """Three sales figures that do not add up (4950万 − 4000万 ≠ 900万): none of them is certain."""
-    fam = FAMILIES["sales"]
-    by_name = {t.field: t.value for t in out.taken}
-    names = (fam.present, fam.past, fam.increase)
-    if all(n in by_name for n in names):
-        present, past, increase = (by_name[n] for n in names)
-        if present - past != increase:  # type: ignore[operator]
-            out.taken = [t for t in out.taken if t.field not in names]
-            out.unsure += [n for n in names if n]
-            out.problems.append("今年、去年的销售额与增长额对不上，均未记下；请核对后再告诉我")
-
-
-def _derive_sales(out: Extraction) -> None:
-    """Two of the three sales figures give the third: 今年 − 去年 = 增长额.
-
-    A derived increase below zero is a decline: said by the levels, never stored.
-    """
-    fam = FAMILIES["sales"]
-    assert fam.past is not None and fam.increase is not None
-    names = (fam.present, fam.past, fam.increase)
-    by_name = {t.field: Decimal(str(t.value)) for t in out.taken if t.field in names}
-    if len(by_name) != 2 or any(n in out.unsure for n in names):
-        return
-    present, past, increase = (by_name.get(n) for n in (fam.present, fam.past, fam.increase))
-    if present is not None and past is not None:
-        name, value, how = fam.increase, present - past, "今年 − 去年"
-        if value < 0:
-            return
-    elif present is not None and increase is not None:
-        name, value, how = fam.past, present - increase, "今年 − 增长额"
-        if value < 0:
-            out.problems.append("增长额大于今年一季度销售额，去年的销售额无法推算；请核对后再告诉我")
-            return
-    elif past is not None and increase is not None:
-        name, value, how = fam.present, past + increase, "去年 + 增长额"
-    else:
-        return
-    out.taken.append(Taken(name, parse_field(name, str(value)), f"按{how}推算", derived=True))
-
-
-def _combine_deltas(out: Extraction, seen: set[str]) -> None:
-    """Turn "多了30万度" plus one year's figure into the other year's figure."""
-    by_name = {t.field: t for t in out.taken}
-    for d in list(out.deltas):
-        if d.past in by_name and d.present not in seen:
-            value = Decimal(str(by_name[d.past].value)) + d.amount
-            source = f"{d.source}（按增量推算）"
-            out.taken.append(Taken(d.present, parse_field(d.present, str(value)), source))
-        elif d.present in by_name and d.past not in seen:
-            value = Decimal(str(by_name[d.present].value)) - d.amount
-            if value < 0:
-                out.problems.append(f"「{d.source}」大于今年用量，未采用")
-                continue
-            out.taken.append(Taken(d.past, parse_field(d.past, str(value)), f"{d.source}（按增量推算）"))
-        else:
-            continue
-        out.deltas.remove(d)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from assistant.dialog import fact_values as values
 from assistant.dialog.cues import APPROX_BEFORE, APPROX_DATE_AFTER, DATE, DATE_CUES, LUNAR_DATE
 from calculators.errors import InputError
 from calculators.fields import parse_field
@@ -40,6 +41,7 @@ _CONTRAST = re.compile(r"但|不过|可是|而且|并且|同时")
 _NEGATE = re.compile(
     r"(?:不是|不属于|并非|非|未|没有|没|还不是|尚未|不算|还没|不在|没在|没进|未进|未纳入|没纳入|不|冇|唔)\S{0,3}$"
 )
+_COMPARED = re.compile(r"(?:比|较|与|和|跟|同)(?:去年|上年)(?:同期)?|(?:去年|上年)同期")
 _PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先")
 _PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
 _NON_INDUSTRY = re.compile(
@@ -49,135 +51,72 @@ _COMMERCE = re.compile(r"批发|零售|商贸|贸易公司|做贸易|限上|商�
 _SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件")
 
 
+# 什么 after a negation is "any": "从来没拿过什么奖励" states that nothing was received.
+# 这几年 / 好几个 are "a few", not "how many".
+_INDEFINITE = re.compile(r"(?:没|未|不|从未)[^,，。?？]{0,8}?什么|(?:这|那|好|近|前)几(?=年|天|个|月)")
+
+
 def question_segment(part: str, terminator: str) -> bool:
     """Whether a part of a sentence asks rather than states."""
+    part = _INDEFINITE.sub("", part)
     return terminator in "?？" or bool(_YES_NO.search(part) or _WH.search(part))
-
-
-# "新" marks this year only beside the entry itself ("新入规"): "新建的厂2023年就纳统了" is 2023.
-_THIS_YEAR = re.compile(r"今年|2024|24年|刚|新(?=入规|纳统|上规|进规|入统|纳入)|本年")
-_EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
-
-
-_MONTH = re.compile(r"(?<![\d年])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
-
-
-def _counted(segment: str, sentence: str, negated: bool) -> object:
-    """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False.
-
-    A month without a year ("3月份入规纳统") is this year's, unless the sentence names an earlier year.
-    """
-    if _EARLIER.search(segment) and not _THIS_YEAR.search(segment):
-        return None if negated else False  # "去年没有入规" says nothing of 2024
-    if _THIS_YEAR.search(segment) or (_MONTH.search(segment) and not _EARLIER.search(sentence)):
-        return not negated
-    return None
-
-
-def _entry_type(segment: str, sentence: str, negated: bool) -> object:
-    if negated:
-        return None
-    if re.search(r"规下转规上|老上规|规下升规上|从规下", segment):
-        return "upgrade"
-    if re.search(r"入规|纳统|上规", sentence) and not _EARLIER.search(segment):
-        return "new_build"  # 新建投产 and 入规: a new build entering the statistics
-    return None
-
-
-def _new_built(segment: str, sentence: str, negated: bool) -> object:
-    """ "新建的厂，2024年刚纳统": a new build entering the statistics, unless an earlier year is said."""
-    if negated or _EARLIER.search(sentence) or not re.search(r"入规|纳统|上规|入库", sentence):
-        return None
-    return "new_build"
-
-
-def _strategic(segment: str, sentence: str, negated: bool) -> object:
-    """战新 in the 2023 library; entering it this year is not the 2023 library."""
-    if negated:
-        return False
-    return False if re.search(r"今年|2024|刚进|刚纳入|新进", segment) else True
-
-
-def _commissioned(segment: str, sentence: str, negated: bool) -> object:
-    """Commissioned in 2024 Q1: the year said beside 投产 decides ("去年新建的，今年二月投产" is True)."""
-    if negated:
-        return False
-    for part in re.split(r"[,，。;；]", sentence):
-        if "投产" in part:
-            if re.search(r"2023|23年|去年|上年|前年|2022", part):
-                return False
-            if re.search(r"2024|24年|今年|一季度|[一二三123]月|刚", part):
-                return True
-    if re.search(r"新投产|刚投产", segment):
-        return True
-    return False if _EARLIER.search(segment) and "投产" in segment else None
-
-
-def _supply(segment: str, sentence: str, negated: bool) -> object:
-    """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
-    if not re.search(r"供|汽|热|锅炉|生产|停产|停工|停机|检修", sentence):
-        return None  # "从没断报" is about reporting, not supplying steam
-    if negated or re.search(r"没停|没断|未停|未断|不停|从没停|没有停|一直|持续|连续|不间断", segment):
-        return True  # "一季度没有停产": a negated stop
-    return False
-
-
-def _county(segment: str, sentence: str, negated: bool) -> object:
-    if not re.search(r"气", sentence):
-        return None  # the field is about using gas in the county
-    if negated or re.search(r"县外|外县|县域外|(?<!将乐)在(?!将乐)[\u4e00-\u9fff]{1,2}县(?!城|内)", segment):
-        return False
-    return True
-
-
-def _status(value: str) -> object:
-    return lambda segment, sentence, negated: None if negated else value
-
-
-_ENTERED_NOW = re.compile(r"(?:今年|2024年?|刚|才|新)[^,，。]{0,3}(?:入规|入库|纳统|进库|上规)")
-
-
-def _existing(segment: str, sentence: str, negated: bool) -> object:
-    """ "老企业" is in the statistics already, unless the sentence says it entered this year
-    ("是老企业今年才入规": an old company, a new entry)."""
-    return None if negated or _ENTERED_NOW.search(sentence) else "existing"
 
 
 # (cue, field, value when stated, or a function of (segment, sentence, negated) giving it).
 _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"不是工业|非工业|不属于工业|不是工业企业"), "above_scale_industrial", False),
-    (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", _entry_type),
+    (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", values.entry_type),
     # "规下转规上" says the enterprise moved up, not that it is below scale now
     (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
-    (re.compile(r"纳统|入规|上规|进规|纳入规上"), "counted_2024", _counted),
-    (re.compile(r"规上|规模以上|入规|纳统|上规"), "above_scale_industrial", True),
+    # 升规 is the enterprise's own step up; 小升规 names the programme
+    (re.compile(r"纳统|入规|上规|进规|纳入规上|(?<!小)升规"), "counted_2024", values.counted),
+    (re.compile(r"规上|规模以上|入规|纳统|上规|(?<!小)升规"), "above_scale_industrial", True),
     (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
     (re.compile(r"制造业|制造企业|制造"), "above_scale_manufacturing", True),
-    (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", _strategic),
-    (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", _commissioned),
-    (re.compile(r"新建投产|新建.{0,8}投产"), "entry_type", _entry_type),
-    (re.compile(r"新建(?:的)?(?:厂|工厂|企业|公司)"), "entry_type", _new_built),
-    (re.compile(r"小升规.{0,4}培育库|培育库"), "in_cultivation_pool", True),
+    (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", values.strategic),
+    (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", values.commissioned),
+    (re.compile(r"新建投产|新建.{0,12}投产"), "built_2024", values.built),
+    (re.compile(r"新建投产|新建.{0,8}投产"), "entry_type", values.entry_type),
+    (
+        re.compile(r"新建(?:的)?(?:厂|工厂|企业|公司)|(?:厂|工厂|企业|公司)(?:是)?[^,，。]{0,8}新建"),
+        "entry_type",
+        values.new_built,
+    ),
+    (re.compile(r"小升规.{0,4}培育库|培育库|小升规(?:企业)?库|升规培育名单"), "in_cultivation_pool", True),
     (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
+    (
+        re.compile(r"给[^,，。]{0,8}供(?:蒸)?汽|供(?:蒸)?汽的|(?:供应|提供|对外供)(?:蒸)?汽"),
+        "heat_supplier",
+        values.heat_supplier,
+    ),
     (
         re.compile(r"停了|停产|停供|停机|停炉|断供|中断|停过|没停|没断|一直在供|持续供汽|连续供汽|不间断"),
         "continuous_supply_q1",
-        _supply,
+        values.supply,
     ),
     (
-        re.compile(r"县内|县域内|在将乐|将乐县内|本县|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
+        re.compile(r"县内|县域内|在将乐|将乐县内|本县|在县里|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
         "in_county",
-        _county,
+        values.county,
     ),
     (re.compile(r"淘汰类|限制类|不符合(?:国家)?产业政策"), "complies_with_industrial_policy", False),
     (re.compile(r"符合(?:国家)?产业政策"), "complies_with_industrial_policy", True),
     (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
     (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
+    (
+        re.compile(r"做贸易出口|贸易出口|(?:自己|本身|我们)不(?:搞)?生产"),
+        "exporter_type",
+        values.exporter("trade"),
+    ),
+    (
+        re.compile(r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并)?出口|自产自销"),
+        "exporter_type",
+        values.exporter("production"),
+    ),
+    (re.compile(r"(?:出口)?代理协议|代理出口协议"), "has_agency_agreement", values.agreement),
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
     (
-        re.compile(
-            r"(?:享受|拿|领|得)(?:过|了)(?:其他|别的|任何|市里|省里|县里)?的?(?:政策)?(?:奖励|补贴|奖补|补助)"
-        ),
+        re.compile(r"(?:享受|拿|领|得)(?:过|了|到过)[^,，。]{0,8}?(?:奖励|补贴|奖补|补助|奖励兑现)"),
         "received_other_award",
         True,
     ),
@@ -187,13 +126,17 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
             r"|(?:今年|2024年?)[^,，。]{0,4}(?:才|刚)(?:入库|进库)"
         ),
         "enterprise_status",
-        _status("new_entry"),
+        values.new_entry,
     ),
     (
-        re.compile(r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库"),
+        re.compile(
+            r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库|(?:就|早|已经|一直)在库里?|在库里"
+        ),
         "enterprise_status",
-        _existing,
+        values.existing,
     ),
+    (re.compile(r"(?:入|进)(?:了|的)?统计库|入统"), "in_statistics_2023q1", values.in_2023q1),
+    (re.compile(r"(?:入|进)(?:了)?(?:统计)?库|新入库"), "entry_month", values.entry_month),
     (
         re.compile(
             r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"
@@ -211,24 +154,31 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
 )
 
 
-def take_facts(segment: str, question: bool, sentence: str, taken: list[Taken], seen: set[str]) -> None:
-    """Append the facts ``segment`` states to ``taken``, fields in ``seen`` skipped."""
+def take_facts(
+    segment: str, question: bool, sentence: str, taken: list[Taken], seen: set[str], speaker: bool = False
+) -> None:
+    """Append the facts ``segment`` states to ``taken``, fields in ``seen`` skipped.
+
+    ``speaker``: the person has given the enterprise's own figures, so a category before "能奖多少"
+    is said of the enterprise ("开票2300万（去年1600万），规上工业企业能奖励多少").
+    """
 
     def put(name: str, value: object, source: str) -> None:
         if name not in seen:
             seen.add(name)
             taken.append(Taken(name, value, source))
 
-    last_year = bool(_PAST_YEAR.search(segment))
+    # "比去年同期多了650万、规上工业": a comparison with last year says nothing of last year's state
+    last_year = bool(_PAST_YEAR.search(_COMPARED.sub("", segment)))
     for cue, name, value in _CUES:
         m = cue.search(segment)
         if not m or name in seen:
             continue
         before, after = segment[: m.start()], segment[m.end() :]
         negated = _negated(before)
-        if _UNSURE.search(before) or _OTHERS.search(before):
+        if _UNSURE.search(before) or _OTHERS.search(before) or _NOT_YET.search(before):
             continue  # "我们不清楚是不是规上", "可能是", "隔壁厂是规上企业": nothing said of the enterprise
-        if question and not _stated_in_question(before, after):
+        if question and not _stated_in_question(before, after, speaker):
             continue
         if not question and not negated and not _stated(before, after, segment, sentence):
             continue
@@ -262,8 +212,14 @@ def take_facts(segment: str, question: bool, sentence: str, taken: list[Taken], 
 
 
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1|属不属于|可不可以|有没有")
+# What is to come is not a fact yet: "我们快要入规了", "明年入规", "正在申请入规", "准备今年纳统".
+_NOT_YET = re.compile(
+    r"快要|快(?=[入纳上进升到就要]|$)|将要|即将|准备|打算|计划|明年|后年|正在申请|申请|争取|力争|希望|想要|如果|假如|要是|预计"
+)
 _UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
-_OTHERS = re.compile(r"隔壁|别的|别家|其他企业|其它企业|人家|他们|对方|同行")
+_OTHERS = re.compile(
+    r"隔壁|附近|旁边|别的|别家|其他企业|其它企业|人家|他们|对方|同行|全县|全市|全省|全镇|全乡|所有|各家"
+)
 
 
 def _negated(before: str) -> bool:
@@ -292,21 +248,36 @@ def _stated(before: str, after: str, segment: str, sentence: str) -> bool:
     return bool(_ASSERT.search(before) or _CONTRAST.search(after) or not _TOPIC_AFTER.match(after))
 
 
-def _stated_in_question(before: str, after: str) -> bool:
+def _stated_in_question(before: str, after: str, speaker: bool = False) -> bool:
     """ "我们是规上企业能拿多少" states 规上; "我们是新投产企业吗" asks it."""
     if not re.search(r"我们|我司|我公司|本公司|我厂|咱们|咱|我家|本企业", before):
-        return False
+        # without 我们, only one who gave their own figures and asks what they can get:
+        # "…，规上工业企业能奖励多少" (but "规上企业有什么奖励" may ask about the category)
+        if not speaker or not re.match(
+            r"(?:工业|制造业)?(?:企业|公司)?(?:能|可以|可)(?:拿|领|得|奖|补|享受)?", after
+        ):
+            return False
     if _A_NOT_A.search(before):
         return False  # "我们算不算规上企业"
+    if re.search(r"想知道|想问|想了解|问一下|问问|请问|咨询|打听", before):
+        return False  # "我们想知道规上企业有什么奖励": a category asked about
     yes_no = _YES_NO.search(after)
     return yes_no is None or bool(_CAN.search(after[: yes_no.start()]))
 
 
-def take_dates(segment: str, out: Any, seen: set[str]) -> None:
+def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> None:
     """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken,
     nor an approximate one ("大概2月19号左右")."""
     for name, cue in DATE_CUES:
-        if name not in seen and cue.search(segment):
+        if name == "resumed_on" and re.search(r"给(?:我们|我司|我厂|我公司|咱们)", segment):
+            continue  # "给我们供汽的公司2月20号才送上汽": the supplier's date, not the speaker's
+        # "我们是省专精特新，2024年2月20日认定的": the date's own segment says 认定, the sentence 专精特新
+        named = cue.search(segment) or (
+            name == "specialized_sme_approved_on"
+            and re.search(r"认定|获批|评上", segment)
+            and cue.search(sentence)
+        )
+        if name not in seen and named:
             found = [m for m in (DATE.search(segment), LUNAR_DATE.search(segment)) if m]
             if not found:
                 continue

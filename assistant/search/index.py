@@ -22,6 +22,7 @@ from typing import NamedTuple
 from assistant.search import cache as search_cache
 from assistant.search.bm25 import BM25Plus
 from assistant.search.clause_ref import parse_clause_ref
+from assistant.search.rule_figures import rule_figure_scores
 from assistant.search.segment import QueryGroup, query_groups, raw_tokens, to_simplified
 from assistant.search.typos import correct_typos, targets_by_sound
 from assistant.search.vocabulary import state as vocabulary_state
@@ -48,6 +49,9 @@ B_BANK = 0.75
 # Scope rule, part 2: at least this share of the question's content characters must be
 # words the notice knows (see ``_in_scope``).
 MIN_KNOWN_SHARE = 0.5
+# A figure of the notice's own rules in the question ("三十五万封顶", "每100万美元") points to the
+# clause whose parameter it is (corpus/parameters.yaml); shared by n clauses, each gets 1/n of it.
+RULE_FIGURE_WEIGHT = 3.0
 SNIPPET_CHARS = 80
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -243,7 +247,9 @@ def declined_by(text: str, said: set[str] | None = None) -> str | None:
     return None
 
 
-def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _Index) -> bool:
+def _in_scope(
+    groups: list[QueryGroup], unknown: list[str], best: int, index: _Index, rule_figure: bool = False
+) -> bool:
     """Does the notice speak to this question at all?
 
     Two conditions, both about the question rather than a tuned score:
@@ -254,10 +260,13 @@ def _in_scope(groups: list[QueryGroup], unknown: list[str], best: int, index: _I
        the same clause has: 5万方气 (方 and 气, both measure 3) but not 天气热 (3 and 4);
     2. at least half of the question's content characters (non-stop, non-generic) are words
        the notice uses: 营业执照年报 shares 年报 with measure 2 but is mostly about something else.
+
+    ``rule_figure``: the question names a figure of the best clause's own rules (三十五万封顶),
+    which is as informative as a word of it.
     """
     generic = _generic()
     lone: set[str] = set()
-    informative = False
+    informative = rule_figure
     for g in groups:
         if any(t not in generic and index.matches(t, best) for t in _effective_terms(g, index)):
             if len(g.surface) > 1:
@@ -345,9 +354,16 @@ def search(query: str, top: int = 3) -> SearchResult:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
     scores = _scores(groups, index, unit_question=bool(said.intersection(vocabulary().unit_cues)))
+    rule = rule_figure_scores(text, [c.id for c in index.clauses], RULE_FIGURE_WEIGHT)
+    if any(scores):  # a figure alone never makes a question about the notice
+        scores = [a + b for a, b in zip(scores, rule, strict=True)]
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     ranked = []
-    if declined is None and scores[order[0]] > 0 and _in_scope(groups, unknown, order[0], index):
+    if (
+        declined is None
+        and scores[order[0]] > 0
+        and _in_scope(groups, unknown, order[0], index, rule[order[0]] > 0)
+    ):
         # Once the question is in scope, every clause sharing a word with it is a candidate:
         # after 稳用电奖励 come its siblings 稳用气/稳用热奖励, alternatives the person may mean.
         ranked = [i for i in order if scores[i] > 0]

@@ -12,6 +12,17 @@ from functools import cache
 
 from assistant.search import cache as search_cache
 
+# The units a rule's figure may be named in (rule_figures); a figure without a unit is money,
+# the unit of most of the notice's figures.
+_YUAN = ("元", "元/人/月", "元/千瓦时", "元/立方米")
+FIGURE_UNITS = {
+    None: (*_YUAN, "美元"),
+    "元": _YUAN,
+    "美元": ("美元",),
+    "千瓦时": ("千瓦时",),
+    "立方米": ("立方米",),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Signal:
@@ -30,6 +41,8 @@ class Vocabulary:
     confusable: list[str]
     stopwords: frozenset[str]
     scope: dict[str, Signal]
+    # (value, unit) of each figure the notice's rules state → the clauses stating it (rule_figures)
+    rule_figures: dict[tuple[str, str], frozenset[str]]
     # jieba's dictionary: every word with its frequency, every prefix of a word with 0 if not a word.
     freq: dict[str, int]
     total: int
@@ -76,9 +89,23 @@ def build_state() -> dict:
         "confusable": list(lexicon.confusable),
         "stopwords": load_stopwords(),
         "scope": {kind: [s.reason, list(s.words), list(s.unless)] for kind, s in load_scope().items()},
+        "rule_figures": rule_figure_table(),
         "freq": freq,
         "total": sum(freq.values()),
     }
+
+
+def rule_figure_table() -> list[list]:
+    """[value, unit, [clause ids]] for every figure of corpus/parameters.yaml in a unit a question
+    may name (money, 美元, 千瓦时, 立方米): plain lists, as the cache stores them."""
+    from corpus import load_parameters
+
+    units = {u for names in FIGURE_UNITS.values() for u in names}
+    found: dict[tuple[str, str], set[str]] = {}
+    for p in load_parameters().values():
+        if p.unit in units:
+            found.setdefault((format(p.decimal.normalize(), "f"), p.unit), set()).add(p.clause)
+    return [[value, unit, sorted(ids)] for (value, unit), ids in sorted(found.items())]
 
 
 @cache
@@ -98,6 +125,7 @@ def vocabulary() -> Vocabulary:
         confusable=data["confusable"],
         stopwords=frozenset(data["stopwords"]),
         scope={kind: Signal(*signal) for kind, signal in data["scope"].items()},
+        rule_figures={(value, unit): frozenset(ids) for value, unit, ids in data["rule_figures"]},
         freq=data["freq"],
         total=data["total"],
     )

@@ -1,0 +1,222 @@
+"""The value a fact cue gives, decided from its words: the year said beside it, a negation, a sector.
+
+Functions of (segment, sentence, negated) for :mod:`assistant.dialog.facts`' cue table: "2024年1月纳统"
+is counted in 2024, "去年下半年新建的，今年一月投产" is a 2023 build that is not sure to be a 2024 one,
+"给我们供汽的公司" is the speaker's supplier. ``None``: the words say nothing certain, so nothing is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from calculators.numbers import parse_number
+
+# "新" marks this year only beside the entry itself ("新入规"): "新建的厂2023年就纳统了" is 2023.
+_THIS_YEAR = re.compile(r"今年|2024|24年|刚|新(?=入规|纳统|上规|进规|入统|纳入)|本年")
+_EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
+
+
+_MONTH = re.compile(r"(?<![\d年])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
+# Year words, nearest first: 同年/当年 repeat the year said before them ("2024年1月投产，同年2月纳统").
+_YEAR_WORD = re.compile(
+    r"(?P<now>今年|本年|2024|24年|二〇二四|二零二四)|(?P<before>去年|上年|前年|2023|23年|2022|2021|二〇二三|二零二三)"
+    r"|(?P<same>同年|当年)"
+)
+
+
+def _year_of(text: str) -> str | None:
+    """ "now" (2024) or "before" for the last year word of ``text``; None when none is said."""
+    said = None
+    for m in _YEAR_WORD.finditer(text):
+        if m.lastgroup != "same":
+            said = m.lastgroup
+    return said
+
+
+def _earlier_part(segment: str, sentence: str) -> str:
+    """The sentence before ``segment`` (its year words govern a cue the segment does not date)."""
+    at = sentence.find(segment)
+    return sentence[:at] if at >= 0 else ""
+
+
+def _governing_year(segment: str, sentence: str, cue: re.Pattern[str]) -> str | None:
+    """The year said for the cue's own words: in its segment before the cue, else before the segment."""
+    m = cue.search(segment)
+    if m is None:
+        return None
+    return _year_of(segment[: m.start()]) or _year_of(_earlier_part(segment, sentence))
+
+
+def counted(segment: str, sentence: str, negated: bool) -> object:
+    """纳统 / 入规 in 2024 or before: "2024年1月纳统" True, "我们2023年就纳统了" False.
+
+    A month without a year ("3月份入规纳统") is this year's, unless the sentence names an earlier year.
+    """
+    if _EARLIER.search(segment) and not _THIS_YEAR.search(segment):
+        return None if negated else False  # "去年没有入规" says nothing of 2024
+    if _THIS_YEAR.search(segment) or (_MONTH.search(segment) and not _EARLIER.search(sentence)):
+        return not negated
+    # "去年下半年新建的，今年一月投产，二月份就入规纳统了": the month is of the year last said
+    if (
+        re.search(r"[\d一二三四五六七八九十]月", segment)
+        and _governing_year(segment, sentence, _COUNTED) == "now"
+    ):
+        return not negated
+    return None
+
+
+_COUNTED = re.compile(r"纳统|入规|上规|进规|纳入规上|(?<!小)升规")
+
+
+def entry_type(segment: str, sentence: str, negated: bool) -> object:
+    if negated:
+        return None
+    if re.search(r"规下转规上|老上规|规下升规上|从规下", segment):
+        return "upgrade"
+    if re.search(r"入规|纳统|上规", sentence) and not _EARLIER.search(segment):
+        return "new_build"  # 新建投产 and 入规: a new build entering the statistics
+    return None
+
+
+def new_built(segment: str, sentence: str, negated: bool) -> object:
+    """ "新建的厂，2024年刚纳统": a new build entering the statistics, unless an earlier year is said."""
+    if negated or not re.search(r"入规|纳统|上规|入库", sentence):
+        return None
+    # an earlier year said of the build is no matter if the entry itself is this year's
+    entry = next((p for p in re.split(r"[,，。;；]", sentence) if _COUNTED.search(p)), "")
+    if _EARLIER.search(sentence) and not (_THIS_YEAR.search(entry) or _MONTH.search(entry)):
+        return None
+    if _EARLIER.search(entry) and not _THIS_YEAR.search(entry):
+        return None
+    return "new_build"
+
+
+def built(segment: str, sentence: str, negated: bool) -> object:
+    """2024年新建投产: the year said beside both 新建 and 投产; a 2023 build that starts in 2024 is not
+    sure ("去年下半年新建的，今年一月投产"), so it is asked."""
+    if negated:
+        return None
+    years = {
+        _year_of(p)
+        for p in re.split(r"[,，。;；]", _resolve_same_year(sentence))
+        if re.search(r"新建|投产", p)
+    }
+    if years == {"now"}:
+        return True
+    return False if years == {"before"} else None
+
+
+def _resolve_same_year(text: str) -> str:
+    """同年/当年 written as the year said before them, so that each part carries its own year."""
+    out, last = [], ""
+    for piece in re.split(r"(同年|当年)", text):
+        if piece in ("同年", "当年"):
+            out.append(last or piece)
+            continue
+        for m in _YEAR_WORD.finditer(piece):
+            if m.lastgroup != "same":
+                last = m.group()
+        out.append(piece)
+    return "".join(out)
+
+
+def strategic(segment: str, sentence: str, negated: bool) -> object:
+    """战新 in the 2023 library; entering it this year is not the 2023 library."""
+    if negated:
+        return False
+    return False if re.search(r"今年|2024|刚进|刚纳入|新进", segment) else True
+
+
+def commissioned(segment: str, sentence: str, negated: bool) -> object:
+    """Commissioned in 2024 Q1: the year said beside 投产 decides ("去年新建的，今年二月投产" is True)."""
+    if negated:
+        return False
+    for part in re.split(r"[,，。;；]", sentence):
+        if "投产" in part:
+            if re.search(r"2023|23年|去年|上年|前年|2022", part):
+                return False
+            if re.search(r"2024|24年|今年|一季度|[一二三123]月|刚", part):
+                return True
+    if re.search(r"新投产|刚投产", segment):
+        return True
+    return False if _EARLIER.search(segment) and "投产" in segment else None
+
+
+def supply(segment: str, sentence: str, negated: bool) -> object:
+    """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
+    if not re.search(r"供|汽|热|锅炉|生产|停产|停工|停机|检修", sentence):
+        return None  # "从没断报" is about reporting, not supplying steam
+    if negated or re.search(r"没停|没断|未停|未断|不停|从没停|没有停|一直|持续|连续|不间断", segment):
+        return True  # "一季度没有停产": a negated stop
+    return False
+
+
+def county(segment: str, sentence: str, negated: bool) -> object:
+    if not re.search(r"气", sentence):
+        return None  # the field is about using gas in the county
+    if negated or re.search(r"县外|外县|县域外|(?<!将乐)在(?!将乐)[\u4e00-\u9fff]{1,2}县(?!城|内)", segment):
+        return False
+    return True
+
+
+_ENTERED_NOW = re.compile(r"(?:今年|2024年?|刚|才|新)[^,，。]{0,3}(?:入规|入库|纳统|进库|上规)")
+
+
+def existing(segment: str, sentence: str, negated: bool) -> object:
+    """ "老企业" is in the statistics already, unless the sentence says it entered this year
+    ("是老企业今年才入规": an old company, a new entry)."""
+    return None if negated or _ENTERED_NOW.search(sentence) else "existing"
+
+
+_LIBRARY = re.compile(r"(?:入|进|纳入)(?:了|的)?(?:统计)?库|入统|在库")
+
+
+def new_entry(segment: str, sentence: str, negated: bool) -> object:
+    """入统计库 this year (or with no year) is a new entry; one of an earlier year is not sure: 当年新入库
+    is the year of entry, and the notice's years differ (第6条 2023年一季度入库, 第7条 入库当年)."""
+    if negated or _governing_year(segment, sentence, _LIBRARY) == "before":
+        return None
+    return "new_entry"
+
+
+def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
+    """第6条's 2023年一季度入统计库: that quarter (or one of its months) with 2023; 2024's entry is not."""
+    year = _governing_year(segment, sentence, _LIBRARY)
+    if year == "now":
+        return None if negated else False
+    quarter = re.search(r"一季度|第一季度|1季度|q1|(?<![\d十])[1-3一二三]月", segment)
+    if year == "before" and re.search(r"2023|23年|二〇二三|二零二三|去年", segment) and quarter:
+        return not negated
+    return None
+
+
+def entry_month(segment: str, sentence: str, negated: bool) -> object:
+    """入库当年的月份: "今年3月新入库" — a month right before the entry, in this year (or none said)."""
+    m = re.search(
+        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式)?(?=入库|进库|入统计库|进统计库|新入库)",
+        segment,
+    )
+    if negated or m is None or _governing_year(segment, sentence, _LIBRARY) == "before":
+        return None
+    month = parse_number(m.group(1))
+    return int(month) if month is not None else None
+
+
+def agreement(segment: str, sentence: str, negated: bool) -> object:
+    """出口代理协议 signed ("签了代理协议", "协议已经签好了") or not ("还没签")."""
+    if negated or re.search(r"(?:没|未|还没|尚未|没有)(?:有)?(?:跟|与|和)?[^,，。]{0,6}签", segment):
+        return False
+    return True if re.search(r"签(?:了|好|订|署|过)|已(?:经)?签", segment) else None
+
+
+def exporter(kind: str) -> Callable[[str, str, bool], object]:
+    """做贸易出口 / 自己不生产 (trade), 自己生产出口 (production): said only of an exporter."""
+    return lambda segment, sentence, negated: None if negated or "出口" not in sentence else kind
+
+
+def heat_supplier(segment: str, sentence: str, negated: bool) -> object:
+    """ "给园区供蒸汽的" is a heat supplier; "给我们供汽的公司" is the speaker's supplier, not the speaker."""
+    if negated or re.search(r"给(?:我们|我司|我厂|我公司|咱们|我家)", segment):
+        return None
+    return True
