@@ -539,3 +539,45 @@ def test_any_text_is_read_without_an_error_and_every_value_is_the_fields(text, p
         assert t.field in FIELDS
         if FIELDS[t.field].kind == "amount":
             assert isinstance(t.value, Decimal) and t.value >= 0
+
+
+# Issue 9, fresh5's methods (sentences of our own).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开票一千二百万 不对 是一千三百万", {"sales_2024q1_yuan": Decimal(13_000_000)}),
+        ("统计员两名，说错了，是三名", {"statisticians": 3}),
+        ("一季度用电80万度，哦不，应该是85万度", {"power_2024q1_kwh": Decimal(850_000)}),
+    ],
+)
+def test_a_figure_taken_back_in_the_message_gives_way_to_the_last(text, expected):
+    assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("去年开票也就2500万", "sales_2023q1_yuan"),  # a year's figure, not the quarter's
+        ("今年用电比去年多了20万度", "power_2024q1_kwh"),  # a year's increase so far
+        ("今年开票比去年多了300万", "sales_increase_yuan"),
+        ("用气同比增加约为3万方", "gas_2024q1_m3"),  # 约为: an approximation
+    ],
+)
+def test_a_figure_of_unclear_period_or_approximate_is_asked(text, field):
+    e = extract(text)
+    assert e.taken == [] and e.deltas == [], e.taken
+    assert e.problems and field.split("_")[0] in " ".join(e.unsure)
+
+
+def test_last_years_figure_beside_the_quarters_is_still_read():
+    assert taken("一季度开票3000万，去年2600万") == {
+        "sales_2024q1_yuan": Decimal(30_000_000),
+        "sales_2023q1_yuan": Decimal(26_000_000),
+    }
+    e = extract("去年是2600万", pending="sales_2023q1_yuan")
+    assert {t.field: t.value for t in e.taken} == {"sales_2023q1_yuan": Decimal(26_000_000)}
+
+
+def test_a_monthly_rate_asked_is_not_the_months_reported():
+    assert "months" not in taken("统计员就一个 一直出数 一个月能领多少")
+    assert taken("统计员一名，连续出数八个月")["months"] == 8
