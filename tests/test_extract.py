@@ -464,7 +464,8 @@ def test_facts_stated_about_the_enterprise(text, expected):
             "刚新建的工厂，今年入规了",
             {"entry_type": "new_build", "counted_2024": True, "above_scale_industrial": True},
         ),
-        ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True}),
+        # 纳统 is the entry into the statistics, so its month is 第7条's 入库 month too
+        ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True, "entry_month": 2}),
         # ...but not beside an earlier year
         ("新建的企业，去年五月入规", {"counted_2024": False}),
         # an old company that entered the statistics this year is not an existing entry
@@ -581,3 +582,24 @@ def test_last_years_figure_beside_the_quarters_is_still_read():
 def test_a_monthly_rate_asked_is_not_the_months_reported():
     assert "months" not in taken("统计员就一个 一直出数 一个月能领多少")
     assert taken("统计员一名，连续出数八个月")["months"] == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("我们是今年三月纳统的", "entry_month", 3),
+        ("厂子今年1月份入的规", "counted_2024", True),
+        ("我们开便利店的", "sector", "commerce"),
+        ("公司在县城工业园 用管道气", "in_county", True),
+        ("我们出口竹制品 是搞贸易的", "exporter_type", "trade"),
+        ("家具是自己生产自己出口的", "exporter_type", "production"),
+        ("我们从来没拿过什么奖", "received_other_award", False),
+        ("2023年一季度进库的 餐饮", "in_statistics_2023q1", True),
+    ],
+)
+def test_facts_said_in_everyday_words(text, field, value):
+    assert {t.field: t.value for t in extract(text).taken}.get(field) == value
+
+
+def test_a_relatives_business_is_not_the_speakers_sector():
+    assert "sector" not in {t.field for t in extract("我儿子开了个便利店").taken}
