@@ -603,3 +603,14 @@ def test_facts_said_in_everyday_words(text, field, value):
 
 def test_a_relatives_business_is_not_the_speakers_sector():
     assert "sector" not in {t.field for t in extract("我儿子开了个便利店").taken}
+
+
+def test_a_year_on_year_increase_in_yuan_is_the_sales_increase():
+    assert taken("今年一季度同比多了2,300万元") == {"sales_increase_yuan": Decimal(23_000_000)}
+    assert taken("一季度增长2300万") == {}  # no 元 and no comparison: what grew is not said
+
+
+def test_no_agency_agreement_said_with_无():
+    assert {t.field: t.value for t in extract("我们是贸易型出口，无出口代理协议").taken}.get(
+        "has_agency_agreement"
+    ) is False

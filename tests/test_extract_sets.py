@@ -133,7 +133,7 @@ def test_fresh4_no_wrong_figure_and_all_read():
 # quarter's increase, 一个月能拿多少 read as one month). The misses were read and the methods fixed
 # (a figure taken back, the period of a lone last-year figure or a year's increase, 纳统's month,
 # everyday words for facts); it is a dev set now, held at what that reached.
-FRESH5_RIGHT_FLOOR = 114
+FRESH5_RIGHT_FLOOR = 116
 
 
 def test_fresh5_no_wrong_figure():

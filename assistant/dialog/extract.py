@@ -252,6 +252,8 @@ def _read_figure(
     unit = f.quantity.unit if f.quantity else None
     if subj is None:
         family = UNIT_FAMILY.get(unit or "") or carried
+        if family is None and unit == "元" and _YEAR_ON_YEAR.search(before):
+            family = "sales"  # "一季度同比增长1650万元": the notice compares only sales in 元 year on year
         if family == UNIT_FAMILY.get(unit or "") and WEATHER.search(seg.sentence):
             return None, None  # "今天三十八度": a temperature
     else:
@@ -274,6 +276,7 @@ def _read_figure(
     return family, role
 
 
+_YEAR_ON_YEAR = re.compile(r"同比|比去年|比上年|较去年|较上年")
 _LOCATED = re.compile(r"(?:在|位于|落户|属于|是|入驻)[^,，]{0,12}$")
 
 

@@ -209,7 +209,9 @@ _ENTRY = re.compile(_LIBRARY.pattern + r"|纳统|入规|入的规|入了规")
 
 def agreement(segment: str, sentence: str, negated: bool) -> object:
     """出口代理协议 signed ("签了代理协议", "协议已经签好了") or not ("还没签")."""
-    if negated or re.search(r"(?:没|未|还没|尚未|没有)(?:有)?(?:跟|与|和)?[^,，。]{0,6}签", segment):
+    if negated or re.search(
+        r"(?:没|未|还没|尚未|没有)(?:有)?(?:跟|与|和)?[^,，。]{0,6}签|无(?:出口)?代理", segment
+    ):
         return False
     return True if re.search(r"签(?:了|好|订|署|过)|已(?:经)?签", segment) else None
 
