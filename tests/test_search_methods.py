@@ -138,6 +138,8 @@ def test_cantonese_words_are_read_as_mandarin():
 
 def test_a_foreigners_investment_is_foreign_capital():
     assert search("老外在我们这投资办厂 实际到位的外资有啥奖").hits[0].id == "9"
+    # where the speaker is (镇上, 我们乡) says who asks, not what is asked
+    assert search("老外到镇上投资 乡里能拿啥奖").hits[0].id == "9"
 
 
 def test_what_a_named_unit_is_to_do_finds_its_clause():
