@@ -464,7 +464,8 @@ def test_facts_stated_about_the_enterprise(text, expected):
             "刚新建的工厂，今年入规了",
             {"entry_type": "new_build", "counted_2024": True, "above_scale_industrial": True},
         ),
-        ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True}),
+        # 纳统 is the entry into the statistics, so its month is 第7条's 入库 month too
+        ("我们二月份纳统的", {"counted_2024": True, "above_scale_industrial": True, "entry_month": 2}),
         # ...but not beside an earlier year
         ("新建的企业，去年五月入规", {"counted_2024": False}),
         # an old company that entered the statistics this year is not an existing entry
@@ -539,3 +540,77 @@ def test_any_text_is_read_without_an_error_and_every_value_is_the_fields(text, p
         assert t.field in FIELDS
         if FIELDS[t.field].kind == "amount":
             assert isinstance(t.value, Decimal) and t.value >= 0
+
+
+# Issue 9, fresh5's methods (sentences of our own).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开票一千二百万 不对 是一千三百万", {"sales_2024q1_yuan": Decimal(13_000_000)}),
+        ("统计员两名，说错了，是三名", {"statisticians": 3}),
+        ("一季度用电80万度，哦不，应该是85万度", {"power_2024q1_kwh": Decimal(850_000)}),
+    ],
+)
+def test_a_figure_taken_back_in_the_message_gives_way_to_the_last(text, expected):
+    assert taken(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("去年开票也就2500万", "sales_2023q1_yuan"),  # a year's figure, not the quarter's
+        ("今年用电比去年多了20万度", "power_2024q1_kwh"),  # a year's increase so far
+        ("今年开票比去年多了300万", "sales_increase_yuan"),
+        ("用气同比增加约为3万方", "gas_2024q1_m3"),  # 约为: an approximation
+    ],
+)
+def test_a_figure_of_unclear_period_or_approximate_is_asked(text, field):
+    e = extract(text)
+    assert e.taken == [] and e.deltas == [], e.taken
+    assert e.problems and field.split("_")[0] in " ".join(e.unsure)
+
+
+def test_last_years_figure_beside_the_quarters_is_still_read():
+    assert taken("一季度开票3000万，去年2600万") == {
+        "sales_2024q1_yuan": Decimal(30_000_000),
+        "sales_2023q1_yuan": Decimal(26_000_000),
+    }
+    e = extract("去年是2600万", pending="sales_2023q1_yuan")
+    assert {t.field: t.value for t in e.taken} == {"sales_2023q1_yuan": Decimal(26_000_000)}
+
+
+def test_a_monthly_rate_asked_is_not_the_months_reported():
+    assert "months" not in taken("统计员就一个 一直出数 一个月能领多少")
+    assert taken("统计员一名，连续出数八个月")["months"] == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("我们是今年三月纳统的", "entry_month", 3),
+        ("厂子今年1月份入的规", "counted_2024", True),
+        ("我们开便利店的", "sector", "commerce"),
+        ("公司在县城工业园 用管道气", "in_county", True),
+        ("我们出口竹制品 是搞贸易的", "exporter_type", "trade"),
+        ("家具是自己生产自己出口的", "exporter_type", "production"),
+        ("我们从来没拿过什么奖", "received_other_award", False),
+        ("2023年一季度进库的 餐饮", "in_statistics_2023q1", True),
+    ],
+)
+def test_facts_said_in_everyday_words(text, field, value):
+    assert {t.field: t.value for t in extract(text).taken}.get(field) == value
+
+
+def test_a_relatives_business_is_not_the_speakers_sector():
+    assert "sector" not in {t.field for t in extract("我儿子开了个便利店").taken}
+
+
+def test_a_year_on_year_increase_in_yuan_is_the_sales_increase():
+    assert taken("今年一季度同比多了2,300万元") == {"sales_increase_yuan": Decimal(23_000_000)}
+    assert taken("一季度增长2300万") == {}  # no 元 and no comparison: what grew is not said
+
+
+def test_no_agency_agreement_said_with_无():
+    assert {t.field: t.value for t in extract("我们是贸易型出口，无出口代理协议").taken}.get(
+        "has_agency_agreement"
+    ) is False

@@ -158,3 +158,18 @@ def test_fresh4_meets_its_floors():
     _report("fresh4_search.tsv", total, by_voice, show_misses=True)
     assert total.n_in == 129 and total.n_oos == 25 and total.n_chat == 35
     assert _below(total.rates(), FRESH4_FLOORS) == {}, total.misses
+
+
+# fresh5, a fifth blind set, scored at first look with the code of its day: top1 123/130
+# (94.6 %), top3 124/130 (95.4 %), out of scope declined 24/25, remarks 35/35 — in-scope questions
+# declined by over-eager signals (打电话问问, 退休 as an aside), Cantonese words, 老外. Fixed by
+# method (signals narrowed to their own matter, a Cantonese table, synonyms, unit cues), it is a dev
+# set now; the floors are what that reached: top1 127/130, top3 130/130, 25/25, 35/35.
+FRESH5_FLOORS = {"top1": 0.97, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}
+
+
+def test_fresh5_meets_its_floors():
+    total, by_voice = score(DATA / "fresh5_search.tsv")
+    _report("fresh5_search.tsv", total, by_voice, show_misses=True)
+    assert total.n_in == 130 and total.n_oos == 25 and total.n_chat == 35
+    assert _below(total.rates(), FRESH5_FLOORS) == {}, total.misses

@@ -8,6 +8,7 @@ import pytest
 import assistant.search.index as search_module
 from assistant.search.index import declined_by, search
 from assistant.search.rule_figures import rule_figure_scores
+from assistant.search.segment import to_mandarin
 from assistant.search.typos import correct_typos
 
 
@@ -101,3 +102,45 @@ def test_more_everyday_remarks_are_declined(remark):
 )
 def test_everyday_words_for_the_work_measures(question, clause):
     assert search(question).hits[0].id == clause
+
+
+# Issue 9, fresh5: a signal declines only a question about the signal's own matter (sentences of ours).
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("我让会计打电话问问 用气补助怎么算", "3"),  # 打电话 is how one asks, not a number asked for
+        ("我快退休了 最后想问下统计员奖励怎么发", "7"),  # 退休 as an aside
+    ],
+)
+def test_an_aside_beside_a_signal_word_does_not_decline(question, clause):
+    assert declined_by(question) is None
+    assert clause in [h.id for h in search(question).hits[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("工信局咨询电话是多少", "phone"),
+        ("有没有发改局的电话", "phone"),
+        ("退休工资怎么算", "other_field"),
+        ("企业用工补贴怎么申请", "other_field"),
+    ],
+)
+def test_the_narrowed_signals_still_decline(question, kind):
+    assert declined_by(question) == kind
+
+
+def test_cantonese_words_are_read_as_mandarin():
+    assert to_mandarin("用气唔够百分之五系咪冇得攞") == "用气不够百分之五是不是没有得拿"
+    assert to_mandarin("体系联系") == "体系联系"  # 系 alone is Mandarin
+    assert search("用氣增長唔夠百分之五係咪冇得攞").hits[0].id == "3"
+
+
+def test_a_foreigners_investment_is_foreign_capital():
+    assert search("老外在我们这投资办厂 实际到位的外资有啥奖").hits[0].id == "9"
+    # where the speaker is (镇上, 我们乡) says who asks, not what is asked
+    assert search("老外到镇上投资 乡里能拿啥奖").hits[0].id == "9"
+
+
+def test_what_a_named_unit_is_to_do_finds_its_clause():
+    assert "12" in [h.id for h in search("住建局在入规入统里要做什么").hits[:2]]

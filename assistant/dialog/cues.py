@@ -87,7 +87,7 @@ PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目�
 # Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
 # The longer words may stand before a verb ("大概报十个月", "估计能用80万度").
 APPROX_BEFORE = re.compile(
-    r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约|近|应该有)$"
+    r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约[为是有合莫摸]?|近|应该有)$"
 )
 APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
 # A plan, a target or next year's figure is not what happened: "计划一季度销售5000万", "明年一季度".
@@ -246,6 +246,8 @@ NOT_MONTH = re.compile(r"投产|成立|开业|建成|开工|试产|停产")
 # Months missed or a monthly rate, not months reported: "有两个月没报数", "一个月150元".
 MONTH_GAP_AFTER = re.compile(
     r"(?:都|就|也|是)?(?:没|未|不|断|停|漏|缺|空)|[零〇一二两三四五六七八九十百千\d.]+(?:块|元)"
+    # a monthly rate asked about: "一个月能拿多少", "一个月给几百"
+    r"|(?:能|可以|可|会|该)(?:拿|领|得|发|给|补|奖)|(?:拿|领|发|给|补|奖)(?:多少|几)"
 )
 SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
 # Month ranges ("1-3月", "一到三月") are masked with dates so that their digits are not figures.

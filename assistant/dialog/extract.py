@@ -118,7 +118,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     field the assistant just asked for; a figure without its own subject word answers it.
     """
     out = Extraction(taken=[], deltas=[], problems=[])
-    s = prepare(text)
+    s = _corrected(prepare(text))
     masked = MONTH_RANGE.sub(_mask_range, s)
     masked = DATE.sub(lambda m: "#" * len(m.group()), masked)
     masked = LUNAR_DATE.sub(lambda m: "#" * len(m.group()), masked)
@@ -170,12 +170,49 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             own_figure = bool(out.deltas or out.declines) or any(family_of(t.field) for t in out.taken)
             for part, question in _fact_parts(seg, own_figure):
                 take_facts(part, question, s, out.taken, seen, speaker=own_figure)
+    if not whole_q1:
+        _drop_lone_past(out, seen, s, {pending, *prefer})
     combine_deltas(out, seen)
     check_sales(out)
     derive_sales(out)
     _drop_supply_date(out)
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
+
+
+# A figure taken back within the message ("800万，不对，是900万", "3个 哦不 是2个"): the last stands.
+_CORRECTION = re.compile(
+    r"[\d.,零〇一二两三四五六七八九十百千万亿]+(?:万|亿)?(?:元|块|美元|度|千瓦时|方|立方米|个|人|名)?"
+    r"[、,，\s]*(?:不对|哦不|噢不|啊不|不不|说错了|讲错了|看错了|口误)[、,，\s]*(?:应该是|应是|是)?"
+    r"(?=[\d零〇一二两三四五六七八九十])"
+)
+
+
+def _corrected(s: str) -> str:
+    """The message with each figure taken back removed, so that the correction takes its place."""
+    return _CORRECTION.sub("", s)
+
+
+def _drop_lone_past(out: Extraction, seen: set[str], s: str, known: set[str | None]) -> None:
+    """ "去年销售才1800万": last year's figure said alone, with no quarter and nothing of this year
+    to compare it with, is the year's figure, not 2023 Q1's: ask. Beside this year's figure or an
+    increase ("用电比去年多了30万度，去年120万度"), or answering the quarter's question (``known``:
+    the field asked for and the fields already given), it is the quarter's the talk is about."""
+    for fam in FAMILIES.values():
+        if fam.annual or not fam.past or "同期" in s or known & {fam.past, fam.present, fam.increase}:
+            continue
+        past = [t for t in out.taken if t.field == fam.past]
+        others = any(t.field in (fam.present, fam.increase) for t in out.taken) or any(
+            d.past == fam.past for d in out.deltas
+        )
+        if past and not others and fam.present not in out.unsure and fam.increase not in out.unsure:
+            out.taken = [t for t in out.taken if t.field != fam.past]
+            seen.discard(fam.past)
+            out.unsure.append(fam.past)
+            label = FIELDS[fam.past].label
+            out.problems.append(
+                f"「{past[0].source}」未采用：没有说是一季度还是全年的数字；{label}按一季度计，请说明"
+            )
 
 
 def _fact_parts(seg: _Segment, own_figure: bool) -> list[tuple[str, bool]]:
@@ -215,6 +252,8 @@ def _read_figure(
     unit = f.quantity.unit if f.quantity else None
     if subj is None:
         family = UNIT_FAMILY.get(unit or "") or carried
+        if family is None and unit == "元" and _YEAR_ON_YEAR.search(before):
+            family = "sales"  # "一季度同比增长1650万元": the notice compares only sales in 元 year on year
         if family == UNIT_FAMILY.get(unit or "") and WEATHER.search(seg.sentence):
             return None, None  # "今天三十八度": a temperature
     else:
@@ -237,6 +276,7 @@ def _read_figure(
     return family, role
 
 
+_YEAR_ON_YEAR = re.compile(r"同比|比去年|比上年|较去年|较上年")
 _LOCATED = re.compile(r"(?:在|位于|落户|属于|是|入驻)[^,，]{0,12}$")
 
 
@@ -295,21 +335,23 @@ def _store(
     before, after = seg.text[: f.start], seg.text[f.end :]
     if SHARED_AFTER.search(seg.sentence[seg.start :]) or SHARED_AFTER.search(before):
         out.problems.append(f"「{f.text}」含其他企业的数字，未记下；请给出贵企业自己的数字")
-        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
         return
     clause = re.split(r"[。!！?？;；]", seg.sentence[: seg.start])[-1]
     if HYPOTHETICAL.search(before) or CONDITION.search(clause):
         out.problems.append(f"「{f.text}」是假设的数字，未记下；请给出贵企业的实际数字")
-        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
         return
     if PLANNED.search(before):
         out.problems.append(f"「{f.text}」是计划或预计的数字，未记下；请给出实际数字")
-        out.unsure.append(fam.increase if role == "increase" else fam.present)
+        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
         return
     if APPROX_BEFORE.search(before) or (APPROX_AFTER.match(after) and not INCREASE_AFTER.match(after)):
         out.problems.append(f"「{f.text}」是约数，未记下；请给出准确数字")
         answering = pending is not None and FAMILY_OF_FIELD.get(pending) == family and role is None
-        out.unsure.append(pending if answering else fam.increase if role == "increase" else fam.present)
+        out.unsure.append(
+            pending if answering else (fam.increase or fam.present) if role == "increase" else fam.present
+        )
         return
     if family in ("staff", "months"):
         if family == "months" and role == "past":
@@ -350,6 +392,11 @@ def _store(
         out.problems.append(problem)
         out.unsure.append(label_field)
         return
+    if role == "increase" and not whole_q1 and not fam.annual and _YEAR_SAID.search(seg.text):
+        # "今年销售比去年多了600万": a year's increase so far, not the quarter's: ask
+        out.problems.append(f"「{seg.original}」未采用：没有说是哪个时期的增长，请给出一季度同比的数字")
+        out.unsure.append(fam.increase or fam.present)
+        return
     if role == "other_year":
         out.problems.append(f"「{seg.original}」未采用：本通知只比较2024年和2023年，这是别的年份的数字")
         out.unsure.append(fam.present)
@@ -382,6 +429,9 @@ def _store(
         _put(out, seen, pending, f)  # the answer to the question just asked
         return
     _put(out, seen, fam.present, f)
+
+
+_YEAR_SAID = re.compile(r"今年|本年|2024年(?!一季度|1季度|第一季度|q1)")
 
 
 # A date listed for a fact ("用气5万方、专精特新2024年2月1日获批") dates the fact, not the figure.

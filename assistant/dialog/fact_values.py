@@ -66,7 +66,7 @@ def counted(segment: str, sentence: str, negated: bool) -> object:
     return None
 
 
-_COUNTED = re.compile(r"纳统|入规|上规|进规|纳入规上|(?<!小)升规")
+_COUNTED = re.compile(r"纳统|入规|入的规|入了规|上规|进规|纳入规上|(?<!小)升规")
 
 
 def entry_type(segment: str, sentence: str, negated: bool) -> object:
@@ -74,14 +74,14 @@ def entry_type(segment: str, sentence: str, negated: bool) -> object:
         return None
     if re.search(r"规下转规上|老上规|规下升规上|从规下", segment):
         return "upgrade"
-    if re.search(r"入规|纳统|上规", sentence) and not _EARLIER.search(segment):
+    if re.search(r"入规|入的规|入了规|纳统|上规", sentence) and not _EARLIER.search(segment):
         return "new_build"  # 新建投产 and 入规: a new build entering the statistics
     return None
 
 
 def new_built(segment: str, sentence: str, negated: bool) -> object:
     """ "新建的厂，2024年刚纳统": a new build entering the statistics, unless an earlier year is said."""
-    if negated or not re.search(r"入规|纳统|上规|入库", sentence):
+    if negated or not re.search(r"入规|入的规|入了规|纳统|上规|入库", sentence):
         return None
     # an earlier year said of the build is no matter if the entry itself is this year's
     entry = next((p for p in re.split(r"[,，。;；]", sentence) if _COUNTED.search(p)), "")
@@ -194,18 +194,24 @@ def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
 def entry_month(segment: str, sentence: str, negated: bool) -> object:
     """入库当年的月份: "今年3月新入库" — a month right before the entry, in this year (or none said)."""
     m = re.search(
-        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式)?(?=入库|进库|入统计库|进统计库|新入库)",
+        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式)?(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规)",
         segment,
     )
-    if negated or m is None or _governing_year(segment, sentence, _LIBRARY) == "before":
+    if negated or m is None or _governing_year(segment, sentence, _ENTRY) == "before":
         return None
     month = parse_number(m.group(1))
     return int(month) if month is not None else None
 
 
+# 第7条's 入库 is entry into the statistics: 纳统 and 入规 say it too ("今年一月纳统").
+_ENTRY = re.compile(_LIBRARY.pattern + r"|纳统|入规|入的规|入了规")
+
+
 def agreement(segment: str, sentence: str, negated: bool) -> object:
     """出口代理协议 signed ("签了代理协议", "协议已经签好了") or not ("还没签")."""
-    if negated or re.search(r"(?:没|未|还没|尚未|没有)(?:有)?(?:跟|与|和)?[^,，。]{0,6}签", segment):
+    if negated or re.search(
+        r"(?:没|未|还没|尚未|没有)(?:有)?(?:跟|与|和)?[^,，。]{0,6}签|无(?:出口)?代理", segment
+    ):
         return False
     return True if re.search(r"签(?:了|好|订|署|过)|已(?:经)?签", segment) else None
 

@@ -47,7 +47,7 @@ _PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
 _NON_INDUSTRY = re.compile(
     r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业"
 )
-_COMMERCE = re.compile(r"批发|零售|商贸|贸易公司|做贸易|限上|商业")
+_COMMERCE = re.compile(r"批发|零售|商贸|贸易公司|做贸易|限上|商业|超市|商场|便利店")
 _SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件")
 
 
@@ -69,7 +69,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     # "规下转规上" says the enterprise moved up, not that it is below scale now
     (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
     # 升规 is the enterprise's own step up; 小升规 names the programme
-    (re.compile(r"纳统|入规|上规|进规|纳入规上|(?<!小)升规"), "counted_2024", values.counted),
+    (re.compile(r"纳统|入规|入的规|入了规|上规|进规|纳入规上|(?<!小)升规"), "counted_2024", values.counted),
     (re.compile(r"规上|规模以上|入规|纳统|上规|(?<!小)升规"), "above_scale_industrial", True),
     (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
     (re.compile(r"制造业|制造企业|制造"), "above_scale_manufacturing", True),
@@ -95,7 +95,9 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         values.supply,
     ),
     (
-        re.compile(r"县内|县域内|在将乐|将乐县内|本县|在县里|县外|外县|县域外|在[\u4e00-\u9fff]{1,2}县"),
+        re.compile(
+            r"县内|县域内|在将乐|将乐县内|本县|在县里|县外|外县|县域外|在县城|县城(?:的)?工业园|县工业园|在[\u4e00-\u9fff]{1,2}县"
+        ),
         "in_county",
         values.county,
     ),
@@ -104,19 +106,19 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
     (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
     (
-        re.compile(r"做贸易出口|贸易出口|(?:自己|本身|我们)不(?:搞)?生产"),
+        re.compile(r"做贸易出口|贸易出口|做贸易的|搞贸易的|(?:自己|本身|我们)不(?:搞)?生产"),
         "exporter_type",
         values.exporter("trade"),
     ),
     (
-        re.compile(r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并)?出口|自产自销"),
+        re.compile(r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并|自己)?出口|自产自销"),
         "exporter_type",
         values.exporter("production"),
     ),
     (re.compile(r"(?:出口)?代理协议|代理出口协议"), "has_agency_agreement", values.agreement),
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
     (
-        re.compile(r"(?:享受|拿|领|得)(?:过|了|到过)[^,，。]{0,8}?(?:奖励|补贴|奖补|补助|奖励兑现)"),
+        re.compile(r"(?:享受|拿|领|得)(?:过|了|到过)[^,，。]{0,8}?(?:奖励|补贴|奖补|补助|奖励兑现|奖(?!励))"),
         "received_other_award",
         True,
     ),
@@ -135,8 +137,16 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "enterprise_status",
         values.existing,
     ),
-    (re.compile(r"(?:入|进)(?:了|的)?统计库|入统"), "in_statistics_2023q1", values.in_2023q1),
-    (re.compile(r"(?:入|进)(?:了)?(?:统计)?库|新入库"), "entry_month", values.entry_month),
+    (
+        re.compile(r"(?:入|进)(?:了|的)?统计库|入统|(?<=季度)(?:入|进)库"),
+        "in_statistics_2023q1",
+        values.in_2023q1,
+    ),
+    (
+        re.compile(r"(?:入|进)(?:了)?(?:统计)?库|新入库|纳统|入规|入的规|入了规"),
+        "entry_month",
+        values.entry_month,
+    ),
     (
         re.compile(
             r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"
@@ -205,7 +215,9 @@ def take_facts(
             put(name, value, m.group())
     if not question and "出口" not in sentence:
         found = _COMMERCE.search(segment) or _SERVICES.search(segment)
-        if found and not _negated(segment[: found.start()]):
+        before = segment[: found.start()] if found else ""
+        # "我儿子开的超市": a relative's or another's business is not the speaker's sector
+        if found and not _negated(before) and not _OTHERS.search(before) and not _KIN.search(before):
             sector = "commerce" if _COMMERCE.search(segment) else "services"
             put("sector", sector, segment)
             put("above_scale_industrial", False, segment)
@@ -219,6 +231,11 @@ _NOT_YET = re.compile(
 _UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
 _OTHERS = re.compile(
     r"隔壁|附近|旁边|别的|别家|其他企业|其它企业|人家|他们|对方|同行|全县|全市|全省|全镇|全乡|所有|各家"
+)
+
+
+_KIN = re.compile(
+    r"女儿|儿子|闺女|亲戚|朋友|兄弟|姐妹|哥哥|弟弟|姐姐|妹妹|老公|老婆|爱人|父母|爸|妈|舅|叔|姨"
 )
 
 

@@ -23,7 +23,7 @@ from assistant.search import cache as search_cache
 from assistant.search.bm25 import BM25Plus
 from assistant.search.clause_ref import parse_clause_ref
 from assistant.search.rule_figures import rule_figure_scores
-from assistant.search.segment import QueryGroup, query_groups, raw_tokens, to_simplified
+from assistant.search.segment import QueryGroup, query_groups, raw_tokens, to_mandarin, to_simplified
 from assistant.search.typos import correct_typos, targets_by_sound
 from assistant.search.vocabulary import state as vocabulary_state
 from assistant.search.vocabulary import vocabulary
@@ -345,7 +345,7 @@ def search(query: str, top: int = 3) -> SearchResult:
     QueryError (Chinese message) for an empty, over-long or control-character question.
     """
     asked = check_query(query)
-    text = correct_typos(asked)
+    text = correct_typos(to_mandarin(asked))
     index = _index()
     said = _said(text)
     declined = declined_by(text, said)

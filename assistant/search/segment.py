@@ -91,6 +91,41 @@ def to_simplified(text: str) -> str:
     return text
 
 
+# Cantonese written words (after 繁→简) as the Mandarin the notice's dictionary knows: a hotline
+# hears "唔够百分之五係咪冇得攞" as often as "不够百分之五是不是没得拿". Only words that are not
+# also Mandarin (系 alone is 体系/联系; 几多 and 点 are Mandarin too), longest first.
+_CANTONESE = (
+    ("系唔系", "是不是"),
+    ("系咪", "是不是"),
+    ("唔系", "不是"),
+    ("唔该", "请问"),
+    ("乜嘢", "什么"),
+    ("点样", "怎么样"),
+    ("边度", "哪里"),
+    ("冇", "没有"),
+    ("唔", "不"),
+    ("攞", "拿"),
+    ("嘅", "的"),
+    ("咩", "什么"),
+    ("畀", "给"),
+    ("喺", "在"),
+    ("啲", "些"),
+    ("佢哋", "他们"),
+    ("我哋", "我们"),
+)
+# Characters only Cantonese writes: a question without one is left as it is.
+_CANTONESE_CHARS = frozenset("唔咪冇攞嘅咩畀喺啲哋乜嘢")
+
+
+def to_mandarin(text: str) -> str:
+    """Cantonese written words as Mandarin (唔够 → 不够, 冇 → 没有); other text unchanged."""
+    if not _CANTONESE_CHARS.intersection(text):
+        return text
+    for said, meant in _CANTONESE:
+        text = text.replace(said, meant)
+    return text
+
+
 @cache
 def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
     """A jieba.Tokenizer over the compact dictionary (``vocabulary().freq``: built in memory or
