@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel
@@ -201,6 +202,11 @@ class Rule:
     words: Words = field(default_factory=dict)
 
     def field_order(self) -> tuple[str, ...]:
+        return self._order
+
+    @cached_property
+    def _order(self) -> tuple[str, ...]:
+        # Once per rule: needed() asks for it on every estimate of a batch.
         read = tuple(dict.fromkeys(n for p in every_part(self.parts) for n in p.reads()))
         if self.fields is None:
             return read
