@@ -29,3 +29,7 @@ def test_later_words_re_date_a_figure():
 @pytest.mark.parametrize("text", ["我们是否属于规上企业还没确认", "是否符合国家产业政策有待认定"])
 def test_a_pending_fact_is_not_yes(text):
     assert not any(v is True for v in _read(text).values())
+
+
+def test_a_townships_foreign_capital_retold_by_an_owner_is_not_stored():
+    assert "fdi_2024q1_usd" not in _read("我是厂长，听乡里讲全乡一季度外资到了300万美元")

@@ -226,6 +226,8 @@ def outside_subject(text: str) -> str | None:
 
 ENTERPRISE_SPEAKER = re.compile(
     r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
+    # the owner or manager of an enterprise speaking: "我是企业老板", "我是厂长"
+    r"|我是.{0,4}(?:企业|公司|厂)的?(?:老板|负责人|厂长|经理|会计|财务)|我是(?:老板|厂长)"
 )
 # ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
 TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
