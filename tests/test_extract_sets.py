@@ -140,3 +140,20 @@ def test_fresh5_no_wrong_figure():
     counts = score(DATA / "fresh5_extract.jsonl")
     assert counts["wrong"] == 0, counts
     assert counts["right"] >= FRESH5_RIGHT_FLOOR, counts
+
+
+# fresh6 (115 lines), scored at first look with the code of its day: 99 right, 11 asked, 5 wrong
+# (今天好冷啊才2度 stored as 2 kWh, 用气2万方 不过那是去年一季度的 as 2024's, 尚待确认 as yes, a
+# power sum derived from 比去年多20万度, a township's 外资 told by an enterprise's owner). Fixed by
+# method (度 as a temperature, later words re-dating a figure, facts still pending, an owner as an
+# enterprise speaker); a dev set now,
+# held at what that reached. The derived power sum (去年80万度 + 多20万度 = 100万度) is kept: the
+# engine's tested reading (test_extract.py), while the label counts any unstated figure as wrong.
+FRESH6_RIGHT_FLOOR = 103
+FRESH6_WRONG_CEILING = 1
+
+
+def test_fresh6_held_at_its_floor():
+    counts = score(DATA / "fresh6_extract.jsonl")
+    assert counts["wrong"] <= FRESH6_WRONG_CEILING, counts
+    assert counts["right"] >= FRESH6_RIGHT_FLOOR, counts

@@ -142,6 +142,10 @@ BOUND_BEFORE = re.compile(
 )
 # A year said right after the figure: "350万美元是去年的事".
 PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?)(?:的|同期)")
+# Later words that re-date the figure before them: "用气2万方，不过那是去年一季度的".
+REDATED_PAST = re.compile(
+    r"^[^\d。;；!！?？]{0,6}?(?:不过|但是|但|可是|可|其实)[,，\s]*(?:那|这)(?:个|些)?(?:都|还)?是(?:去年|上年|2023年?)"
+)
 # "…350万美元，是全县的": a total said to be the county's or township's.
 OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?的|(?:全|整个)(?:县|乡|镇)的")
 # The notice's own wording pasted in ("对…的规上工业企业给予奖励"): its categories are not the
@@ -222,6 +226,8 @@ def outside_subject(text: str) -> str | None:
 
 ENTERPRISE_SPEAKER = re.compile(
     r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
+    # the owner or manager of an enterprise speaking: "我是企业老板", "我是厂长"
+    r"|我是.{0,4}(?:企业|公司|厂)的?(?:老板|负责人|厂长|经理|会计|财务)|我是(?:老板|厂长)"
 )
 # ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
 TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
@@ -236,7 +242,11 @@ WASTE_HEAT_PART = re.compile(
 WASTE_HEAT_LEFT_OUT = re.compile(
     r"(?:不含|不包括|未含|没含|不算|除去|扣除|去掉|剔除|除了|除)[^,，。]{0,3}(?:余热|自发电)"
 )
-WEATHER = re.compile(r"天气|气温|温度|摄氏|热死|冷死|高温|低温|发烧|体温|(?<![季年])度数")
+# 度 is a temperature beside how cold or hot it is ("今天好冷啊才2度"), never kWh.
+WEATHER = re.compile(
+    r"天气|气温|温度|摄氏|热死|冷死|冻死|高温|低温|发烧|体温|(?<![季年])度数|零下|降温|升温"
+    r"|(?:好|太|真|很|挺|蛮|这么|那么)(?:冷|热)|(?:冷|热)(?:啊|呀|得很|得要命)"
+)
 OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
 # A sentence about the statisticians' award: a count of months in it is the months reported

@@ -43,6 +43,7 @@ from assistant.dialog.cues import (
     PAST_AFTER,
     PLANNED,
     Q1,
+    REDATED_PAST,
     RULE_TEXT,
     SEGMENT,
     SHARED_AFTER,
@@ -273,6 +274,12 @@ def _read_figure(
     role = role_of(before[cursor:]) or role_of(before) or carried_year
     if role is None and PAST_AFTER.match(after):
         role = "past"
+    if (
+        role in (None, "present")
+        and not role_of(before)
+        and REDATED_PAST.search(seg.sentence[seg.start + f.end :])
+    ):
+        role = "past"  # "用气2万方，不过那是去年一季度的": the later words date it
     return family, role
 
 

@@ -188,6 +188,8 @@ def take_facts(
         negated = _negated(before)
         if _UNSURE.search(before) or _OTHERS.search(before) or _NOT_YET.search(before):
             continue  # "我们不清楚是不是规上", "可能是", "隔壁厂是规上企业": nothing said of the enterprise
+        if _PENDING_AFTER.search(after):
+            continue  # "是否符合产业政策尚待确认": still to be decided, neither yes nor no
         if question and not _stated_in_question(before, after, speaker):
             continue
         if not question and not negated and not _stated(before, after, segment, sentence):
@@ -227,6 +229,10 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])(?:不|没)\1|属不属于|可不可以
 # What is to come is not a fact yet: "我们快要入规了", "明年入规", "正在申请入规", "准备今年纳统".
 _NOT_YET = re.compile(
     r"快要|快(?=[入纳上进升到就要]|$)|将要|即将|准备|打算|计划|明年|后年|正在申请|申请|争取|力争|希望|想要|如果|假如|要是|预计"
+)
+# A fact said to be still open after its words: 尚待确认, 有待认定, 还没确认, 正在审核.
+_PENDING_AFTER = re.compile(
+    r"尚待|有待|待确认|待认定|待核实|待定|还没确认|没有确认|未确认|还没定|还没认定|正在审核|审核中|还在审"
 )
 _UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
 _OTHERS = re.compile(

@@ -248,7 +248,12 @@ def declined_by(text: str, said: set[str] | None = None) -> str | None:
 
 
 def _in_scope(
-    groups: list[QueryGroup], unknown: list[str], best: int, index: _Index, rule_figure: bool = False
+    groups: list[QueryGroup],
+    unknown: list[str],
+    best: int,
+    index: _Index,
+    rule_figure: bool = False,
+    money: bool = False,
 ) -> bool:
     """Does the notice speak to this question at all?
 
@@ -262,7 +267,9 @@ def _in_scope(
        the notice uses: 营业执照年报 shares 年报 with measure 2 but is mostly about something else.
 
     ``rule_figure``: the question names a figure of the best clause's own rules (三十五万封顶),
-    which is as informative as a word of it.
+    which is as informative as a word of it. ``money``: the question states a sum of money
+    (800块); then one lone character of the clause is enough (电的奖励算下来800块 is measure 2's
+    award), as a sum of money is not weather or a phone call.
     """
     generic = _generic()
     lone: set[str] = set()
@@ -273,7 +280,7 @@ def _in_scope(
                 informative = True
             else:
                 lone.add(g.surface)
-    if not informative and len(lone) < 2:
+    if not informative and len(lone) < (1 if money else 2):
         return False
     known = unmatched = 0
     for g in groups:
@@ -284,6 +291,13 @@ def _in_scope(
             unmatched += len(g.surface)  # a word we can segment but the notice never uses
     content = known + unmatched + sum(len(u) for u in unknown)
     return content > 0 and known / content >= MIN_KNOWN_SHARE
+
+
+def _says_money(text: str) -> bool:
+    """Does the question state a sum of money (800块, 5万元)?"""
+    from calculators.quantity import find_quantities, normalise
+
+    return any(f.quantity is not None and f.quantity.unit == "元" for f in find_quantities(normalise(text)))
 
 
 def _snippet(text: str, terms: list[str]) -> str:
@@ -362,7 +376,7 @@ def search(query: str, top: int = 3) -> SearchResult:
     if (
         declined is None
         and scores[order[0]] > 0
-        and _in_scope(groups, unknown, order[0], index, rule[order[0]] > 0)
+        and _in_scope(groups, unknown, order[0], index, rule[order[0]] > 0, _says_money(text))
     ):
         # Once the question is in scope, every clause sharing a word with it is a candidate:
         # after 稳用电奖励 come its siblings 稳用气/稳用热奖励, alternatives the person may mean.
