@@ -13,7 +13,7 @@ from assistant.commands.ask_cmd import MAX_LINE_BYTES, answer
 from assistant.dialog.engine import DialogEngine
 from tests.conftest import ROOT
 
-KEYS = {"question", "clauses", "out_of_scope", "read", "asks", "estimate", "messages"}
+KEYS = {"question", "clauses", "out_of_scope", "read", "derived", "asks", "estimate", "messages"}
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +98,15 @@ def test_without_json_it_prints_what_the_chat_would():
     text = proc.stdout.decode()
     assert proc.returncode == 0
     assert "已记下：2024年一季度实际利用外资 3,500,000 美元" in text and "预估金额" in text
+
+
+def test_a_level_worked_out_from_an_increase_is_derived_not_read(engine):
+    out = answer(engine, "去年一季度用电80万度，今年一季度比去年多20万度")
+    assert out["read"] == {"power_2023q1_kwh": "800000"}
+    assert out["derived"] == {"power_2024q1_kwh": "1000000"}
+    assert "推算" in out["messages"][0] and engine.known["power_2024q1_kwh"] == 1_000_000
+
+
+def test_the_third_sales_figure_stays_in_read(engine):
+    out = answer(engine, "去年一季度卖了3000万今年一季度卖了3800万")
+    assert out["read"]["sales_increase_yuan"] == "8000000" and out["derived"] == {}

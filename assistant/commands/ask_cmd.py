@@ -1,8 +1,10 @@
 """``policy-assistant ask``: one question answered once, as the chat would answer it first.
 
 For scripts and other front ends (a hotline system, a chat bot), and to see what was understood:
-with ``--json`` one object {"question", "clauses", "out_of_scope", "read", "asks", "estimate",
-"messages"}; with no question, one question per line from standard input, one object per line.
+with ``--json`` one object {"question", "clauses", "out_of_scope", "read", "derived", "asks",
+"estimate", "messages"} ("read": what the question stated, the third sales figure included;
+"derived": a year's level worked out from the other year's and "多了X"); with no question, one
+question per line from standard input, one object per line.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def answer(engine: DialogEngine, question: str) -> dict[str, object]:
         "clauses": [o.id for o in reply.offered],
         "out_of_scope": engine.last_out_of_scope,
         "read": {name: json_value(value) for name, value in engine.last_read.items()},
+        "derived": {name: json_value(value) for name, value in engine.last_derived.items()},
         "asks": reply.question.name if reply.question is not None else None,
         "estimate": reply.estimate.model_dump(mode="json") if reply.estimate is not None else None,
         "messages": reply.messages,
@@ -100,8 +103,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for text, error in _lines(sys.stdin.buffer):
         if error is not None:
-            result = {"question": None, "clauses": [], "out_of_scope": False, "read": {}, "asks": None,
-                      "estimate": None, "messages": [error], "error": error}  # fmt: skip
+            result = {"question": None, "clauses": [], "out_of_scope": False, "read": {}, "derived": {},
+                      "asks": None, "estimate": None, "messages": [error], "error": error}  # fmt: skip
         else:
             result = answer(engine, text)
         out.write(json.dumps(result, ensure_ascii=False) + "\n")  # stdin: always one object a line

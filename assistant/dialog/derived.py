@@ -61,14 +61,15 @@ def combine_deltas(out: Any, seen: set[str]) -> None:
     for d in list(out.deltas):
         if d.past in by_name and d.present not in seen:
             value = Decimal(str(by_name[d.past].value)) + d.amount
-            source = f"{d.source}（按增量推算）"
-            out.taken.append(Taken(d.present, parse_field(d.present, str(value)), source))
+            source = f"按去年 + 增量“{d.source}”推算"
+            out.taken.append(Taken(d.present, parse_field(d.present, str(value)), source, derived=True))
         elif d.present in by_name and d.past not in seen:
             value = Decimal(str(by_name[d.present].value)) - d.amount
             if value < 0:
                 out.problems.append(f"「{d.source}」大于今年用量，未采用")
                 continue
-            out.taken.append(Taken(d.past, parse_field(d.past, str(value)), f"{d.source}（按增量推算）"))
+            source = f"按今年 − 增量“{d.source}”推算"
+            out.taken.append(Taken(d.past, parse_field(d.past, str(value)), source, derived=True))
         else:
             continue
         out.deltas.remove(d)

@@ -68,6 +68,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         self.quiz = None
         self.transcript: list[tuple[str, str]] = []
         self.last_read: dict[str, object] = {}  # what the last line stated (``ask --json``'s "read")
+        self.last_derived: dict[str, object] = {}  # worked out from two it stated ("derived")
         self.last_out_of_scope = False
 
     @property
@@ -103,7 +104,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         return r
 
     def _reply(self, raw: str) -> Reply:
-        self.last_read, self.last_out_of_scope = {}, False
+        self.last_read, self.last_derived, self.last_out_of_scope = {}, {}, False
         text = normalise_input(raw or "")
         text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
         if not text:

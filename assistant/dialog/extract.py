@@ -48,6 +48,7 @@ from assistant.dialog.cues import (
     SEGMENT,
     SHARED_AFTER,
     SUBJECT_RE,
+    TO,
     TOWNSHIP_SPEAKER,
     UNIT_FAMILY,
     WASTE_HEAT_LEFT_OUT,
@@ -187,6 +188,23 @@ _CORRECTION = re.compile(
     r"[、,，\s]*(?:不对|哦不|噢不|啊不|不不|说错了|讲错了|看错了|口误)[、,，\s]*(?:应该是|应是|是)?"
     r"(?=[\d零〇一二两三四五六七八九十])"
 )
+
+
+_FROM = re.compile(r"从|由")
+_TO = re.compile(TO)
+
+
+def _period_words(text: str, f: Found) -> str:
+    """The words that date the figure reached in "从X涨到Y": all but the 从X part, when the quarter
+    is said outside it. "一季度销售从去年四季度的2600万涨到3300万": 四季度 is X's period (环比), not Y's."""
+    to = [m for m in _TO.finditer(text, 0, f.start)]
+    if not to:
+        return text
+    start = max((m.start() for m in _FROM.finditer(text, 0, to[-1].start())), default=None)
+    if start is None:
+        return text
+    rest = text[:start] + text[to[-1].end() :]
+    return rest if Q1.search(rest) else text
 
 
 def _corrected(s: str) -> str:
@@ -373,14 +391,17 @@ def _store(
         _put(out, seen, fam.present, f)
         return
     # one month ("2月") or one day ("7月15日开票2000万") is not the quarter
-    one_month = (ONE_MONTH.search(seg.text) or _own_date(seg, f)) and not Q1.search(seg.text)
+    period = _period_words(seg.text, f) if role == "present" else seg.text
+    one_month = (ONE_MONTH.search(period) or _own_date(seg, f)) and not Q1.search(period)
     if (fam.annual and (Q1.search(seg.text) or PART_YEAR.search(seg.text))) or (
-        not fam.annual and (NOT_Q1.search(seg.text) or one_month)
+        not fam.annual and (NOT_Q1.search(period) or one_month)
     ):
         period = "全年" if fam.annual else "一季度"
-        label = FIELDS[fam.present].label
-        out.problems.append(f"「{seg.original}」未采用：{label}按{period}计，请给出{period}的数字")
-        out.unsure.append(fam.present)
+        name = fam.past if role == "past" and fam.past else fam.present
+        label = FIELDS[name].label
+        said = f.text if role == "past" and _TO.search(seg.text) else seg.original  # 从X涨到Y: X alone
+        out.problems.append(f"「{said}」未采用：{label}按{period}计，请给出{period}的数字")
+        out.unsure.append(name)
         return  # another period than the field's
     label_field = fam.increase or fam.present
     spec = FIELDS[fam.present]

@@ -57,6 +57,9 @@ def counted(segment: str, sentence: str, negated: bool) -> object:
         return None if negated else False  # "去年没有入规" says nothing of 2024
     if _THIS_YEAR.search(segment) or (_MONTH.search(segment) and not _EARLIER.search(sentence)):
         return not negated
+    # "2024年1月新建投产，并于当月纳入规模以上工业统计": 当月 is the month (and year) said before
+    if re.search(r"当月|同月|当年|同年", segment) and _year_of(_earlier_part(segment, sentence)) == "now":
+        return not negated
     # "去年下半年新建的，今年一月投产，二月份就入规纳统了": the month is of the year last said
     if (
         re.search(r"[\d一二三四五六七八九十]月", segment)
@@ -66,7 +69,23 @@ def counted(segment: str, sentence: str, negated: bool) -> object:
     return None
 
 
-_COUNTED = re.compile(r"纳统|入规|入的规|入了规|上规|进规|纳入规上|(?<!小)升规")
+_COUNTED = re.compile(
+    r"纳统|入规|入的规|入了规|上规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"
+)
+_NOT_INDUSTRY = re.compile(
+    r"批发|零售|商贸|贸易|服务业|服务类|餐饮|住宿|宾馆|酒店|物流|限上|超市|商场|建筑|房地产|软件"
+)
+
+
+def counted_industrial(segment: str, sentence: str, negated: bool) -> object:
+    """入库 as 纳统 ("2024年1月入库的"): only of an enterprise not said to be in trade or services,
+    whose 入库 is the 限上/服务业 library, not the 规上工业 statistics."""
+    return None if _NOT_INDUSTRY.search(sentence) else counted(segment, sentence, negated)
+
+
+def only_negated(value: object) -> Callable[[str, str, bool], object]:
+    """A cue that says something only when negated ("未享受奖励"; "享受奖励" alone states nothing)."""
+    return lambda segment, sentence, negated: value if negated else None
 
 
 def entry_type(segment: str, sentence: str, negated: bool) -> object:
@@ -194,23 +213,28 @@ def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
 def entry_month(segment: str, sentence: str, negated: bool) -> object:
     """入库当年的月份: "今年3月新入库" — a month right before the entry, in this year (or none said)."""
     m = re.search(
-        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式)?(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规)",
+        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式)?(?:份)?"
+        r"(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规|入的库|进的库|纳入规"
+        r"|进(?:了|的|入)?(?:规上|统计(?![员局表人])))",
         segment,
     )
+    if m is None and re.search(r"(?:当|同)月", segment):  # 当月: the month said before
+        m = next(reversed(list(_ANY_MONTH.finditer(_earlier_part(segment, sentence)))), None)
     if negated or m is None or _governing_year(segment, sentence, _ENTRY) == "before":
         return None
     month = parse_number(m.group(1))
     return int(month) if month is not None else None
 
 
+_ANY_MONTH = re.compile(r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月(?![日号\d])")
 # 第7条's 入库 is entry into the statistics: 纳统 and 入规 say it too ("今年一月纳统").
-_ENTRY = re.compile(_LIBRARY.pattern + r"|纳统|入规|入的规|入了规")
+_ENTRY = re.compile(_LIBRARY.pattern + r"|纳统|入规|入的规|入了规|纳入规|进(?:了|的|入)?(?:规上|统计)")
 
 
 def agreement(segment: str, sentence: str, negated: bool) -> object:
     """出口代理协议 signed ("签了代理协议", "协议已经签好了") or not ("还没签")."""
     if negated or re.search(
-        r"(?:没|未|还没|尚未|没有)(?:有)?(?:跟|与|和)?[^,，。]{0,6}签|无(?:出口)?代理", segment
+        r"(?:没|未|还没|尚未|没有|冇|唔)(?:有)?(?:跟|与|和|同)?[^,，。]{0,6}签|无(?:出口)?代理", segment
     ):
         return False
     return True if re.search(r"签(?:了|好|订|署|过)|已(?:经)?签", segment) else None

@@ -69,7 +69,17 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     # "规下转规上" says the enterprise moved up, not that it is below scale now
     (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
     # 升规 is the enterprise's own step up; 小升规 names the programme
-    (re.compile(r"纳统|入规|入的规|入了规|上规|进规|纳入规上|(?<!小)升规"), "counted_2024", values.counted),
+    (
+        re.compile(r"纳统|入规|入的规|入了规|上规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"),
+        "counted_2024",
+        values.counted,
+    ),
+    # 入库 / 进的统计 of an industrial enterprise is its entry into the statistics ("2024年1月入库")
+    (
+        re.compile(r"(?:入|进)(?:了|的)?(?:统计)?库|进(?:了|的|入)?统计(?![员局表人])"),
+        "counted_2024",
+        values.counted_industrial,
+    ),
     (re.compile(r"规上|规模以上|入规|纳统|上规|(?<!小)升规"), "above_scale_industrial", True),
     (re.compile(r"工业企业|工业"), "above_scale_industrial", None),  # only its negation counts
     (re.compile(r"制造业|制造企业|制造"), "above_scale_manufacturing", True),
@@ -122,6 +132,19 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "received_other_award",
         True,
     ),
+    # "奖一分都没拿过", "未享受奖励": a negated award said either way round
+    (
+        re.compile(
+            r"(?:奖励|奖补|补贴|补助|奖)[^,，。]{0,3}(?:都|也|从来|从)?(?:没|未|没有)(?:有)?(?:拿|领|享受|得)(?:过|到)?"
+        ),
+        "received_other_award",
+        False,
+    ),
+    (
+        re.compile(r"(?:享受|拿|领|得)(?:到)?[^,，。]{0,8}?(?:奖励|补贴|奖补|补助|奖励兑现)"),
+        "received_other_award",
+        values.only_negated(False),
+    ),
     (
         re.compile(
             r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"
@@ -133,17 +156,23 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库|(?:就|早|已经|一直)在库里?|在库里"
+            r"|(?:早就|早已|一直|多年)(?:是|就是)?规上|老规上|规上(?:企业)?(?:好|很)?多年"
         ),
         "enterprise_status",
         values.existing,
     ),
     (
-        re.compile(r"(?:入|进)(?:了|的)?统计库|入统|(?<=季度)(?:入|进)库"),
+        re.compile(
+            r"(?:入|进)(?:了|的)?统计库|入统|(?<=季度)(?:入|进)库|季度(?:就|才|已经|已|便)(?:入|进)(?:了)?库"
+        ),
         "in_statistics_2023q1",
         values.in_2023q1,
     ),
     (
-        re.compile(r"(?:入|进)(?:了)?(?:统计)?库|新入库|纳统|入规|入的规|入了规"),
+        re.compile(
+            r"(?:入|进)(?:了|的)?(?:统计)?库|新入库|纳统|入规|入的规|入了规|纳入规模以上|纳入规上"
+            r"|进(?:了|的|入)?(?:规上|统计(?![员局表人]))"
+        ),
         "entry_month",
         values.entry_month,
     ),
@@ -285,7 +314,8 @@ def _stated_in_question(before: str, after: str, speaker: bool = False) -> bool:
     if re.search(r"想知道|想问|想了解|问一下|问问|请问|咨询|打听", before):
         return False  # "我们想知道规上企业有什么奖励": a category asked about
     yes_no = _YES_NO.search(after)
-    return yes_no is None or bool(_CAN.search(after[: yes_no.start()]))
+    # "我们是规上企业能不能拿奖": the A-not-A asks about getting (能不能), not about the fact
+    return yes_no is None or bool(_CAN.search(after[: yes_no.end()]))
 
 
 def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> None:

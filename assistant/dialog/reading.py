@@ -34,6 +34,7 @@ class Reading:
     profile: list[str] | None
     estimates: dict[str, Estimate]
     last_read: dict[str, object]
+    last_derived: dict[str, object]
     titles: dict[str, str]
     _advance: Callable[[Reply], Reply]
     _ask_again: Callable[[Reply], Reply]
@@ -65,7 +66,10 @@ class Reading:
         for t in taken.taken:
             old = self.known.get(t.field)
             self._set(t.field, t.value, t.derived)
-            self.last_read[t.field] = t.value
+            # ask --json's "read" is what the person said. Two of the three sales figures state the
+            # third (one statement of growth); a year's level worked out from "多了X" is "derived".
+            worked_out = t.derived and family_of(t.field) != "sales"
+            (self.last_derived if worked_out else self.last_read)[t.field] = t.value
             note = f"（原为 {format_value(t.field, old)}）" if old is not None and old != t.value else ""
             note += f"（{t.source}）" if t.derived else ""
             said.append(f"{FIELDS[t.field].label} {format_value(t.field, t.value)}{note}")
