@@ -180,7 +180,18 @@ def find_quantities(text: str) -> list[Found]:
             c = _OTHER_COUNTER.match(text, end)
             if c:
                 counter = c.group()
-        phone = arabic and len(num) > 1 and ((num[0] == "0" and not num.startswith("0.")) or len(num) >= 11)
+            elif not m.group("prefix") and not m.group("short") and re.fullmatch(r"20[12]\d", num):
+                counter = "年"  # "出口 2023 80万美元": a bare 2020–2029 is a year, not an amount
+        # a phone number: 0598…, or 11 digits or more; grouped (12,500,000.00) or priced (￥) it is money
+        phone = (
+            arabic
+            and len(num) > 1
+            and not m.group("prefix")
+            and not re.search(r"[,.]", num)
+            and ((num[0] == "0" and not num.startswith("0.")) or len(num) >= 11)
+        )
+        # "0598-1234567": the part after the dash belongs to the phone number before it
+        phone = phone or bool(out and out[-1].counter == "0" and out[-1].end == start and raw[:1] in "-—")
         if counter or (phone and not unit and not m.group("short")):
             out.append(Found(start, end, raw, None, counter=counter or "0"))  # 0598…: a phone number
             continue

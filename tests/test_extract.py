@@ -185,7 +185,9 @@ def test_field_named_for_a_change(words, prefer, field):
         ("余热发电200万度，工业用电150万度", {"power_2024q1_kwh": Decimal(1_500_000)}),
         ("员工120人，统计员2人", {"statisticians": 2}),
         ("公司有员工80人", {}),
-        ("全乡外资总额1000万美元，我们企业到资200万美元", {"fdi_2024q1_usd": Decimal(2_000_000)}),
+        # 第9条 counts a township's or department's 外资: neither the township's total retold by an
+        # enterprise nor the enterprise's own 到资 is that subject's figure
+        ("全乡外资总额1000万美元，我们企业到资200万美元", {}),
         ("乡镇外资一共3000万美元", {}),
         # which year
         (

@@ -76,3 +76,60 @@ def test_from_last_q4_to_this_q1_takes_only_the_quarter():
     assert "sales_2023q1_yuan" in e.unsure and any("1800万" in p for p in e.problems)
     # without the quarter said outside 从…, neither is taken
     assert extract("开票从去年四季度的1800万涨到2100万").taken == []
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # a change in words not known as growth or decline is not last year's level
+        ("一季度开票比去年同期缩了200万", "sales_2023q1_yuan"),
+        # 掉了 is a decline
+        ("今年一季度销售比去年同期掉了150万", "sales_2023q1_yuan"),
+        # heard from someone, not known: asked
+        ("听财务说一季度开票2600万", "sales_2024q1_yuan"),
+        # the person doubts it: asked
+        ("我们好像2023年就进了战新年报库，我记不太清了", "strategic_emerging_2023"),
+        # 不含余热 said of last year's figure only
+        ("今年一季度用电300万度其中余热发电40万度；去年同期220万度（不含余热发电）", "power_2024q1_kwh"),
+        # another company of the same owner
+        ("关联公司一季度开票6000万", "sales_2024q1_yuan"),
+    ],
+)
+def test_uncertain_figures_and_facts_are_not_stored(text, field):
+    assert field not in facts(text)
+
+
+def test_typos_and_cantonese_are_read_before_the_figures():
+    assert facts("用电180万度 里头有鱼热发电30万度") == {}
+    assert "specialized_sme_approved_on" in facts("我们是省专经特新，2024年2月1日批的")
+    assert facts("我哋係生產型出口企業，已經簽咗代理協議")["has_agency_agreement"] is True
+
+
+def test_the_neighbours_figure_is_left_and_ours_taken():
+    got = facts("隔壁老李厂里一季度用电300万度，我们厂才用了90万度")
+    assert got == {"power_2024q1_kwh": Decimal(900_000)}
+
+
+def test_gas_used_in_another_named_county():
+    assert facts("公司注册在将乐，但天然气是在泰宁县的分厂用的")["in_county"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("培育库 没入", {"in_cultivation_pool": False}),
+        ("入库月份：7月", {"entry_month": 7}),
+        ("统计员两名 入库是四月", {"entry_month": 4, "statisticians": 2}),
+        ("出口的全是我们自己加工的笋干", {"exporter_type": "production"}),
+        ("我们供蒸汽是2024年2月18号恢复的", {"resumed_on": __import__("datetime").date(2024, 2, 18)}),
+        ("报表员从4月开始报数，连续报了9个月", {"months": 9, "continuous_reporting": True}),
+        (
+            "前几年都是规下，今年二月升到规上",
+            {"entry_type": "upgrade", "counted_2024": True, "entry_month": 2},
+        ),
+        ("一季度开票1500万 不对不对 是1600万", {"sales_2024q1_yuan": Decimal(16_000_000)}),
+    ],
+)
+def test_more_ways_of_saying_the_facts(text, expected):
+    got = facts(text)
+    assert {k: got.get(k) for k in expected} == expected

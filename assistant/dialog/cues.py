@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.search.segment import to_simplified
+from assistant.search.segment import to_mandarin, to_simplified
 from calculators.fields import FIELDS
 from calculators.quantity import normalise
 from corpus.lexicon import load_scope
@@ -92,9 +92,13 @@ APPROX_BEFORE = re.compile(
 APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
 # A plan, a target or next year's figure is not what happened: "计划一季度销售5000万", "明年一季度".
 PLANNED = re.compile(r"计划|目标|打算|预计|预期|争取|力争|明年|后年|下个?季度")
+# A figure heard from someone: "听镇里说全镇外资800万美元", "据说" — not the person's own knowledge.
+HEARSAY = re.compile(r"听(?:[^,，。\d]{1,6})?说|据说|传言|有人说|别人说|人家说")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
 INCREASE = r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|比去年多|比上年多|增幅"
-DECLINE = r"下降|减少|少了|降了|降低|下滑|减了|跌了|少卖|少用|负增长|萎缩|比去年少|比上年少"
+DECLINE = (
+    r"下降|减少|少了|降了|降低|下滑|减了|跌了|下跌|掉了|回落|缩水|少卖|少用|负增长|萎缩|比去年少|比上年少"
+)
 TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|跌|变)(?:了)?(?:到|至)|到了|变成|变为"
 ROLE = re.compile(
     rf"(?P<to>{TO})|(?P<from>从|由)|(?P<decline>{DECLINE})|(?P<increase>{INCREASE})"
@@ -106,7 +110,7 @@ NOT_Q1 = re.compile(
     # a year's or a day's rate: "年销售额3000万", "日均用电1万度" (2024年销售 is the year named)
     r"|(?<![今去本上明当同前全每\d一二三四五六七八九十〇零])年(?=销售|营收|营业|开票|用电|用气|产值|用量|均)"
     r"|日均|每天|每日|一天|天均|年均"
-    r"|上个?季度|上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
+    r"|(?<![镇乡村街])上个?季度|(?<![镇乡村街])上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
     r"|(?:前|头|最初)(?:[一两二12]|一两)个?月|月段"  # 月段: a month range masked by extract
 )
 # Part of a year: an export figure (a whole year's) said so is not the year's ("今年到目前出口150万美元").
@@ -135,7 +139,7 @@ BOUND_AFTER = re.compile(
     r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
 )
 BOUND_BEFORE = re.compile(
-    r"(?:超过|超|不到|不足|不满|达到|至少|最少|最多|满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
+    r"(?:超过|超|不到|不足|不满|达到|至少|最少|最多|(?<![干做报])满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
     r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退"
     # a figure asked about, not stated: "够不够500万", "到没到100万美元"
     r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够)$"
@@ -164,7 +168,9 @@ OTHER_OWNER = re.compile(
     r"(?:上|里)?(?:的)?(?:所有|全部|各|那些)?(?:的)?(?:规上|规模以上|限上|工业|制造业)?(?:企业|公司|工厂|厂家|厂子|厂)?"
     r"|别的企业|其他企业|人家|他们|别人|客户"
     # another enterprise, its noun swallowed so that 厂/公司 does not read as the speaker's own
-    r"|(?:隔壁|别家|同行|邻居|对面|附近|旁边|周边|周围)(?:[\u4e00-\u9fff]{0,2}的)?(?:企业|公司|厂|工厂|厂家|家)?"
+    # ("隔壁老王厂里": the neighbour's name and noun swallowed too)
+    r"|(?:隔壁|别家|同行|邻居|对面|附近|旁边|周边|周围)(?:[\u4e00-\u9fff]{0,3}?(?:的)?(?:企业|公司|厂里|工厂|厂家|厂|家))?"
+    r"|(?:兄弟|关联|合作|友商)(?:公司|企业|单位|工厂|厂家|厂)|供应商|上游|下游"
     r"|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
     # another legal entity of a group: its figures are not this enterprise's own
     r"|子公司|分公司|分厂|母公司|总公司|集团"
@@ -228,6 +234,7 @@ ENTERPRISE_SPEAKER = re.compile(
     r"我们是一家|我们是.{0,4}企业|我们企业|我们公司|我们厂|我司|我厂|本公司|我公司|我们这家"
     # the owner or manager of an enterprise speaking: "我是企业老板", "我是厂长"
     r"|我是.{0,4}(?:企业|公司|厂)的?(?:老板|负责人|厂长|经理|会计|财务)|我是(?:老板|厂长)"
+    r"|我是(?:企业|公司|厂)(?:里)?的|我(?:在|是)(?:企业|厂里|公司)(?:上班|工作)"
 )
 # ...unless the speaker is the township (第9条's subject): "我是镇里负责招商的".
 TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇|乡)政府|我是.{0,6}招商|乡镇干部我")
@@ -236,7 +243,7 @@ TOWNSHIP_SPEAKER = re.compile(r"我是(?:镇|乡)|我在(?:镇|乡)|我们(?:镇
 # unless it is said to be left out ("不含余热发电", "扣除余热发电后"); "余热发电200万度，工业用电150万度"
 # gives two figures, not a part.
 WASTE_HEAT_PART = re.compile(
-    r"(?<![不未没])(?:其中|包括|包含|含|里面有)(?:了)?(?:余热|自发电|发电)"
+    r"(?<![不未没])(?:其中|包括|包含|含|里面|里头|里边|当中|内含)(?:有|了)?(?:余热|自发电|发电)"
     r"|其中[^,，。]{0,8}(?:余热|自发电)|(?:余热|自发电)[^,，。]{0,4}(?:占|有)"
 )
 WASTE_HEAT_LEFT_OUT = re.compile(
@@ -248,7 +255,7 @@ WEATHER = re.compile(
     r"|(?:好|太|真|很|挺|蛮|这么|那么)(?:冷|热)|(?:冷|热)(?:啊|呀|得很|得要命)"
 )
 OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
-MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满")
+MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满|做满|报满|报了")
 # A sentence about the statisticians' award: a count of months in it is the months reported
 # ("一个统计员，八个月", "入库当年９个月", "全年十二个月").
 MONTH_CONTEXT = re.compile(r"统计员|统记员|统计人员|报表员|入库当年|入库|出数|报数")
@@ -282,6 +289,7 @@ DATE_CUES = (
         "resumed_on",
         re.compile(
             r"复工|复产|开始供汽|恢复供|(?:蒸汽|汽|热)(?:就|也)?(?:供|送)上|(?:供|送)上(?:了)?(?:蒸)?汽|开始送汽|开炉|点火"
+            r"|(?:供|送)(?:蒸)?汽(?:是|在)?[^,，。]{0,10}(?:恢复|开始|重新)"
         ),
     ),
     ("specialized_sme_approved_on", re.compile(r"专精特新")),
@@ -298,12 +306,19 @@ def simplified(text: str) -> str:
 _WORD_SPACE = re.compile(
     r"(?<=[\u4e00-\u9fff])\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=[\u4e00-\u9fff])|(?<=[a-zA-Z]\d)\s+(?=\d)"
     r"|(?<=[万亿千百十度方元人名个月])\s+(?=\d)"
+    # between digits a space is a thousands group ("1 200") only before three digits; after a
+    # year ("2023 80万美元", "2024 150万") it is a separator
+    r"|(?<=(?<![\d,.])20[12]\d)\s+(?=\d)|(?<=\d)\s+(?=\d)(?!\d{3}(?:\D|$))"
 )
 
 
 def prepare(text: str) -> str:
-    """The form a question is read in: simplified, NFKC, lower case, spaces between words as commas."""
-    return normalise(_WORD_SPACE.sub("、", simplified(text).strip()))
+    """The form a question is read in: simplified, Cantonese words as Mandarin (冇 → 没有, 咗 → 了),
+    pinyin typos as the dictionary word, NFKC, lower case, spaces between words as commas."""
+    from assistant.search.typos import correct_typos  # jieba's tokenizer: the search has it loaded
+
+    text = correct_typos(to_mandarin(simplified(text)))  # 专经特新 → 专精特新, 于热发电 → 余热发电
+    return normalise(_WORD_SPACE.sub("、", text.strip()))
 
 
 def subject_of(words: str, last: bool = True) -> tuple[str | None, int] | None:
@@ -316,9 +331,17 @@ def subject_of(words: str, last: bool = True) -> tuple[str | None, int] | None:
     return SUBJECTS[index][0], m.start()
 
 
+_MONTH_AFTER_FROM = re.compile(r"月段|一季度|#|[\d一二三四五六七八九十]{1,2}月|年初|今年年初")
+
+
 def role_of(before: str) -> str | None:
     """The year or direction from the words before a figure in its segment: the nearest cue wins."""
-    found = list(ROLE.finditer(before))
+    # "从1月到10月" (masked as 月段 or 一季度), "从三月开始": a span of months, not "from last year's figure"
+    found = [
+        m
+        for m in ROLE.finditer(before)
+        if not (m.lastgroup == "from" and _MONTH_AFTER_FROM.match(before, m.end()))
+    ]
     if not found:
         return None
     m = found[-1]

@@ -25,6 +25,7 @@ from assistant.dialog.cues import (
     ENTERPRISE_SPEAKER,
     FAMILIES,
     FAMILY_OF_FIELD,
+    HEARSAY,
     HYPOTHETICAL,
     INCREASE_AFTER,
     LUNAR_DATE,
@@ -178,6 +179,21 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     check_sales(out)
     derive_sales(out)
     _drop_supply_date(out)
+    doubt = _DOUBT.search(s)
+    if doubt and out.taken:
+        # "可我老了记不太准，你们再帮我核一下": the person doubts what they said; nothing is stored.
+        # "具体日子记不得了" doubts only the dates.
+        dates_only = bool(
+            re.search(
+                r"日子|日期|时间|哪天|哪一天|几号|几月|月份", s[max(0, doubt.start() - 6) : doubt.start()]
+            )
+        )
+        doubted = [t for t in out.taken if not dates_only or t.field in _DATE_FIELDS]
+        if doubted:
+            out.unsure += [t.field for t in doubted]
+            said = "、".join(dict.fromkeys(t.source for t in doubted if not t.derived))
+            out.problems.insert(0, f"您说记不准，「{said}」先不记下；请核实后再告诉我")
+            out.taken = [t for t in out.taken if t not in doubted]
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
 
@@ -185,11 +201,16 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
 # A figure taken back within the message ("800万，不对，是900万", "3个 哦不 是2个"): the last stands.
 _CORRECTION = re.compile(
     r"[\d.,零〇一二两三四五六七八九十百千万亿]+(?:万|亿)?(?:元|块|美元|度|千瓦时|方|立方米|个|人|名)?"
-    r"[、,，\s]*(?:不对|哦不|噢不|啊不|不不|说错了|讲错了|看错了|口误)[、,，\s]*(?:应该是|应是|是)?"
+    r"[、,，\s]*(?:(?:不对|哦不|噢不|啊不|不不|说错了|讲错了|看错了|口误)[、,，\s]*)+(?:应该是|应是|是)?"
     r"(?=[\d零〇一二两三四五六七八九十])"
 )
 
 
+_DOUBT = re.compile(
+    r"记不(?:太|大|很)?(?:准|清|得|住)|记得不(?:太|大|很)?(?:准|清)|不太记得|拿不准|不敢(?:肯定|保证|确定)"
+    r"|(?:帮|给)(?:我|我们)?(?:核|核实|核对|查)一下|(?:再|先)(?:帮我|给我)?(?:核|核实|核对)(?:一下)?"
+)
+_DATE_FIELDS = frozenset({"resumed_on", "specialized_sme_approved_on", "entry_month"})
 _FROM = re.compile(r"从|由")
 _TO = re.compile(TO)
 
@@ -265,7 +286,9 @@ def _read_figure(
     follow = re.match(r"的?(?:" + SUBJECT_RE.pattern + ")", after)
     # "5万方天然气", "3个统计员", "800万的销售额" — unless the word begins the next figure's part
     # ("今年150万度统计员两个": 统计员 goes with 两个).
-    if subj is None and follow and not find_quantities(after[follow.end() :][:4]):
+    nxt = find_quantities(after[follow.end() :][:6]) if follow else []
+    # ...but "两个统计员干了八个月": a verb between the word and the next figure leaves the word ours
+    if subj is None and follow and not (nxt and nxt[0].start <= 1):
         subj = subject_of(follow.group(), last=False)
     subj = subj or subject_of(before)
     unit = f.quantity.unit if f.quantity else None
@@ -292,6 +315,9 @@ def _read_figure(
     role = role_of(before[cursor:]) or role_of(before) or carried_year
     if role is None and PAST_AFTER.match(after):
         role = "past"
+    gap = _COMPARED_GAP.search(before[cursor:])
+    if role == "past" and gap and gap.group("gap").strip("的是为:：、 "):
+        role = "change"  # "比去年同期缩水了300万": a change in words we do not know, not last year's level
     if (
         role in (None, "present")
         and not role_of(before)
@@ -302,6 +328,9 @@ def _read_figure(
 
 
 _YEAR_ON_YEAR = re.compile(r"同比|比去年|比上年|较去年|较上年")
+_COMPARED_GAP = re.compile(
+    r"(?:比|较|与|跟|和|同)(?:去年|上年|2023年?|23年)(?:一季度|第一季度|同期)?(?P<gap>[^,，。\d]{0,6})$"
+)
 _LOCATED = re.compile(r"(?:在|位于|落户|属于|是|入驻)[^,，]{0,12}$")
 
 
@@ -327,6 +356,13 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     owner = [m for m in OTHER_OWNER.finditer(before) if not _located(before[: m.start()])]
     if family == "fdi" and OWNER_AFTER.search(sentence) and not TOWNSHIP_SPEAKER.search(sentence):
         return False
+    if (
+        family == "fdi"
+        and not owner
+        and ENTERPRISE_SPEAKER.search(sentence)
+        and not TOWNSHIP_SPEAKER.search(sentence)
+    ):
+        return False  # "外资到位50万美元，是我们公司的": 第9条 counts a township's 外资, not an enterprise's
     if not owner or OWN.search(before[owner[-1].end() :]):
         return True
     if family != "fdi":
@@ -336,7 +372,7 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     # 第9条's subject is the township itself: "镇里一季度实际利用外资480万美元" is its figure;
     # an enterprise retelling it is not, and a county or city total is no township's.
     # (乡镇 alone is all of them, not one township)
-    township = re.fullmatch(r"(?:我们|本|全|该)(?:镇|乡)|乡里|镇里|镇上", owner[-1].group())
+    township = re.fullmatch(r"(?:(?:我们|本|全|该)(?:镇|乡)|乡|镇)(?:上|里)?", owner[-1].group())
     return bool(township) and not ENTERPRISE_SPEAKER.search(sentence)
 
 
@@ -365,6 +401,10 @@ def _store(
     clause = re.split(r"[。!！?？;；]", seg.sentence[: seg.start])[-1]
     if HYPOTHETICAL.search(before) or CONDITION.search(clause):
         out.problems.append(f"「{f.text}」是假设的数字，未记下；请给出贵企业的实际数字")
+        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        return
+    if HEARSAY.search(before):
+        out.problems.append(f"「{f.text}」是听说的数字，未记下；请给出核实过的数字")
         out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
         return
     if PLANNED.search(before):
@@ -413,7 +453,11 @@ def _store(
             problem = (
                 f"您说的 {f.text} 没有写单位，无法确定是否省略了“万”；请给出带单位的数字（如 {spec.example}）"
             )
-    waste_heat = WASTE_HEAT_PART.search(seg.sentence) and not WASTE_HEAT_LEFT_OUT.search(seg.sentence)
+    # "不含余热" said of another clause ("…其中余热发电20万度；去年同期150万度（不含余热）") is that clause's
+    head = max(seg.sentence.rfind(c, 0, seg.start) for c in "；;。")
+    tail = min((i for i in (seg.sentence.find(c, seg.start) for c in "；;。") if i >= 0), default=None)
+    own_clause = seg.sentence[head + 1 : tail]
+    waste_heat = WASTE_HEAT_PART.search(seg.sentence) and not WASTE_HEAT_LEFT_OUT.search(own_clause)
     if not problem and family == "power" and waste_heat:
         problem = f"「{f.text}」含余热发电，未记下；请给出不含余热发电的工业用电量（如 {spec.example}）"
     if problem:
@@ -428,6 +472,10 @@ def _store(
     if role == "other_year":
         out.problems.append(f"「{seg.original}」未采用：本通知只比较2024年和2023年，这是别的年份的数字")
         out.unsure.append(fam.present)
+        return
+    if role == "change":
+        out.problems.append(f"「{seg.original}」未采用：是与去年相比的变化，请说明是增长还是下降了多少")
+        out.unsure.append(fam.increase or fam.present)
         return
     if role == "unsure_year":
         out.problems.append(f"「{seg.original}」未采用：没有说是哪一年（2024年还是2023年）的数字，请说明")

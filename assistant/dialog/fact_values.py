@@ -71,6 +71,7 @@ def counted(segment: str, sentence: str, negated: bool) -> object:
 
 _COUNTED = re.compile(
     r"纳统|入规|入的规|入了规|上规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"
+    r"|(?:转|升|进)(?:到|为|成|入)(?:了)?规上"
 )
 _NOT_INDUSTRY = re.compile(
     r"批发|零售|商贸|贸易|服务业|服务类|餐饮|住宿|宾馆|酒店|物流|限上|超市|商场|建筑|房地产|软件"
@@ -103,7 +104,7 @@ def new_built(segment: str, sentence: str, negated: bool) -> object:
     if negated or not re.search(r"入规|入的规|入了规|纳统|上规|入库", sentence):
         return None
     # an earlier year said of the build is no matter if the entry itself is this year's
-    entry = next((p for p in re.split(r"[,，。;；]", sentence) if _COUNTED.search(p)), "")
+    entry = next((p for p in re.split(r"[,，。;；、]", sentence) if _COUNTED.search(p)), "")
     if _EARLIER.search(sentence) and not (_THIS_YEAR.search(entry) or _MONTH.search(entry)):
         return None
     if _EARLIER.search(entry) and not _THIS_YEAR.search(entry):
@@ -118,7 +119,7 @@ def built(segment: str, sentence: str, negated: bool) -> object:
         return None
     years = {
         _year_of(p)
-        for p in re.split(r"[,，。;；]", _resolve_same_year(sentence))
+        for p in re.split(r"[,，。;；、]", _resolve_same_year(sentence))
         if re.search(r"新建|投产", p)
     }
     if years == {"now"}:
@@ -151,7 +152,7 @@ def commissioned(segment: str, sentence: str, negated: bool) -> object:
     """Commissioned in 2024 Q1: the year said beside 投产 decides ("去年新建的，今年二月投产" is True)."""
     if negated:
         return False
-    for part in re.split(r"[,，。;；]", sentence):
+    for part in re.split(r"[,，。;；、]", sentence):
         if "投产" in part:
             if re.search(r"2023|23年|去年|上年|前年|2022", part):
                 return False
@@ -160,6 +161,13 @@ def commissioned(segment: str, sentence: str, negated: bool) -> object:
     if re.search(r"新投产|刚投产", segment):
         return True
     return False if _EARLIER.search(segment) and "投产" in segment else None
+
+
+def commissioned_counted(segment: str, sentence: str, negated: bool) -> object:
+    """投产 without 新: said of 第2条's new plant only beside its entry into the statistics."""
+    if not re.search(r"纳统|入规|入的规|入了规|入库|进的统计|纳入(?:规上|规模以上)|进了规上", sentence):
+        return None
+    return commissioned(segment, sentence, negated)
 
 
 def supply(segment: str, sentence: str, negated: bool) -> object:
@@ -171,11 +179,23 @@ def supply(segment: str, sentence: str, negated: bool) -> object:
     return False
 
 
+# Another county named ("隔壁明溪县那边的厂区"): 县 after a two-character name other than 将乐.
+_OTHER_COUNTY = re.compile(
+    r"(?<!将)(?!将乐|本县|全县|我县|该县)[\u4e00-\u9fff]{2}县(?!城|内|里|域|委|政府|长|级)"
+)
+# Where the gas is used, said of 将乐: "在将乐用气"; 注册在将乐 is where it is registered, not where it burns.
+_USED_IN_JIANGLE = re.compile(r"(?<!注册)在将乐(?:县)?(?:县城|工业园|园区)?[^,，。]{0,4}(?:用|使用|烧)")
+
+
 def county(segment: str, sentence: str, negated: bool) -> object:
     if not re.search(r"气", sentence):
         return None  # the field is about using gas in the county
     if negated or re.search(r"县外|外县|县域外|(?<!将乐)在(?!将乐)[\u4e00-\u9fff]{1,2}县(?!城|内)", segment):
         return False
+    if _OTHER_COUNTY.search(sentence):
+        # "注册在将乐，其实在隔壁明溪县那边用的天然气": used in the other county, unless 将乐 is
+        # said as the place of use
+        return None if _USED_IN_JIANGLE.search(sentence) else False
     return True
 
 
@@ -188,7 +208,7 @@ def existing(segment: str, sentence: str, negated: bool) -> object:
     return None if negated or _ENTERED_NOW.search(sentence) else "existing"
 
 
-_LIBRARY = re.compile(r"(?:入|进|纳入)(?:了|的)?(?:统计)?库|入统|在库")
+_LIBRARY = re.compile(r"(?:入|进|纳入)(?:了|的)?(?:统计)?库|入统|在(?:统计)?库")
 
 
 def new_entry(segment: str, sentence: str, negated: bool) -> object:
@@ -214,10 +234,14 @@ def entry_month(segment: str, sentence: str, negated: bool) -> object:
     """入库当年的月份: "今年3月新入库" — a month right before the entry, in this year (or none said)."""
     m = re.search(
         r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式)?(?:份)?"
+        # "2024年1月新投产并纳入规上统计": the month said of both
+        r"(?:[^,，。、\d月]{0,5}?(?:并|并且|同时|随即|后|就))?(?:就|才|刚|新|正式)?"
         r"(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规|入的库|进的库|纳入规"
-        r"|进(?:了|的|入)?(?:规上|统计(?![员局表人])))",
+        r"|进(?:了|的|入)?(?:规上|统计(?![员局表人]))|(?:转|升|进)(?:到|为|成|入)(?:了)?规上)",
         segment,
     )
+    if m is None:  # "入库是十一月", "入库月份：3月", "新入库 5月": the month after the entry
+        m = _MONTH_AFTER_ENTRY.search(segment)
     if m is None and re.search(r"(?:当|同)月", segment):  # 当月: the month said before
         m = next(reversed(list(_ANY_MONTH.finditer(_earlier_part(segment, sentence)))), None)
     if negated or m is None or _governing_year(segment, sentence, _ENTRY) == "before":
@@ -226,6 +250,10 @@ def entry_month(segment: str, sentence: str, negated: bool) -> object:
     return int(month) if month is not None else None
 
 
+_MONTH_AFTER_ENTRY = re.compile(
+    r"(?:入库|进库|纳统|入规)(?:的)?(?:月份|时间|日期)?(?:是|在|为|于)?[:：、\s]*"
+    r"(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?![日号\d])"
+)
 _ANY_MONTH = re.compile(r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月(?![日号\d])")
 # 第7条's 入库 is entry into the statistics: 纳统 and 入规 say it too ("今年一月纳统").
 _ENTRY = re.compile(_LIBRARY.pattern + r"|纳统|入规|入的规|入了规|纳入规|进(?:了|的|入)?(?:规上|统计)")
@@ -250,3 +278,20 @@ def heat_supplier(segment: str, sentence: str, negated: bool) -> object:
     if negated or re.search(r"给(?:我们|我司|我厂|我公司|咱们|我家)", segment):
         return None
     return True
+
+
+_POOL = re.compile(r"培育库|小升规(?:企业)?库|培育名单")
+# the negation said after the library, as a hotline types it: "小升规 培育库 未入库", "培育库还没进"
+_NOT_IN_AFTER = re.compile(r"^[、,，\s]*(?:还|尚|目前|暂时)?(?:未|没|没有|不在|冇)(?:有)?(?:入|进|纳入|在)?")
+
+
+def pool(segment: str, sentence: str, negated: bool) -> object:
+    """纳入小升规培育库: said, or negated before ("没进培育库") or after ("培育库 未入库")."""
+    if negated:
+        return False
+    m = _POOL.search(segment)
+    after = segment[m.end() :] if m else ""
+    if not after and m:
+        at = sentence.find(segment)
+        after = sentence[at + len(segment) :] if at >= 0 else ""
+    return not _NOT_IN_AFTER.match(after)

@@ -42,7 +42,7 @@ _NEGATE = re.compile(
     r"(?:不是|不属于|并非|非|未|没有|没|还不是|尚未|不算|还没|不在|没在|没进|未进|未纳入|没纳入|不|冇|唔)\S{0,3}$"
 )
 _COMPARED = re.compile(r"(?:比|较|与|和|跟|同)(?:去年|上年)(?:同期)?|(?:去年|上年)同期")
-_PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先")
+_PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先|前些年|前几年|早些年|过去")
 _PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
 _NON_INDUSTRY = re.compile(
     r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业"
@@ -53,7 +53,7 @@ _SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件")
 
 # 什么 after a negation is "any": "从来没拿过什么奖励" states that nothing was received.
 # 这几年 / 好几个 are "a few", not "how many".
-_INDEFINITE = re.compile(r"(?:没|未|不|从未)[^,，。?？]{0,8}?什么|(?:这|那|好|近|前)几(?=年|天|个|月)")
+_INDEFINITE = re.compile(r"(?:没|未|不|从未)[^,，。?？]{0,8}?(?:什么|啥)|(?:这|那|好|近|前)几(?=年|天|个|月)")
 
 
 def question_segment(part: str, terminator: str) -> bool:
@@ -70,7 +70,10 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
     # 升规 is the enterprise's own step up; 小升规 names the programme
     (
-        re.compile(r"纳统|入规|入的规|入了规|上规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"),
+        re.compile(
+            r"纳统|入规|入的规|入了规|上规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"
+            r"|(?:转|升|进)(?:到|为|成|入)(?:了)?规上"
+        ),
         "counted_2024",
         values.counted,
     ),
@@ -88,11 +91,20 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"新建投产|新建.{0,12}投产"), "built_2024", values.built),
     (re.compile(r"新建投产|新建.{0,8}投产"), "entry_type", values.entry_type),
     (
-        re.compile(r"新建(?:的)?(?:厂|工厂|企业|公司)|(?:厂|工厂|企业|公司)(?:是)?[^,，。]{0,8}新建"),
+        re.compile(
+            r"新建(?:的)?(?:厂|工厂|企业|公司)|(?:厂|工厂|企业|公司)(?:是)?[^,，。]{0,8}新建"
+            r"|建(?:的|了|好|成)(?:的)?(?:厂|工厂|新厂)|新厂"
+        ),
         "entry_type",
         values.new_built,
     ),
-    (re.compile(r"小升规.{0,4}培育库|培育库|小升规(?:企业)?库|升规培育名单"), "in_cultivation_pool", True),
+    # "今年1月投产，2月纳统": a plant commissioned this quarter and counted is 新投产纳统
+    (re.compile(r"投产"), "newly_commissioned_2024q1", values.commissioned_counted),
+    (
+        re.compile(r"小升规.{0,4}培育库|培育库|小升规(?:企业)?库|升规培育名单"),
+        "in_cultivation_pool",
+        values.pool,
+    ),
     (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
     (
         re.compile(r"给[^,，。]{0,8}供(?:蒸)?汽|供(?:蒸)?汽的|(?:供应|提供|对外供)(?:蒸)?汽"),
@@ -121,7 +133,10 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         values.exporter("trade"),
     ),
     (
-        re.compile(r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并|自己)?出口|自产自销"),
+        re.compile(
+            r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并|自己)?出口|自产自销"
+            r"|出口(?:的)?(?:是|都是|全是)?(?:我们)?(?:自己|自家|自主|本厂)(?:生产|做|造|加工)"
+        ),
         "exporter_type",
         values.exporter("production"),
     ),
@@ -147,7 +162,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     ),
     (
         re.compile(
-            r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规"
+            r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规|新(?:入|进)(?:的|了)库"
             r"|(?:今年|2024年?)[^,，。]{0,4}(?:才|刚)(?:入库|进库)"
         ),
         "enterprise_status",
@@ -156,7 +171,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库|(?:就|早|已经|一直)在库里?|在库里"
-            r"|(?:早就|早已|一直|多年)(?:是|就是)?规上|老规上|规上(?:企业)?(?:好|很)?多年"
+            r"|(?:早就|早已|一直|多年)(?:是|就是)?规上|老规上|规上(?:企业)?(?:好|很)?多年|在库(?=统计人员|统计员)"
         ),
         "enterprise_status",
         values.existing,
@@ -164,6 +179,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"(?:入|进)(?:了|的)?统计库|入统|(?<=季度)(?:入|进)库|季度(?:就|才|已经|已|便)(?:入|进)(?:了)?库"
+            r"|季度(?:就|已经|已)?在(?:统计)?库"
         ),
         "in_statistics_2023q1",
         values.in_2023q1,
@@ -171,14 +187,15 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"(?:入|进)(?:了|的)?(?:统计)?库|新入库|纳统|入规|入的规|入了规|纳入规模以上|纳入规上"
-            r"|进(?:了|的|入)?(?:规上|统计(?![员局表人]))"
+            r"|进(?:了|的|入)?(?:规上|统计(?![员局表人]))|(?:转|升)(?:到|为|成|入)(?:了)?规上"
         ),
         "entry_month",
         values.entry_month,
     ),
     (
         re.compile(
-            r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直出数|一直在报数|一直报数|每个月都.{0,4}报"
+            r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直(?:都)?(?:有|在)?(?:出数|报数)|每个月都.{0,4}报"
+            r"|连续报了|(?:报数|出数|报表)[^,，。]{0,4}(?:一个月都没断|从没断过|没断过|没有断过)"
             r"|(?:按时|按期|按月|每月|每个月)(?:都)?(?:出数|报送|报表)"
         ),
         "continuous_reporting",
@@ -327,7 +344,7 @@ def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> No
         # "我们是省专精特新，2024年2月20日认定的": the date's own segment says 认定, the sentence 专精特新
         named = cue.search(segment) or (
             name == "specialized_sme_approved_on"
-            and re.search(r"认定|获批|评上", segment)
+            and re.search(r"认定|获批|评上|批(?:的|了|下来|准)|评(?:的|了|下来)", segment)
             and cue.search(sentence)
         )
         if name not in seen and named:

@@ -247,6 +247,26 @@ def declined_by(text: str, said: set[str] | None = None) -> str | None:
     return None
 
 
+# Kinds of out-of-scope signal that enough of the notice's own words outweigh: a caller's aside
+# about the weather in a question about 供热 and 复工复产, or 增值税申报表 as the basis of the
+# notice's 开具发票销售额. Individuals, phones, places and other years are never outweighed.
+_OUTWEIGHED = {"chitchat": 2, "other_field": 3}
+
+
+def _notice_words(groups: list[QueryGroup], index: _Index) -> int:
+    """How many informative words of two characters or more (not generic, not a scope signal) the
+    question shares with some clause."""
+    generic = _generic()
+    signals = {w for s in vocabulary().scope.values() for w in s.words}
+    return sum(
+        1
+        for g in groups
+        if len(g.surface) > 1
+        and g.surface not in signals
+        and any(t not in generic and any(index.term_scores(t)) for t in _effective_terms(g, index))
+    )
+
+
 def _in_scope(
     groups: list[QueryGroup],
     unknown: list[str],
@@ -294,10 +314,15 @@ def _in_scope(
 
 
 def _says_money(text: str) -> bool:
-    """Does the question state a sum of money (800块, 5万元)?"""
+    """Does the question state a sum of money (800块, 5万元, or 300万 with no unit: in everyday speech
+    a bare sum in 万 is money)?"""
     from calculators.quantity import find_quantities, normalise
 
-    return any(f.quantity is not None and f.quantity.unit == "元" for f in find_quantities(normalise(text)))
+    return any(
+        f.quantity is not None
+        and (f.quantity.unit == "元" or (f.quantity.unit is None and re.search(r"[万亿w]", f.text)))
+        for f in find_quantities(normalise(text))
+    )
 
 
 def _snippet(text: str, terms: list[str]) -> str:
@@ -367,6 +392,8 @@ def search(query: str, top: int = 3) -> SearchResult:
     if unknown:
         fixed, unknown = _typo_groups(text, unknown, index)
         groups += fixed
+    if declined in _OUTWEIGHED and _notice_words(groups, index) >= _OUTWEIGHED[declined]:
+        declined = None  # an aside ("正月里下雪") or a term of another field beside the notice's own
     scores = _scores(groups, index, unit_question=bool(said.intersection(vocabulary().unit_cues)))
     rule = rule_figure_scores(text, [c.id for c in index.clauses], RULE_FIGURE_WEIGHT)
     if any(scores):  # a figure alone never makes a question about the notice

@@ -110,11 +110,15 @@ _CANTONESE = (
     ("畀", "给"),
     ("喺", "在"),
     ("啲", "些"),
+    ("我哋系", "我们是"),  # 係 → 系 by OpenCC: "是" only right after a Cantonese subject
+    ("佢哋系", "他们是"),
+    ("佢系", "他是"),
     ("佢哋", "他们"),
     ("我哋", "我们"),
+    ("咗", "了"),
 )
 # Characters only Cantonese writes: a question without one is left as it is.
-_CANTONESE_CHARS = frozenset("唔咪冇攞嘅咩畀喺啲哋乜嘢")
+_CANTONESE_CHARS = frozenset("唔咪冇攞嘅咩畀喺啲哋乜嘢咗")
 
 
 def to_mandarin(text: str) -> str:
