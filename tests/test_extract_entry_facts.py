@@ -133,3 +133,87 @@ def test_gas_used_in_another_named_county():
 def test_more_ways_of_saying_the_facts(text, expected):
     got = facts(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # a unit speaking of another enterprise
+        ("我是工信局的，那家竹业公司一季度用电88万度", "power_2024q1_kwh"),
+        ("商务局：该公司已经签了出口代理协议", "has_agency_agreement"),
+        # the rule's deadline asked about is not the enterprise's date
+        ("复工 截止 2月17日 算不算", "resumed_on"),
+        # counted after the quarter: not sure to be 一季度新投产纳统
+        ("今年2月新投产，5月才纳统", "newly_commissioned_2024q1"),
+    ],
+)
+def test_others_and_rules_are_not_the_enterprise(text, field):
+    assert field not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本企业未被纳入2023年省工业战略性新兴产业年报库", {"strategic_emerging_2023": False}),
+        ("经确认本公司不属于今年一季度新投产纳统企业", {"newly_commissioned_2024q1": False}),
+        (
+            "我不懂什么战略性新兴，反正2023年就进了省里的战略性新兴产业年报库",
+            {"strategic_emerging_2023": True},
+        ),
+        ("代里协议签了 生产型", {"has_agency_agreement": True, "exporter_type": "production"}),
+        ("代理协议 没签 贸易型", {"has_agency_agreement": False, "exporter_type": "trade"}),
+        ("前两年是规上 去年退出规上了", {"above_scale_industrial": False}),
+        ("规上工业 一季度开票 2024年3900万 2023年3100万", {"above_scale_industrial": True}),
+        ("限上商贸 2023年一季度没入库", {"in_statistics_2023q1": False}),
+        ("我们自己种笋自己加工再出口", {"exporter_type": "production"}),
+        ("小升规那个库我们进了", {"in_cultivation_pool": True}),
+        ("入库月份：2024年09月", {"entry_month": 9}),
+        ("我司系2024年新建投产企业，于2024年3月入库", {"entry_type": "new_build"}),
+        ("锅炉正月初十才把炉子点起来", {"resumed_on": __import__("datetime").date(2024, 2, 19)}),
+    ],
+)
+def test_negations_far_back_lists_and_other_wordings(text, expected):
+    got = facts(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "一季度开票2700万去年同期2100万",
+            {"sales_2024q1_yuan": Decimal(27_000_000), "sales_2023q1_yuan": Decimal(21_000_000)},
+        ),
+        (
+            "营收2023Q1 一千九百万 2024Q1 二千三百万",
+            {"sales_2023q1_yuan": Decimal(19_000_000), "sales_2024q1_yuan": Decimal(23_000_000)},
+        ),
+        (
+            "出口额：2023年USD 1,200,000，2024年USD 1,900,000",
+            {"export_2023_usd": Decimal(1_200_000), "export_2024_usd": Decimal(1_900_000)},
+        ),
+        (
+            "出口 2023 60万美元 2024 90万美元",
+            {"export_2023_usd": Decimal(600_000), "export_2024_usd": Decimal(900_000)},
+        ),
+        ("一季度开票比去年同期多700万", {"sales_increase_yuan": Decimal(7_000_000)}),
+        ("用电一季度60w度，不对，是65w度", {"power_2024q1_kwh": Decimal(650_000)}),
+        ("一季度用电扣掉余热发电是52万度", {"power_2024q1_kwh": Decimal(520_000)}),
+        ("天然气用量按供气公司发票合计9,300立方米", {"gas_2024q1_m3": Decimal(9_300)}),
+        ("今年一季度开了1200万的票", {"sales_2024q1_yuan": Decimal(12_000_000)}),
+        ("天冷，厂里一季度用了两万方", {"gas_2024q1_m3": Decimal(20_000)}),
+        ("烧天然气的，从发票上看一季度是一万五千方", {"gas_2024q1_m3": Decimal(15_000)}),
+    ],
+)
+def test_figures_in_lists_and_with_sources(text, expected):
+    got = facts(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_full_width_keyboard_grouping_stays_one_number():
+    assert facts("一季度开票１，６５０万")["sales_2024q1_yuan"] == Decimal(16_500_000)
+
+
+def test_last_years_gas_is_said_back_not_dropped():
+    e = extract("去年一季度用气2万方")
+    assert not e.taken and any("去年" in p for p in e.problems)

@@ -38,3 +38,22 @@ def test_the_notice_words_outweigh_an_aside(question, clause):
 )
 def test_signals_that_still_decline(question):
     assert ids(question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        # unit spellings read as the notice's units, not as words the notice lacks
+        ("出口额 2023年USD 900,000 2024年USD 1,400,000", "8"),
+        ("用电 24Q1 180万kwh", "2"),
+        # a compound ending in 厂 is an enterprise, even after 家里
+        ("家里开了个小加工厂，这个文件管到什么时候", "final"),
+    ],
+)
+def test_units_and_compounds(question, clause):
+    assert ids(question)[:1] == [clause]
+
+
+@pytest.mark.parametrize("question", ["家里液化气一罐多少钱", "县城房价多少一平"])
+def test_household_and_prices_decline(question):
+    assert ids(question) == []

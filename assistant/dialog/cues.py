@@ -95,9 +95,13 @@ PLANNED = re.compile(r"计划|目标|打算|预计|预期|争取|力争|明年|�
 # A figure heard from someone: "听镇里说全镇外资800万美元", "据说" — not the person's own knowledge.
 HEARSAY = re.compile(r"听(?:[^,，。\d]{1,6})?说|据说|传言|有人说|别人说|人家说")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
-INCREASE = r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|比去年多|比上年多|增幅"
+INCREASE = (
+    r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|增幅"
+    r"|比(?:去年|上年)(?:同期|一季度)?多"
+)
 DECLINE = (
-    r"下降|减少|少了|降了|降低|下滑|减了|跌了|下跌|掉了|回落|缩水|少卖|少用|负增长|萎缩|比去年少|比上年少"
+    r"下降|减少|少了|降了|降低|下滑|减了|跌了|下跌|掉了|回落|缩水|少卖|少用|负增长|萎缩"
+    r"|比(?:去年|上年)(?:同期|一季度)?少"
 )
 TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|跌|变)(?:了)?(?:到|至)|到了|变成|变为"
 ROLE = re.compile(
@@ -145,7 +149,10 @@ BOUND_BEFORE = re.compile(
     r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够)$"
 )
 # A year said right after the figure: "350万美元是去年的事".
-PAST_AFTER = re.compile(r"(?:是|为|都是)?(?:去年|上年|2023年?)(?:的|同期)")
+# (not when it begins the next figure: "开票3200万去年同期2600万")
+PAST_AFTER = re.compile(
+    r"(?:是|为|都是)?(?:去年|上年|2023年?)(?:的|同期)(?!(?:是|为|有|:)?[\d零〇一二两三四五六七八九十百千])"
+)
 # Later words that re-date the figure before them: "用气2万方，不过那是去年一季度的".
 REDATED_PAST = re.compile(
     r"^[^\d。;；!！?？]{0,6}?(?:不过|但是|但|可是|可|其实)[,，\s]*(?:那|这)(?:个|些)?(?:都|还)?是(?:去年|上年|2023年?)"
@@ -156,7 +163,8 @@ OWNER_AFTER = re.compile(r"是(?:全|整个)?(?:县|乡|镇|园区|市)(?:里)?�
 # enterprise's facts unless the speaker says "我们".
 # "符合国家产业政策的规上制造业企业" describes the enterprise: the notice says "对…的规模以上…".
 RULE_TEXT = re.compile(
-    r"给予|予以|不予|单家企业|每家|最高不超过|(?<!政策)的规上|(?<!政策)的规模以上|以上的|对(?![接象面方比])[^,，。]{0,30}的"
+    r"给予|予以|不予|单家企业|每家|最高不超过|(?<!政策)的规上|(?<!政策)的规模以上|(?<!规模)以上的"
+    r"|对(?![接象面方比])[^,，。]{0,30}的"
 )
 # "是不是销售4500万就能…": a figure after 是不是, without the speaker's own words, is a condition.
 YES_NO_FIGURE = re.compile(r"是不是|是否")
@@ -171,6 +179,8 @@ OTHER_OWNER = re.compile(
     # ("隔壁老王厂里": the neighbour's name and noun swallowed too)
     r"|(?:隔壁|别家|同行|邻居|对面|附近|旁边|周边|周围)(?:[\u4e00-\u9fff]{0,3}?(?:的)?(?:企业|公司|厂里|工厂|厂家|厂|家))?"
     r"|(?:兄弟|关联|合作|友商)(?:公司|企业|单位|工厂|厂家|厂)|供应商|上游|下游"
+    # a unit speaking of an enterprise: "那家企业", "园区里那家纸业公司", "该公司"
+    r"|那家[\u4e00-\u9fff]{0,4}?(?:企业|公司|厂)|那家|该企业|该公司|该厂"
     r"|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
     # another legal entity of a group: its figures are not this enterprise's own
     r"|子公司|分公司|分厂|母公司|总公司|集团"
@@ -247,7 +257,7 @@ WASTE_HEAT_PART = re.compile(
     r"|其中[^,，。]{0,8}(?:余热|自发电)|(?:余热|自发电)[^,，。]{0,4}(?:占|有)"
 )
 WASTE_HEAT_LEFT_OUT = re.compile(
-    r"(?:不含|不包括|未含|没含|不算|除去|扣除|去掉|剔除|除了|除)[^,，。]{0,3}(?:余热|自发电)"
+    r"(?:不含|不包括|未含|没含|不算|除去|扣除|扣掉|减掉|减去|刨去|刨除|去除|去掉|剔除|除了|除)[^,，。]{0,3}(?:余热|自发电)"
 )
 # 度 is a temperature beside how cold or hot it is ("今天好冷啊才2度"), never kWh.
 WEATHER = re.compile(
@@ -289,6 +299,7 @@ DATE_CUES = (
         "resumed_on",
         re.compile(
             r"复工|复产|开始供汽|恢复供|(?:蒸汽|汽|热)(?:就|也)?(?:供|送)上|(?:供|送)上(?:了)?(?:蒸)?汽|开始送汽|开炉|点火"
+            r"|(?:炉子|锅炉)(?:才|就|也)?(?:点|烧)(?:起来|着|上)|点炉|生火"
             r"|(?:供|送)(?:蒸)?汽(?:是|在)?[^,，。]{0,10}(?:恢复|开始|重新)"
         ),
     ),
@@ -309,7 +320,12 @@ _WORD_SPACE = re.compile(
     # between digits a space is a thousands group ("1 200") only before three digits; after a
     # year ("2023 80万美元", "2024 150万") it is a separator
     r"|(?<=(?<![\d,.])20[12]\d)\s+(?=\d)|(?<=\d)\s+(?=\d)(?!\d{3}(?:\D|$))"
+    # a digit and a Chinese digit are never one number: "2023Q1 二千八百万" (but "3 千万" is 3千万)
+    r"|(?<=\d)\s+(?=[零〇一二两三四五六七八九])"
 )
+
+
+_FULL_COMMA = re.compile(r"(?<=[\d０-９])，(?=[\d０-９])(?![\d０-９]{3}(?![\d０-９]))")
 
 
 def prepare(text: str) -> str:
@@ -318,6 +334,9 @@ def prepare(text: str) -> str:
     from assistant.search.typos import correct_typos  # jieba's tokenizer: the search has it loaded
 
     text = correct_typos(to_mandarin(simplified(text)))  # 专经特新 → 专精特新, 于热发电 → 余热发电
+    # a full-width comma after a figure is a separator, not a thousands mark: "USD 2,460,000，2024年…"
+    # (unless three digits follow, as a full-width keyboard writes 1，650万)
+    text = _FULL_COMMA.sub("、", text)
     return normalise(_WORD_SPACE.sub("、", text.strip()))
 
 
@@ -331,7 +350,19 @@ def subject_of(words: str, last: bool = True) -> tuple[str | None, int] | None:
     return SUBJECTS[index][0], m.start()
 
 
-_MONTH_AFTER_FROM = re.compile(r"月段|一季度|#|[\d一二三四五六七八九十]{1,2}月|年初|今年年初")
+# ...nor "从发票上算了是…", "从账上看": 从 a source of the figure
+_MONTH_AFTER_FROM = re.compile(
+    r"月段|一季度|#|[\d一二三四五六七八九十]{1,2}月|年初|今年年初"
+    r"|[^\d,，。]{0,8}?(?:上|里|中)(?:面)?(?:看|算|查|统计|显示|写)"
+)
+
+
+def families_said(words: str) -> list[str | None]:
+    """The families of every subject word in ``words``, left to right."""
+    return [
+        SUBJECTS[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])][0]
+        for m in SUBJECT_RE.finditer(words)
+    ]
 
 
 def role_of(before: str) -> str | None:

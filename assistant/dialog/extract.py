@@ -56,6 +56,7 @@ from assistant.dialog.cues import (
     WASTE_HEAT_PART,
     WEATHER,
     YES_NO_FIGURE,
+    families_said,
     family_of,
     field_for_words,
     outside_subject,
@@ -200,7 +201,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
 
 # A figure taken back within the message ("800万，不对，是900万", "3个 哦不 是2个"): the last stands.
 _CORRECTION = re.compile(
-    r"[\d.,零〇一二两三四五六七八九十百千万亿]+(?:万|亿)?(?:元|块|美元|度|千瓦时|方|立方米|个|人|名)?"
+    r"[\d.,零〇一二两三四五六七八九十百千万亿]+(?:万|亿|w|k)?(?:元|块|美元|度|千瓦时|方|立方米|个|人|名)?"
     r"[、,，\s]*(?:(?:不对|哦不|噢不|啊不|不不|说错了|讲错了|看错了|口误)[、,，\s]*)+(?:应该是|应是|是)?"
     r"(?=[\d零〇一二两三四五六七八九十])"
 )
@@ -296,10 +297,17 @@ def _read_figure(
         family = UNIT_FAMILY.get(unit or "") or carried
         if family is None and unit == "元" and _YEAR_ON_YEAR.search(before):
             family = "sales"  # "一季度同比增长1650万元": the notice compares only sales in 元 year on year
-        if family == UNIT_FAMILY.get(unit or "") and WEATHER.search(seg.sentence):
+        if unit == "千瓦时" and family == "power" and WEATHER.search(seg.sentence):
             return None, None  # "今天三十八度": a temperature
     else:
         family = subj[0]
+        wanted = UNIT_FAMILY.get(unit or "")
+        # "天然气使用量，依供气公司发票…合计18,650立方米": the nearest word (发票) is evidence; the unit
+        # names the family, and a subject of that family said before in the sentence is the figure's
+        if wanted and family != wanted and wanted in families_said(seg.sentence[: seg.start] + before):
+            family = wanted
+    if subj is None and family is None and re.match(r"的?(?:发)?票", after):
+        family = "sales"  # "今年一季度开了900万票"
     if unit == "月" or (family == "staff" and f.text.endswith("个月")):
         # "发12个月工资": months of a thing no field holds are not the months reported
         family = None if subj is not None and subj[0] is None else "months"
@@ -500,6 +508,8 @@ def _store(
     if role == "past":
         if fam.past:
             _put(out, seen, fam.past, f)
+        elif family != "months":  # said back, not dropped in silence: 第3条 counts 2024 Q1's gas only
+            out.problems.append(f"「{f.text}」是去年的数字，未记下；这里要的是{FIELDS[fam.present].label}")
         return
     if role is None and pending is not None and pending in (fam.past, fam.increase):
         _put(out, seen, pending, f)  # the answer to the question just asked

@@ -89,13 +89,20 @@ def only_negated(value: object) -> Callable[[str, str, bool], object]:
     return lambda segment, sentence, negated: value if negated else None
 
 
+def left_scale(segment: str, sentence: str, negated: bool) -> object:
+    """退库 / 退出规上: below scale now, unless the sentence says it came back ("后来又入规了")."""
+    if negated or re.search(r"(?:又|重新|再次|再)(?:入规|进规|纳统|上规|回到规上|进了规上|入库)", sentence):
+        return None
+    return False
+
+
 def entry_type(segment: str, sentence: str, negated: bool) -> object:
     if negated:
         return None
     if re.search(r"规下转规上|老上规|规下升规上|从规下", segment):
         return "upgrade"
-    if re.search(r"入规|入的规|入了规|纳统|上规", sentence) and not _EARLIER.search(segment):
-        return "new_build"  # 新建投产 and 入规: a new build entering the statistics
+    if re.search(r"入规|入的规|入了规|纳统|上规|入库|纳入规", sentence) and not _EARLIER.search(segment):
+        return "new_build"  # 新建投产 and 入规 (入库): a new build entering the statistics
     return None
 
 
@@ -152,6 +159,8 @@ def commissioned(segment: str, sentence: str, negated: bool) -> object:
     """Commissioned in 2024 Q1: the year said beside 投产 decides ("去年新建的，今年二月投产" is True)."""
     if negated:
         return False
+    if _ENTERED_AFTER_Q1.search(sentence):
+        return None  # counted after the quarter: not sure to be 一季度新投产纳统
     for part in re.split(r"[,，。;；、]", sentence):
         if "投产" in part:
             if re.search(r"2023|23年|去年|上年|前年|2022", part):
@@ -168,6 +177,12 @@ def commissioned_counted(segment: str, sentence: str, negated: bool) -> object:
     if not re.search(r"纳统|入规|入的规|入了规|入库|进的统计|纳入(?:规上|规模以上)|进了规上", sentence):
         return None
     return commissioned(segment, sentence, negated)
+
+
+# The month of entry said after the first quarter ("三月新建投产，四月先入规"): not 一季度纳统
+_ENTERED_AFTER_Q1 = re.compile(
+    r"(?<![\d一二三四五六七八九十])(?:[4-9]|1[0-2]|[四五六七八九]|十[一二]?)月份?[^,，。]{0,3}(?:入规|纳统|入库|进规|上规)"
+)
 
 
 def supply(segment: str, sentence: str, negated: bool) -> object:
@@ -221,6 +236,9 @@ def new_entry(segment: str, sentence: str, negated: bool) -> object:
 
 def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
     """第6条's 2023年一季度入统计库: that quarter (or one of its months) with 2023; 2024's entry is not."""
+    negated = negated or bool(
+        re.search(r"(?:未|没|没有|还没|尚未)(?:入|进)(?:统计)?库", segment)
+    )  # 2023一季度未入库
     year = _governing_year(segment, sentence, _LIBRARY)
     if year == "now":
         return None if negated else False
@@ -233,7 +251,7 @@ def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
 def entry_month(segment: str, sentence: str, negated: bool) -> object:
     """入库当年的月份: "今年3月新入库" — a month right before the entry, in this year (or none said)."""
     m = re.search(
-        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式)?(?:份)?"
+        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式|先)?(?:份)?"
         # "2024年1月新投产并纳入规上统计": the month said of both
         r"(?:[^,，。、\d月]{0,5}?(?:并|并且|同时|随即|后|就))?(?:就|才|刚|新|正式)?"
         r"(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规|入的库|进的库|纳入规"
@@ -251,8 +269,8 @@ def entry_month(segment: str, sentence: str, negated: bool) -> object:
 
 
 _MONTH_AFTER_ENTRY = re.compile(
-    r"(?:入库|进库|纳统|入规)(?:的)?(?:月份|时间|日期)?(?:是|在|为|于)?[:：、\s]*"
-    r"(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?![日号\d])"
+    r"(?:入库|进库|纳统|入规)(?:的)?(?:月份|时间|日期)?(?:是|在|为|于)?[:：、\s]*(?:(?:2024|24)年)?"
+    r"0?(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?![日号\d])"
 )
 _ANY_MONTH = re.compile(r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月(?![日号\d])")
 # 第7条's 入库 is entry into the statistics: 纳统 and 入规 say it too ("今年一月纳统").
@@ -280,7 +298,7 @@ def heat_supplier(segment: str, sentence: str, negated: bool) -> object:
     return True
 
 
-_POOL = re.compile(r"培育库|小升规(?:企业)?库|培育名单")
+_POOL = re.compile(r"培育库|小升规.{0,4}库|培育名单")
 # the negation said after the library, as a hotline types it: "小升规 培育库 未入库", "培育库还没进"
 _NOT_IN_AFTER = re.compile(r"^[、,，\s]*(?:还|尚|目前|暂时)?(?:未|没|没有|不在|冇)(?:有)?(?:入|进|纳入|在)?")
 

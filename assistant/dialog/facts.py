@@ -65,6 +65,12 @@ def question_segment(part: str, terminator: str) -> bool:
 # (cue, field, value when stated, or a function of (segment, sentence, negated) giving it).
 _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"不是工业|非工业|不属于工业|不是工业企业"), "above_scale_industrial", False),
+    # out of the statistics again: "去年底退库了，现在不是了"
+    (
+        re.compile(r"退库|退出(?:了)?规上|退规|掉(?:到|回|成)(?:了)?规下|降(?:为|到|成)(?:了)?规下"),
+        "above_scale_industrial",
+        values.left_scale,
+    ),
     (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", values.entry_type),
     # "规下转规上" says the enterprise moved up, not that it is below scale now
     (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
@@ -101,7 +107,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     # "今年1月投产，2月纳统": a plant commissioned this quarter and counted is 新投产纳统
     (re.compile(r"投产"), "newly_commissioned_2024q1", values.commissioned_counted),
     (
-        re.compile(r"小升规.{0,4}培育库|培育库|小升规(?:企业)?库|升规培育名单"),
+        re.compile(r"小升规.{0,4}培育库|培育库|小升规.{0,4}库|升规培育名单"),
         "in_cultivation_pool",
         values.pool,
     ),
@@ -136,6 +142,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         re.compile(
             r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并|自己)?出口|自产自销"
             r"|出口(?:的)?(?:是|都是|全是)?(?:我们)?(?:自己|自家|自主|本厂)(?:生产|做|造|加工)"
+            r"|(?:自己|自家)(?:生产|加工|做)[^,，。]{0,4}(?:自己|再)出口"
         ),
         "exporter_type",
         values.exporter("production"),
@@ -179,7 +186,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"(?:入|进)(?:了|的)?统计库|入统|(?<=季度)(?:入|进)库|季度(?:就|才|已经|已|便)(?:入|进)(?:了)?库"
-            r"|季度(?:就|已经|已)?在(?:统计)?库"
+            r"|季度(?:就|已经|已)?在(?:统计)?库|季度(?:未|没|没有|还没|尚未)(?:入|进)(?:统计)?库"
         ),
         "in_statistics_2023q1",
         values.in_2023q1,
@@ -194,7 +201,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     ),
     (
         re.compile(
-            r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直(?:都)?(?:有|在)?(?:出数|报数)|每个月都.{0,4}报"
+            r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直(?:都)?(?:有在|有|在)?(?:出数|报数)|每个月都.{0,4}报"
             r"|连续报了|(?:报数|出数|报表)[^,，。]{0,4}(?:一个月都没断|从没断过|没断过|没有断过)"
             r"|(?:按时|按期|按月|每月|每个月)(?:都)?(?:出数|报送|报表)"
         ),
@@ -224,12 +231,15 @@ def take_facts(
             seen.add(name)
             taken.append(Taken(name, value, source))
 
-    # "比去年同期多了650万、规上工业": a comparison with last year says nothing of last year's state
-    last_year = bool(_PAST_YEAR.search(_COMPARED.sub("", segment)))
     for cue, name, value in _CUES:
         m = cue.search(segment)
         if not m or name in seen:
             continue
+        # "比去年同期多了650万、规上工业": a comparison with last year says nothing of last year's
+        # state, and a year in another listed item ("规上工业、…2023年3500万") is that item's
+        end = segment.find("、", m.end())
+        item = segment[segment.rfind("、", 0, m.start()) + 1 : end if end >= 0 else len(segment)]
+        last_year = bool(_PAST_YEAR.search(_COMPARED.sub("", item)))
         before, after = segment[: m.start()], segment[m.end() :]
         negated = _negated(before)
         if _UNSURE.search(before) or _OTHERS.search(before) or _NOT_YET.search(before):
@@ -280,9 +290,12 @@ _NOT_YET = re.compile(
 _PENDING_AFTER = re.compile(
     r"尚待|有待|待确认|待认定|待核实|待定|还没确认|没有确认|未确认|还没定|还没认定|正在审核|审核中|还在审"
 )
-_UNSURE = re.compile(r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说")
+_UNSURE = re.compile(
+    r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说|不懂|不明白|搞不清"
+)
 _OTHERS = re.compile(
-    r"隔壁|附近|旁边|别的|别家|其他企业|其它企业|人家|他们|对方|同行|全县|全市|全省|全镇|全乡|所有|各家"
+    r"隔壁|附近|旁边|别的(?:企业|厂|公司|单位|人)|别家|其他企业|其它企业|人家|他们|对方|同行|全县|全市|全省|全镇|全乡"
+    r"|所有|各家|那家|该企业|该公司|该厂"
 )
 
 
@@ -291,9 +304,19 @@ _KIN = re.compile(
 )
 
 
+# A copula or a verb of entry negated further back: "不属于2024年一季度新投产…", "未纳入2023年省工业战新…库"
+_NEGATE_FAR = re.compile(
+    r"(?:不是|不属于|并非|不算)[^,，。、是]{0,12}$"
+    r"|(?:未|没|没有|尚未|还没|不曾|从未)(?:有)?(?:被)?(?:纳入|进入|列入|入选|评上|评为|获批|认定)[^,，。、不没未]{0,14}$"
+)
+
+
 def _negated(before: str) -> bool:
-    """Whether a negation (不是, 没, 未 …) stands right before a cue; 不过 ("but") and 是不是 are not."""
-    return bool(_NEGATE.search(_A_NOT_A.sub("，", before.replace("不过", "，"))))
+    """Whether a negation (不是, 没, 未 …) stands right before a cue; 不过 ("but") and 是不是 are not.
+
+    A list item ("出口代理协议 未签 贸易型": items joined by 、) is negated only by its own words."""
+    text = _A_NOT_A.sub("，", before.replace("不过", "，")).rsplit("、", 1)[-1]
+    return bool(_NEGATE.search(text) or _NEGATE_FAR.search(text))
 
 
 def _past_scale(
@@ -354,6 +377,8 @@ def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> No
             d = min(found, key=lambda m: m.start())
             if re.match(r"(?:之|以)?[前后](?!后)|起|止|截止|为止", segment[d.end() :]):
                 continue  # "3月31日前获批": a rule's date, not the enterprise's
+            if re.search(r"(?:截止|截至|不晚于|最晚|期限|截止到|限期)[^,，。\d]{0,3}$", segment[: d.start()]):
+                continue  # "复工截止 2月17号 含不含": the rule's deadline asked about
             if APPROX_BEFORE.search(segment[: d.start()]) or APPROX_DATE_AFTER.match(segment[d.end() :]):
                 said = f"「{d.group()}」是大概的日期，未记下"
                 out.problems.append(f"{said}；请给出准确日期（如 2024年2月17日）")

@@ -239,10 +239,11 @@ def _said(text: str) -> set[str]:
 
 def declined_by(text: str, said: set[str] | None = None) -> str | None:
     """The kind of out-of-scope question (a key of scope.yaml) whose signal word the text says;
-    a kind's ``unless`` words cancel it (我家厂子 is an enterprise)."""
+    a kind's ``unless`` words cancel it (我家厂子 is an enterprise), also as the end of a longer
+    word (家里有个小加工厂: 加工厂 is a 厂)."""
     said = _said(text) if said is None else said
     for kind, signal in vocabulary().scope.items():
-        if said.intersection(signal.words) and not said.intersection(signal.unless):
+        if said.intersection(signal.words) and not any(w.endswith(tuple(signal.unless)) for w in said):
             return kind
     return None
 
