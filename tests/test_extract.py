@@ -405,9 +405,12 @@ def test_two_different_figures_for_one_field_store_neither():
 
 
 def test_a_figure_without_a_subject_answers_the_pending_question():
-    assert taken("4000万吧", prefer=()) == {}
-    e = extract("4000万吧", pending="sales_2023q1_yuan")
+    assert taken("4000万", prefer=()) == {}
+    e = extract("4000万", pending="sales_2023q1_yuan")
     assert {t.field: t.value for t in e.taken} == {"sales_2023q1_yuan": Decimal(40_000_000)}
+    # "4000万吧" is a guess (吧), as in every labelled set: asked again, not stored
+    e = extract("4000万吧", pending="sales_2023q1_yuan")
+    assert e.taken == [] and "sales_2023q1_yuan" in e.unsure
 
 
 # Yes/no facts about the enterprise, with negations, sectors and years.

@@ -217,3 +217,43 @@ def test_a_full_width_keyboard_grouping_stays_one_number():
 def test_last_years_gas_is_said_back_not_dropped():
     e = extract("去年一季度用气2万方")
     assert not e.taken and any("去年" in p for p in e.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("开票增长额含税680万，不含税600万", "sales_increase_yuan"),  # two bases: asked
+        ("一季度开票同比多了900万，是港币", "sales_increase_yuan"),  # another currency
+        ("书记跟我说镇里一季度外资到位200万美元", "fdi_2024q1_usd"),  # an official told the caller
+        ("用电 去年70万度吧 记不清了", "power_2023q1_kwh"),  # a guess
+    ],
+)
+def test_asked_not_stored(text, field):
+    assert field not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们去年规下今年转规上", {"counted_2024": True, "entry_type": "upgrade"}),
+        ("培育库 没进", {"in_cultivation_pool": False}),
+        ("县里的补贴我们一分钱也没拿过", {"received_other_award": False}),
+        ("本公司2023年已兑现省级技改奖励资金", {"received_other_award": True}),
+        ("出口的都是自己公司生产的", {"exporter_type": "production"}),
+        ("报数 9个月 连续的", {"continuous_reporting": True}),
+        ("统计员1名，2024年3月至12月持续出数", {"months": 10}),
+        ("今年1至12月出口合计480万美元", {"export_2024_usd": Decimal(4_800_000)}),
+        ("用气地点为将乐经济开发区", {"in_county": True}),
+        ("24年新建 2月投产入规", {"entry_month": 2}),
+        ("二三年一季度就进了统计库的商贸企业", {"in_statistics_2023q1": True}),
+        ("我儿子说他们厂今年刚转成规上", {"counted_2024": True}),
+        ("我们是老企业，不是新入库的", {"enterprise_status": "existing"}),
+        ("听说别家开票涨了1000万 我们涨了520万 一季度同比", {"sales_increase_yuan": Decimal(5_200_000)}),
+        ("今年新建的厂 2月刚投产 还没纳统", {"newly_commissioned_2024q1": False}),  # not yet counted
+        ("一季度用电 去年90万度吧记不清 今年110万度", {"power_2024q1_kwh": Decimal(1_100_000)}),
+        ("我儿子管账，他跟我讲一季度比去年同期多卖了550万", {"sales_increase_yuan": Decimal(5_500_000)}),
+    ],
+)
+def test_fresh_wordings_read(text, expected):
+    got = facts(text)
+    assert {k: got.get(k) for k in expected} == expected

@@ -57,3 +57,23 @@ def test_units_and_compounds(question, clause):
 @pytest.mark.parametrize("question", ["家里液化气一罐多少钱", "县城房价多少一平"])
 def test_household_and_prices_decline(question):
     assert ids(question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("这政策啥时候截至", "final"),
+        ("开票增长了九百万 能拿九万吗", "1"),  # a sum that grew
+        # a long story in other words, with three of the notice's
+        ("我孙子回来接手老作坊，做大了，去年还是规下，今年转规上，要不要先进那个培育库", "5"),
+        ("镇里引进外资的工作经费是给镇里还是给干部个人的", "9"),
+        ("我哋同縣商務部門簽咗出口代理協議，點樣申請補助", "8"),  # a term only one clause has
+        ("文件里引用的将政办明电在哪里查阅", "8"),
+    ],
+)
+def test_fresh_ways_of_asking(question, clause):
+    assert ids(question)[:1] == [clause]
+
+
+def test_market_prices_decline():
+    assert ids("菜市场猪肉多少钱一斤") == []

@@ -80,20 +80,27 @@ SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(SUB
 # A unit that names one family by itself.
 UNIT_FAMILY = {"千瓦时": "power", "立方米": "gas"}
 
-PAST = r"去年|旧年|上年|上一年|2023|23年|23q1|二〇二三|二零二三|同期|上期"
+PAST = r"去年|旧年|上年|上一年|2023|23年|23q1|二〇二三|二零二三|二三年|同期|上期"
 # A year the notice does not compare (前年 is 2022): its figures are neither 2024's nor 2023's.
 OTHER_YEAR = r"大前年|前年|(?<!\d)20(?:1\d|2[0-2])(?!\d)|二〇二[〇一二]|二零二[零一二]"
-PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|目前|现在|本期"
+PRESENT = r"今年|本年|当年|2024|24年|24q1|二〇二四|二零二四|二四年|目前|现在|本期"
 # Approximate figures are not stored: "四万立方米左右", "大概", "七八百万", "一百多万".
 # The longer words may stand before a verb ("大概报十个月", "估计能用80万度").
 APPROX_BEFORE = re.compile(
     r"(?:(?:大概|大约|差不多|估计|预计|大致|将近|接近|可能|也许)[\u4e00-\u9fff]{0,2}|约[为是有合莫摸]?|近|应该有)$"
 )
-APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内")
+APPROX_AFTER = re.compile(r"左右|上下|来|多|出头|不到|以内|吧")  # "去年是80万度吧": a guess
 # A plan, a target or next year's figure is not what happened: "计划一季度销售5000万", "明年一季度".
 PLANNED = re.compile(r"计划|目标|打算|预计|预期|争取|力争|明年|后年|下个?季度")
 # A figure heard from someone: "听镇里说全镇外资800万美元", "据说" — not the person's own knowledge.
-HEARSAY = re.compile(r"听(?:[^,，。\d]{1,6})?说|据说|传言|有人说|别人说|人家说")
+HEARSAY = re.compile(
+    r"听(?:[^,，。\d]{1,6})?(?:说|讲)|据说|传言|有人说|别人说|人家说"
+    # an official telling the caller ("现任镇长跟我讲"); a son or the accountant telling is the
+    # enterprise's own
+    r"|(?:镇长|乡长|书记|干部|领导|主任|局长|科长)(?:跟|和|同|对)我(?:讲|说)"
+)
+# Money in another currency: "不过是港币" — neither 元 nor 美元.
+FOREIGN_CURRENCY = re.compile(r"港币|港元|港纸|hkd|欧元|日元|韩元|台币|新台币|英镑|卢布|泰铢")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
 INCREASE = (
     r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|增幅"

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 import calculators
 from assistant.dialog import answers, intents
-from assistant.dialog.extract import extract
+from assistant.dialog.extract import extract, family_of
 from assistant.dialog.profile import ProfileInterview
 from assistant.dialog.reading import Reading
 from assistant.dialog.render import render_plain
@@ -197,8 +197,13 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         figures += [n for n, _, _ in taken.declines] + (taken.unsure if taken.problems else [])
         hits = [] if not result.hits or self._weak(result) else result.hits
         ids = [h.id for h in hits]
+        # a figure read for certain names its measure, even where the words matched little; a fact of
+        # a clause with no calculator (第6条's 已享受其他奖励) names that clause
         users = self._measures_using(figures)
-        if users:  # a figure read for certain names its measure, even where the words matched little
+        facts = [t.field for t in taken.taken if family_of(t.field) is None]  # yes/no and choices
+        if not users and result.declined is None:
+            users = self._measures_using(facts, computable_only=False)
+        if users:
             owner = next((i for i in ids if i in users), users[0])
             ids = [owner, *(i for i in ids if i != owner)][:3]
         if not ids:

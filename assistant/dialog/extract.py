@@ -25,6 +25,7 @@ from assistant.dialog.cues import (
     ENTERPRISE_SPEAKER,
     FAMILIES,
     FAMILY_OF_FIELD,
+    FOREIGN_CURRENCY,
     HEARSAY,
     HYPOTHETICAL,
     INCREASE_AFTER,
@@ -68,6 +69,7 @@ from assistant.dialog.derived import check_sales, combine_deltas, derive_sales
 from assistant.dialog.facts import Taken, question_segment, take_dates, take_facts
 from calculators.errors import InputError
 from calculators.fields import FIELDS, parse_field
+from calculators.numbers import parse_number
 from calculators.quantity import Found, find_quantities, unit_problem
 
 __all__ = ["Delta", "Extraction", "Taken", "extract", "family_of", "field_for_words"]
@@ -122,7 +124,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     field the assistant just asked for; a figure without its own subject word answers it.
     """
     out = Extraction(taken=[], deltas=[], problems=[])
-    s = _corrected(prepare(text))
+    s = _relayed(_corrected(prepare(text)))
     masked = MONTH_RANGE.sub(_mask_range, s)
     masked = DATE.sub(lambda m: "#" * len(m.group()), masked)
     masked = LUNAR_DATE.sub(lambda m: "#" * len(m.group()), masked)
@@ -170,6 +172,11 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
             seen.add("months")  # 连续出数半年: six months
             out.taken.append(Taken("months", 6, "半年"))
+        said = s[seg.start : seg.start + len(seg.text)]
+        spanned = _months_spanned(said) if re.search(r"出数|报数|报表|每个月都报|报送", said) else None
+        if spanned is not None and "months" not in seen and not re.search(r"去年|上年|2023|前年", said):
+            seen.add("months")  # "2024年1月至12月持续出数": twelve months reported
+            out.taken.append(Taken("months", spanned, _SPAN_ENDS.search(said).group()))
         if not RULE_TEXT.search(s) or OWN_SPEAKER.search(s):
             own_figure = bool(out.deltas or out.declines) or any(family_of(t.field) for t in out.taken)
             for part, question in _fact_parts(seg, own_figure):
@@ -189,7 +196,12 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
                 r"日子|日期|时间|哪天|哪一天|几号|几月|月份", s[max(0, doubt.start() - 6) : doubt.start()]
             )
         )
-        doubted = [t for t in out.taken if not dates_only or t.field in _DATE_FIELDS]
+        # (only what was said before the doubt: "去年是80万度吧记不清了 今年是95万度" keeps this year's)
+        doubted = [
+            t
+            for t in out.taken
+            if (not dates_only or t.field in _DATE_FIELDS) and s.find(str(t.source)) < doubt.start()
+        ]
         if doubted:
             out.unsure += [t.field for t in doubted]
             said = "、".join(dict.fromkeys(t.source for t in doubted if not t.derived))
@@ -229,6 +241,17 @@ def _period_words(text: str, f: Found) -> str:
     return rest if Q1.search(rest) else text
 
 
+# Asking for a relative: "我儿子说他们厂去年还是规下的" — the relative's enterprise is the one asked about.
+_RELAYED = re.compile(
+    r"((?:儿子|女儿|闺女|侄子|侄女|外甥女|外甥|女婿|儿媳|孙子|孙女|老公|老婆|爱人|老伴)(?:说|讲)(?:的)?)"
+    r"(?:他们|她们|他|她)(?=厂|公司|企业|那个|家的|的厂|的公司|供热)"
+)
+
+
+def _relayed(s: str) -> str:
+    return _RELAYED.sub(r"\1我们", s)
+
+
 def _corrected(s: str) -> str:
     """The message with each figure taken back removed, so that the correction takes its place."""
     return _CORRECTION.sub("", s)
@@ -266,11 +289,32 @@ def _fact_parts(seg: _Segment, own_figure: bool) -> list[tuple[str, bool]]:
     return [(p, question_segment(p, "、")) for p in parts[:-1]] + [(parts[-1], True)]
 
 
+_WHOLE_YEAR = re.compile(r"(?:1|一)月?份?[-—~至到](?:12|十二)月份?")
+_SPAN_ENDS = re.compile(
+    r"(\d{1,2}|[一二三四五六七八九十]{1,2})月?份?[-—~至到](\d{1,2}|[一二三四五六七八九十]{1,2})月"
+)
+
+
+def _months_spanned(text: str) -> int | None:
+    """ "1月至12月持续出数": the months from the first to the last, when a range is said."""
+    m = _SPAN_ENDS.search(text)
+    if m is None:
+        return None
+    first, last = parse_number(m.group(1)), parse_number(m.group(2))
+    if first is None or last is None or not 1 <= first <= last <= 12:
+        return None
+    return int(last - first + 1)
+
+
 def _mask_range(m: re.Match[str]) -> str:
     """ "1-3月" reads as 一季度 (same length, so positions still match the text); other ranges
     ("1-2月", "4-6月") as 月段, a period other than the quarter (see NOT_Q1)."""
     n = len(m.group())
-    return ("一季度" + "#" * n)[:n] if Q1.fullmatch(m.group()) else ("月段" + "#" * n)[:n]
+    if Q1.fullmatch(m.group()):
+        return ("一季度" + "#" * n)[:n]
+    if _WHOLE_YEAR.fullmatch(m.group()):
+        return ("全年" + "#" * n)[:n]  # "今年1到12月出口620万美元": the whole year
+    return ("月段" + "#" * n)[:n]
 
 
 def _read_figure(
@@ -411,7 +455,19 @@ def _store(
         out.problems.append(f"「{f.text}」是假设的数字，未记下；请给出贵企业的实际数字")
         out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
         return
-    if HEARSAY.search(before):
+    heard = list(HEARSAY.finditer(before))
+    if family in ("sales", "export", "fdi") and FOREIGN_CURRENCY.search(seg.sentence):
+        out.problems.append(
+            f"「{f.text}」是外币（{FOREIGN_CURRENCY.search(seg.sentence).group()}），未记下；请换算后告诉我"
+        )
+        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        return
+    if family == "sales" and "不含税" in seg.sentence and re.search(r"(?<!不)含税", seg.sentence):
+        out.problems.append(f"「{f.text}」未记下：说了含税、不含税两个数，请说明按哪个（开具发票的销售额）")
+        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        return
+    # "听说隔壁厂涨了800万，我们才涨了300万": what was heard ends where the speaker's own words begin
+    if heard and not OWN.search(before[heard[-1].end() :]):
         out.problems.append(f"「{f.text}」是听说的数字，未记下；请给出核实过的数字")
         out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
         return

@@ -13,14 +13,15 @@ from collections.abc import Callable
 from calculators.numbers import parse_number
 
 # "新" marks this year only beside the entry itself ("新入规"): "新建的厂2023年就纳统了" is 2023.
-_THIS_YEAR = re.compile(r"今年|2024|24年|刚|新(?=入规|纳统|上规|进规|入统|纳入)|本年")
-_EARLIER = re.compile(r"2023|23年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
+_THIS_YEAR = re.compile(r"今年|2024|24年|二四年|刚|新(?=入规|纳统|上规|进规|入统|纳入)|本年")
+_EARLIER = re.compile(r"2023|23年|二三年|去年|上年|前年|2022|2021|早就|早已|以前|之前|多年")
 
 
 _MONTH = re.compile(r"(?<![\d年])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?")
 # Year words, nearest first: 同年/当年 repeat the year said before them ("2024年1月投产，同年2月纳统").
 _YEAR_WORD = re.compile(
-    r"(?P<now>今年|本年|2024|24年|二〇二四|二零二四)|(?P<before>去年|上年|前年|2023|23年|2022|2021|二〇二三|二零二三)"
+    r"(?P<now>今年|本年|2024|24年|二〇二四|二零二四|二四年)"
+    r"|(?P<before>去年|上年|前年|2023|23年|2022|2021|二〇二三|二零二三|二三年)"
     r"|(?P<same>同年|当年)"
 )
 
@@ -161,6 +162,8 @@ def commissioned(segment: str, sentence: str, negated: bool) -> object:
         return False
     if _ENTERED_AFTER_Q1.search(sentence):
         return None  # counted after the quarter: not sure to be 一季度新投产纳统
+    if re.search(r"(?:还没|没有|未|尚未|没)(?:有)?(?:纳统|入规|入库|进规|纳入统计|纳入规上)", sentence):
+        return False  # "3月份刚投产 还没纳统": not 新投产纳统
     for part in re.split(r"[,，。;；、]", sentence):
         if "投产" in part:
             if re.search(r"2023|23年|去年|上年|前年|2022", part):
@@ -219,8 +222,11 @@ _ENTERED_NOW = re.compile(r"(?:今年|2024年?|刚|才|新)[^,，。]{0,3}(?:入
 
 def existing(segment: str, sentence: str, negated: bool) -> object:
     """ "老企业" is in the statistics already, unless the sentence says it entered this year
-    ("是老企业今年才入规": an old company, a new entry)."""
-    return None if negated or _ENTERED_NOW.search(sentence) else "existing"
+    ("是老企业今年才入规": an old company, a new entry; but "不是新入库" says it did not)."""
+    now = _ENTERED_NOW.search(sentence)
+    if now and re.search(r"(?:不是|没|未|并非)$", sentence[max(0, now.start() - 3) : now.start()]):
+        now = None
+    return None if negated or now else "existing"
 
 
 _LIBRARY = re.compile(r"(?:入|进|纳入)(?:了|的)?(?:统计)?库|入统|在(?:统计)?库")
@@ -243,7 +249,7 @@ def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
     if year == "now":
         return None if negated else False
     quarter = re.search(r"一季度|第一季度|1季度|q1|(?<![\d十])[1-3一二三]月", segment)
-    if year == "before" and re.search(r"2023|23年|二〇二三|二零二三|去年", segment) and quarter:
+    if year == "before" and re.search(r"2023|23年|二〇二三|二零二三|二三年|去年", segment) and quarter:
         return not negated
     return None
 
@@ -253,7 +259,7 @@ def entry_month(segment: str, sentence: str, negated: bool) -> object:
     m = re.search(
         r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式|先)?(?:份)?"
         # "2024年1月新投产并纳入规上统计": the month said of both
-        r"(?:[^,，。、\d月]{0,5}?(?:并|并且|同时|随即|后|就))?(?:就|才|刚|新|正式)?"
+        r"(?:[^,，。、\d月]{0,5}?(?:并|并且|同时|随即|后|就)|(?:新)?投产)?(?:就|才|刚|新|正式)?"
         r"(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规|入的库|进的库|纳入规"
         r"|进(?:了|的|入)?(?:规上|统计(?![员局表人]))|(?:转|升|进)(?:到|为|成|入)(?:了)?规上)",
         segment,
@@ -308,6 +314,8 @@ def pool(segment: str, sentence: str, negated: bool) -> object:
     if negated:
         return False
     m = _POOL.search(segment)
+    if re.search(r"(?:未|没|没有|还没|尚未|不在)(?:入|进|纳入)?(?:培育库|库)", segment):
+        return False  # "小升规 未入培育库"
     after = segment[m.end() :] if m else ""
     if not after and m:
         at = sentence.find(segment)

@@ -78,7 +78,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"纳统|入规|入的规|入了规|上规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"
-            r"|(?:转|升|进)(?:到|为|成|入)(?:了)?规上"
+            r"|(?:转|升|进)(?:到|为|成|入)?(?:了)?规上"
         ),
         "counted_2024",
         values.counted,
@@ -125,6 +125,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"县内|县域内|在将乐|将乐县内|本县|在县里|县外|外县|县域外|在县城|县城(?:的)?工业园|县工业园|在[\u4e00-\u9fff]{1,2}县"
+            r"|(?:地点|地址)(?:为|是|在)将乐|将乐(?:经济)?开发区|将乐(?:县)?工业园"
         ),
         "in_county",
         values.county,
@@ -141,7 +142,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并|自己)?出口|自产自销"
-            r"|出口(?:的)?(?:是|都是|全是)?(?:我们)?(?:自己|自家|自主|本厂)(?:生产|做|造|加工)"
+            r"|出口(?:的)?(?:是|都是|全是)?(?:我们)?(?:自己|自家|自主|本厂)(?:厂|公司)?(?:生产|做|造|加工)"
             r"|(?:自己|自家)(?:生产|加工|做)[^,，。]{0,4}(?:自己|再)出口"
         ),
         "exporter_type",
@@ -154,10 +155,16 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "received_other_award",
         True,
     ),
+    # "已兑现县级技改补助资金": an award paid out
+    (
+        re.compile(r"(?:已|已经)(?:经)?兑现(?:了|过)?[^,，。]{0,10}(?:补助|补贴|奖励|奖补|资金)"),
+        "received_other_award",
+        True,
+    ),
     # "奖一分都没拿过", "未享受奖励": a negated award said either way round
     (
         re.compile(
-            r"(?:奖励|奖补|补贴|补助|奖)[^,，。]{0,3}(?:都|也|从来|从)?(?:没|未|没有)(?:有)?(?:拿|领|享受|得)(?:过|到)?"
+            r"(?:奖励|奖补|补贴|补助|奖)[^,，。]{0,5}(?:都|也|从来|从)?(?:没|未|没有)(?:有)?(?:拿|领|享受|得)(?:过|到)?"
         ),
         "received_other_award",
         False,
@@ -208,6 +215,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "continuous_reporting",
         True,
     ),
+    # hotline keywords: "出数 ６个月 持续的"
+    (re.compile(r"(?:出数|报数)[^,，。]{0,8}(?:持续|连续|没断)"), "continuous_reporting", True),
     # reporting broken off: "断报了", "中间有两个月没报数", "漏报过"
     (
         re.compile(r"断报|断过报|停报|漏报|没报数|没有报数|未报数|没出数|没有出数|中断报送|报送中断"),

@@ -135,11 +135,12 @@ class Reading:
         unsure = {family_of(n) for n in self.unsure}
         return next((n for n in needed if n in self.unsure or family_of(n) in unsure), needed[0])
 
-    def _measures_using(self, names: list[str]) -> list[str]:
+    def _measures_using(self, names: list[str], computable_only: bool = True) -> list[str]:
         return [
             m
             for m in calculators.MEASURE_IDS
-            if self._computable(m) and any(n in calculators.get_measure(m).fields for n in names)
+            if (self._computable(m) or not computable_only)
+            and any(n in calculators.get_measure(m).fields for n in names)
         ]
 
     def _measure_of(self, names: list[str]) -> str | None:

@@ -49,6 +49,9 @@ B_BANK = 0.75
 # Scope rule, part 2: at least this share of the question's content characters must be
 # words the notice knows (see ``_in_scope``).
 MIN_KNOWN_SHARE = 0.5
+# A term of at least this many characters that only one clause's text has weighs this much more.
+DISTINCT_LEN = 4
+DISTINCT_WEIGHT = 2.0
 # A figure of the notice's own rules in the question ("三十五万封顶", "每100万美元") points to the
 # clause whose parameter it is (corpus/parameters.yaml); shared by n clauses, each gets 1/n of it.
 RULE_FIGURE_WEIGHT = 3.0
@@ -254,6 +257,9 @@ def declined_by(text: str, said: set[str] | None = None) -> str | None:
 _OUTWEIGHED = {"chitchat": 2, "other_field": 3}
 
 
+_GROWTH = frozenset({"增长", "增加", "涨", "上涨", "增量", "多了", "提高", "增了"})
+
+
 def _notice_words(groups: list[QueryGroup], index: _Index) -> int:
     """How many informative words of two characters or more (not generic, not a scope signal) the
     question shares with some clause."""
@@ -301,8 +307,12 @@ def _in_scope(
                 informative = True
             else:
                 lone.add(g.surface)
+    if money and any(g.surface in _GROWTH for g in groups):
+        informative = True  # "增长了一千三百万能拿十三万吗": a sum that grew is 第1条's growth
     if not informative and len(lone) < (1 if money else 2):
         return False
+    if _notice_words(groups, index) >= 3:
+        return True  # three words of the notice outweigh a caller's story told in other words
     known = unmatched = 0
     for g in groups:
         terms = _effective_terms(g, index)
@@ -362,6 +372,8 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
         terms = _effective_terms(g, index)
         weight = GENERIC_WEIGHT if all(t in generic for t in terms) else 1.0
         vectors = [index.term_scores(t, unit_question) for t in terms]
+        if len(g.surface) >= DISTINCT_LEN and any(sum(1 for x in v if x > 0) == 1 for v in vectors):
+            weight *= DISTINCT_WEIGHT  # a long term only one clause has (出口代理协议) names that clause
         for i in range(n):
             scores[i] += weight * max(v[i] for v in vectors)
         # Each entry's best term; an entry none of the terms is in would add weight × 0.0.
