@@ -138,12 +138,18 @@ class PolicyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
+        from assistant.dialog import regex_table
+
+        regex_table.prefill()  # before the engine's modules compile their patterns at import
         from assistant.dialog.engine import DialogEngine
         from assistant.search.index import warm_up
 
         engine = DialogEngine(as_of=self.as_of)
         warm_up()
         self.call_from_thread(self._index_ready, engine)
+        # After the first answers: a launch without a stored table pays for writing it, not for
+        # waiting on it.
+        regex_table.save_if_stale()
 
     def _index_ready(self, engine: DialogEngine) -> None:
         self.engine = engine
