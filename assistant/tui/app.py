@@ -10,6 +10,7 @@ order can stack two palettes (textual's DuplicateIds) or bury the conversation u
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -98,6 +99,12 @@ class PolicyApp(App[None]):
         self._first = first
         self._welcome_message: Message | None = None
         self._show_clause: bool | None = None  # None: follow the width
+        # No cyclic GC while the app starts, loads and draws the first answers: the imports and
+        # widgets allocate so much that it runs ≈60 times (≈50 ms, mostly sweeping textual's and
+        # pydantic's objects) for almost nothing to free. textual pauses it the same way while
+        # scrolling. Resumed once loading ends (``_resume_gc``), or when the app ends.
+        self._gc_paused = gc.isenabled()
+        gc.disable()
 
     def compose(self) -> ComposeResult:
         # The width's classes before the widgets mount: set after, they restyle every widget
@@ -144,9 +151,13 @@ class PolicyApp(App[None]):
         from assistant.dialog.engine import DialogEngine
         from assistant.search.index import warm_up
 
-        engine = DialogEngine(as_of=self.as_of)
-        warm_up()
-        self.call_from_thread(self._index_ready, engine)
+        try:
+            engine = DialogEngine(as_of=self.as_of)
+            warm_up()
+            self.call_from_thread(self._index_ready, engine)
+        except BaseException:
+            self._resume_gc()
+            raise
         # After the first answers: a launch without a stored table pays for writing it, not for
         # waiting on it.
         regex_table.save_if_stale()
@@ -163,6 +174,15 @@ class PolicyApp(App[None]):
         queued, self._queued = self._queued, []
         for text in queued:
             self._answer(text)
+        self.call_after_refresh(self._resume_gc)  # once the answers are drawn
+
+    def _resume_gc(self) -> None:
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self._resume_gc()  # ended before loading finished
 
     # -- conversation ------------------------------------------------------------------------
 
