@@ -125,6 +125,26 @@ async def test_welcome_gains_its_validity_line_once_loaded(monkeypatch):
         assert welcome.text.startswith("您好！") and "测算日期：2024年3月15日（--as-of）" in welcome.text
 
 
+def test_gc_pause_nests_and_leaves_a_gc_already_off_alone():
+    from assistant.tui import gc_pause
+
+    assert gc.isenabled()
+    gc_pause.pause()  # the chat command, before importing the app
+    gc_pause.pause()  # the app, as it is made
+    assert not gc.isenabled()
+    gc_pause.resume()
+    assert gc.isenabled()
+    gc_pause.resume()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gc_pause.pause()
+        gc_pause.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 @sync
 async def test_gc_is_paused_while_loading_only(monkeypatch):
     """The app pauses the cyclic GC from its start until loading ends and the first answers are

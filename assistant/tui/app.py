@@ -10,7 +10,6 @@ order can stack two palettes (textual's DuplicateIds) or bury the conversation u
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from assistant.tui import gc_pause
 from assistant.tui.heading import notice_heading, welcome_text
 from assistant.tui.provider import PALETTE_PLACEHOLDER, ChatCommands, ChatPalette
 from assistant.tui.screens import ConfirmNewScreen, ExportScreen, HelpScreen
@@ -99,12 +99,7 @@ class PolicyApp(App[None]):
         self._first = first
         self._welcome_message: Message | None = None
         self._show_clause: bool | None = None  # None: follow the width
-        # No cyclic GC while the app starts, loads and draws the first answers: the imports and
-        # widgets allocate so much that it runs ≈60 times (≈50 ms, mostly sweeping textual's and
-        # pydantic's objects) for almost nothing to free. textual pauses it the same way while
-        # scrolling. Resumed once loading ends (``_resume_gc``), or when the app ends.
-        self._gc_paused = gc.isenabled()
-        gc.disable()
+        gc_pause.pause()  # until loading ends (``_resume_gc``) or the app does
 
     def compose(self) -> ComposeResult:
         # The width's classes before the widgets mount: set after, they restyle every widget
@@ -177,9 +172,7 @@ class PolicyApp(App[None]):
         self.call_after_refresh(self._resume_gc)  # once the answers are drawn
 
     def _resume_gc(self) -> None:
-        if self._gc_paused:
-            self._gc_paused = False
-            gc.enable()
+        gc_pause.resume()
 
     def on_unmount(self) -> None:
         self._resume_gc()  # ended before loading finished
