@@ -1,4 +1,4 @@
-"""The chat's stored regex table (assistant/dialog/regex_table.py): a pattern put back from it is
+"""The chat's stored regex table (assistant/tui/regex_table.py): a pattern put back from it is
 the very pattern ``re`` compiles, and a table that is missing, damaged, foreign or switched off
 ends in the same answers, compiled as usual."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.dialog import regex_table
+from assistant.tui import regex_table
 from tests.conftest import ROOT
 
 QUESTION = "一季度销售额增长了800万，能奖励多少？"
@@ -23,7 +23,7 @@ _KEY_AT = len(regex_table._MAGIC)
 _RUN = """
 import json, re, sys
 from re import _compiler
-from assistant.dialog import regex_table
+from assistant.tui import regex_table
 put = regex_table.prefill() if sys.argv[1] == "prefill" else 0
 prefilled = {k: p for k, p in re._cache.items() if k[0] is str}
 from datetime import date
@@ -123,7 +123,35 @@ def test_a_damaged_entry_is_skipped(stored, tmp_path, monkeypatch):
     assert len(good) == 2
     bad = [("(x)(y)", 0, 32, [1, 2, 3], 1, {}), *good]
     monkeypatch.setattr(re, "_cache", {})
+    monkeypatch.setattr(regex_table, "_stored", set())  # as in a process that has not prefilled
     monkeypatch.setattr(regex_table, "_read", lambda: bad)
     assert regex_table.prefill() == len(bad) - 1
     assert (str, "(x)(y)", 0) not in re._cache
     assert re.compile(r"(?P<year>\d{4})年").match("2024年")["year"] == "2024"
+
+
+def test_the_chat_command_puts_textuals_patterns_back_before_importing_it(tmp_path):
+    """The chat command prefills before textual's import, so textual's own patterns (≈60 compiled
+    at its import) come from the table the app wrote; the app's worker does not read it again."""
+    save = "import textual.app\n" + _RUN
+    env = {**os.environ, "POLICY_ASSISTANT_CACHE": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", save, "plain", QUESTION], cwd=ROOT, env=env, check=True)
+    code = (
+        "import re, sys\n"
+        "import assistant.cli\n"  # what runs before the chat command prefills
+        "from assistant.tui import regex_table\n"
+        "put = regex_table.prefill() if sys.argv[1] == 'prefill' else 0\n"
+        "before = len(re._cache)\n"
+        "import textual.app\n"
+        "print(put, len(re._cache) - before, regex_table.prefill())\n"
+    )
+    runs = {}
+    for mode in ("plain", "prefill"):
+        cmd = [sys.executable, "-c", code, mode]
+        out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+        runs[mode] = [int(n) for n in out.stdout.split()]
+    assert runs["plain"][1] > 30  # textual compiles its patterns at import
+    # ...almost none of them once prefilled (one or two may depend on where it runs), and the
+    # app's own prefill later reads nothing again.
+    assert runs["prefill"][0] > 100 and runs["prefill"][1] <= runs["plain"][1] // 10
+    assert runs["prefill"][2] == 0

@@ -140,7 +140,7 @@ class PolicyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
-        from assistant.dialog import regex_table
+        from assistant.tui import regex_table
 
         regex_table.prefill()  # before the engine's modules compile their patterns at import
         from assistant.dialog.engine import DialogEngine

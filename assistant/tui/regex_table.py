@@ -1,13 +1,14 @@
-"""The dialog's regular expressions, compiled once and kept in the user's cache directory.
+"""The chat's regular expressions, compiled once and kept in the user's cache directory.
 
-Importing the engine compiles ≈190 patterns (the cue and fact tables of ``assistant.dialog``, the
-figure reader, jieba's and PyYAML's own): ≈50 ms of the chat's first answer, every launch, for the
-same result. ``re`` cannot store a compiled pattern, but what it compiles is a list of integers
-(``re._compiler._code``) that ``_sre.compile`` turns back into the very same Pattern object. So
-after a first load the codes of every pattern in ``re``'s cache are written down (``save_if_stale``), and
-the next launch puts the patterns back into ``re``'s cache before the engine is imported
-(``prefill``): each ``re.compile`` at import then finds its pattern already there. No module
-changes how it compiles; a pattern not in the table is compiled as always.
+Starting the chat compiles ≈250 patterns: textual's own as it is imported (≈60, ≈25 ms), then, as
+the engine is, the cue and fact tables of ``assistant.dialog``, the figure reader, jieba's (≈190,
+≈50 ms of the first answer): every launch, for the same result. ``re`` cannot store a compiled
+pattern, but what it compiles is a list of integers (``re._compiler._code``) that ``_sre.compile``
+turns back into the very same Pattern object. So after a first load the codes of every pattern in
+``re``'s cache are written down (``save_if_stale``), and the next launch puts the patterns back
+into ``re``'s cache before textual and the engine are imported (``prefill``: the chat command,
+then the app's loading worker): each ``re.compile`` at import then finds its pattern already
+there. No module changes how it compiles; a pattern not in the table is compiled as always.
 
 Key: the Python version and its regex engine (``_sre.MAGIC``, ``CODESIZE``, the ``re`` compiler's
 sources): only the same compiler gives the same codes. Each entry is checked when it is written
@@ -27,7 +28,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from assistant.search.cache import cache_dir
+from corpus.stored import cache_dir  # light: no notice, no pydantic (the first frame waits for it)
 
 FORMAT = 1
 _MAGIC = b"policy-assistant regex table\n"
@@ -93,7 +94,10 @@ def _read() -> list | None:
 
 
 def prefill() -> int:
-    """Put the stored patterns into ``re``'s cache; how many were put (0: none stored or usable)."""
+    """Put the stored patterns into ``re``'s cache; how many were put (0: none stored or usable,
+    or put already by this process)."""
+    if _stored:
+        return 0
     sre = _engine()
     data = _read() if sre is not None else None
     if not data:
