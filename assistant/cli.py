@@ -52,15 +52,18 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         sys.exit(2)
 
 
-def _discover() -> list[Command]:
+def _discover(only: str | None = None) -> list[Command]:
     found: list[Command] = []
     for info in pkgutil.iter_modules(assistant.commands.__path__):
+        if only is not None and info.name != f"{only}_cmd":
+            continue
         module = importlib.import_module(f"assistant.commands.{info.name}")
         found.extend(getattr(module, "COMMANDS", []))
-    return sorted(found, key=lambda c: (c.order, c.name))
+    return sorted((c for c in found if only is None or c.name == only), key=lambda c: (c.order, c.name))
 
 
-def build_parser() -> ChineseArgumentParser:
+def build_parser(only: str | None = None) -> ChineseArgumentParser:
+    """The whole command line; ``only``: with that one subcommand alone (see ``_parse``)."""
     parser = ChineseArgumentParser(
         prog="policy-assistant",
         description=(
@@ -71,20 +74,42 @@ def build_parser() -> ChineseArgumentParser:
     sub = parser.add_subparsers(
         dest="command", title="子命令", metavar="子命令", parser_class=ChineseArgumentParser
     )
-    for command in _discover():
+    for command in _discover(only):
         p = sub.add_parser(command.name, help=command.help, description=command.help)
         command.configure(p)
         p.set_defaults(_run=command.run)
     return parser
 
 
+# Parsed by a parser of this subcommand alone: the chat's start waits for its parser, and
+# building every subcommand's (importing and configuring each module) cost it ≈10 ms.
+_QUICK = ("chat",)
+
+
+def _parse(args_list: list[str]) -> tuple[ChineseArgumentParser, argparse.Namespace]:
+    """The parsed command line. A line for a ``_QUICK`` subcommand is tried with its parser alone;
+    if that one would print anything (help, an error), the whole parser does it instead, so what
+    people see never depends on the shortcut."""
+    if args_list[0] in _QUICK:
+        import contextlib
+        import io
+
+        quick = build_parser(only=args_list[0])
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                return quick, quick.parse_args(args_list)
+        except SystemExit:
+            pass
+    parser = build_parser()
+    return parser, parser.parse_args(args_list)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list:
         args_list = ["chat"]  # no subcommand: open the conversation
     try:
-        args = parser.parse_args(args_list)
+        parser, args = _parse(args_list)
         run = getattr(args, "_run", None)
         if run is None:
             parser.print_help()

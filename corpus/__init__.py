@@ -20,12 +20,10 @@ _MODELS = ("Clause", "Notice", "NoticeMetadata", "Parameter", "Section", "Validi
 
 
 def read_yaml(path: Path) -> object:
-    """A YAML file's data, parsed with libyaml where installed (the pure-Python parser costs tens
-    of ms per file)."""
-    import yaml
+    """A YAML file's data: as PyYAML parses it, kept between runs by ``corpus.stored``."""
+    from corpus.stored import load_yaml
 
-    with path.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_yaml(path)
 
 
 @cache

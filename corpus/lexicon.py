@@ -1,6 +1,7 @@
 """The search vocabulary as data: user dictionary, synonym table and stop words (edited by staff).
 
-Light on purpose (pydantic + PyYAML): no jieba here; ``assistant.search.segment`` builds the tokenizer.
+Light on purpose (pydantic; PyYAML only for a file not cached, ``corpus.stored``): no jieba here;
+``assistant.search.segment`` builds the tokenizer.
 """
 
 from __future__ import annotations
@@ -8,11 +9,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
-# libyaml where it is installed: the pure-Python parser costs tens of ms per file.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from corpus import read_yaml
 
 CORPUS_DIR = Path(__file__).resolve().parent
 USERDICT_FILE = CORPUS_DIR / "userdict.txt"
@@ -82,8 +81,7 @@ def _lines(path: Path) -> list[str]:
 
 @cache
 def load_lexicon() -> Lexicon:
-    with SYNONYMS_FILE.open(encoding="utf-8") as f:
-        return Lexicon.model_validate(yaml.load(f, Loader=_Loader))
+    return Lexicon.model_validate(read_yaml(SYNONYMS_FILE))
 
 
 def _frequencies(path: Path) -> dict[str, int]:
@@ -116,6 +114,5 @@ def load_stopwords() -> frozenset[str]:
 @cache
 def load_scope() -> dict[str, ScopeSignal]:
     """``scope.yaml``: signal words of questions outside the notice, by kind."""
-    with SCOPE_FILE.open(encoding="utf-8") as f:
-        data = yaml.load(f, Loader=_Loader)
+    data = read_yaml(SCOPE_FILE)
     return {kind: ScopeSignal.model_validate(entry) for kind, entry in data.items()}

@@ -1,6 +1,7 @@
 """The question bank (``questions.yaml``): each clause's 标准问 and 相似问, as staff write them.
 
-Light on purpose (pydantic + PyYAML): search indexes it, tests check it against the notice.
+Light on purpose (pydantic; PyYAML only when the file is not cached, ``corpus.stored``): search
+indexes it, tests check it against the notice.
 """
 
 from __future__ import annotations
@@ -8,11 +9,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-# libyaml where it is installed: the pure-Python parser costs tens of ms per file.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from corpus import read_yaml
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "questions.yaml"
 
@@ -40,6 +39,5 @@ class BankEntry(BaseModel):
 @cache
 def load_question_bank() -> dict[str, BankEntry]:
     """Clause id → its entry, in file order."""
-    with QUESTIONS_FILE.open(encoding="utf-8") as f:
-        data = yaml.load(f, Loader=_Loader)
+    data = read_yaml(QUESTIONS_FILE)
     return {str(clause_id): BankEntry.model_validate(entry) for clause_id, entry in data.items()}

@@ -5,6 +5,7 @@ notice does, and nothing typed while they load is lost."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import subprocess
 import sys
@@ -122,6 +123,61 @@ async def test_welcome_gains_its_validity_line_once_loaded(monkeypatch):
         await ready(app, pilot)
         assert app.query(Message).first() is welcome
         assert welcome.text.startswith("您好！") and "测算日期：2024年3月15日（--as-of）" in welcome.text
+
+
+def test_gc_pause_nests_and_leaves_a_gc_already_off_alone():
+    from assistant.tui import gc_pause
+
+    assert gc.isenabled()
+    gc_pause.pause()  # the chat command, before importing the app
+    gc_pause.pause()  # the app, as it is made
+    assert not gc.isenabled()
+    gc_pause.resume()
+    assert gc.isenabled()
+    gc_pause.resume()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gc_pause.pause()
+        gc_pause.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@sync
+async def test_gc_is_paused_while_loading_only(monkeypatch):
+    """The app pauses the cyclic GC from its start until loading ends and the first answers are
+    drawn; an app that ends while still loading resumes it too, and a GC already off stays off."""
+    assert gc.isenabled()
+    gate = threading.Event()
+    real = assistant.search.index.warm_up
+    monkeypatch.setattr(assistant.search.index, "warm_up", lambda: (gate.wait(30), real()))
+    app = PolicyApp(as_of=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not gc.isenabled()
+        await say(app, pilot, "第1条")
+        gate.set()
+        await ready(app, pilot)
+        await pilot.pause()
+        assert gc.isenabled() and "已打开第1条" in log_text(app)
+    gate.clear()
+    app = PolicyApp(as_of=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not gc.isenabled() and not app.ready
+    assert gc.isenabled()
+    gate.set()
+    gc.disable()
+    try:
+        app = PolicyApp(as_of=DAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await ready(app, pilot)
+            await pilot.pause()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @sync

@@ -28,9 +28,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import corpus
+from corpus.stored import ENV, cache_dir
 
-ENV = "POLICY_ASSISTANT_CACHE"
-_OFF = {"", "0", "off", "no", "none", "false"}
+__all__ = ["ENV", "cache_dir", "read", "stored", "write"]  # ENV and cache_dir: shared with the corpus
+
 # Bump when the layout of what is stored changes in a way the source hash would not show.
 FORMAT = 1
 _MAGIC = b"policy-assistant search cache\n"
@@ -45,19 +46,6 @@ _SEARCH_DIR = Path(__file__).resolve().parent
 _DATA_SUFFIXES = (".py", ".yaml", ".txt")
 # Libraries whose algorithms shape what is stored: jieba's segmentation, rank-bm25's statistics.
 _LIBRARIES = ("jieba", "rank_bm25")
-
-
-def cache_dir() -> Path | None:
-    """The directory the index is kept in, or None when caching is off or there is no home."""
-    value = os.environ.get(ENV)
-    if value is not None:
-        return None if value.strip().lower() in _OFF else Path(value).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    try:
-        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-    except RuntimeError:  # no home directory to speak of
-        return None
-    return base / "policy-assistant"
 
 
 def _inputs() -> list[Path]:

@@ -23,6 +23,7 @@ from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from assistant.tui import gc_pause
 from assistant.tui.heading import notice_heading, welcome_text
 from assistant.tui.provider import PALETTE_PLACEHOLDER, ChatCommands, ChatPalette
 from assistant.tui.screens import ConfirmNewScreen, ExportScreen, HelpScreen
@@ -98,6 +99,7 @@ class PolicyApp(App[None]):
         self._first = first
         self._welcome_message: Message | None = None
         self._show_clause: bool | None = None  # None: follow the width
+        gc_pause.pause()  # until loading ends (``_resume_gc``) or the app does
 
     def compose(self) -> ComposeResult:
         # The width's classes before the widgets mount: set after, they restyle every widget
@@ -138,12 +140,22 @@ class PolicyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
+        from assistant.tui import regex_table
+
+        regex_table.prefill()  # before the engine's modules compile their patterns at import
         from assistant.dialog.engine import DialogEngine
         from assistant.search.index import warm_up
 
-        engine = DialogEngine(as_of=self.as_of)
-        warm_up()
-        self.call_from_thread(self._index_ready, engine)
+        try:
+            engine = DialogEngine(as_of=self.as_of)
+            warm_up()
+            self.call_from_thread(self._index_ready, engine)
+        except BaseException:
+            self._resume_gc()
+            raise
+        # After the first answers: a launch without a stored table pays for writing it, not for
+        # waiting on it.
+        regex_table.save_if_stale()
 
     def _index_ready(self, engine: DialogEngine) -> None:
         self.engine = engine
@@ -157,6 +169,13 @@ class PolicyApp(App[None]):
         queued, self._queued = self._queued, []
         for text in queued:
             self._answer(text)
+        self.call_after_refresh(self._resume_gc)  # once the answers are drawn
+
+    def _resume_gc(self) -> None:
+        gc_pause.resume()
+
+    def on_unmount(self) -> None:
+        self._resume_gc()  # ended before loading finished
 
     # -- conversation ------------------------------------------------------------------------
 
