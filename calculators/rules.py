@@ -129,7 +129,8 @@ class Part:
     """One sentence of a clause. Defaults: reads nothing, never fails early, adds no guidance."""
 
     def required(self, inp: BaseModel) -> list[str]:
-        """The fields this part still needs (alternatives resolved)."""
+        """The fields this part still needs (alternatives resolved). Decided by which fields are
+        given, never by their values (Rule.needed keeps the answer per set of given fields)."""
         return []
 
     def reads(self) -> tuple[str, ...]:
@@ -242,6 +243,7 @@ class Plan:
 
 
 _PLANS_KEPT = 256  # per rule: path answers are yes/no or a few choices; bounded all the same
+_NEEDED_KEPT = 4096  # per rule: which of its few fields are given, times the path answers
 
 
 # Words of the trace that depend on an answer: name → (field, {answer: words}).
@@ -304,11 +306,22 @@ class Rule:
                 plans[key] = found
         return found
 
+    @cached_property
+    def _needed(self) -> dict[tuple[object, ...], tuple[str, ...]]:
+        return {}
+
     def needed(self, inp: BaseModel) -> list[str]:
-        missing: set[str] = set()
-        for required in self.plan(inp).required:
-            missing.update(required(inp))
-        return [n for n in self.field_order() if n in missing] if missing else []
+        # Parts answer from which fields are given (Part.required), paths from their answers.
+        key = (frozenset(inp.model_fields_set), *(getattr(inp, n) for n in self._switches))
+        found = self._needed.get(key)
+        if found is None:
+            missing: set[str] = set()
+            for required in self.plan(inp).required:
+                missing.update(required(inp))
+            found = tuple(n for n in self.field_order() if n in missing)
+            if len(self._needed) < _NEEDED_KEPT:
+                self._needed[key] = found
+        return list(found)
 
     def conditions(self, inp: BaseModel) -> list[Unmet]:
         return [u for early, decided in self.plan(inp).early for u in early(inp, decided)]
