@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from pydantic import BaseModel
 
@@ -117,12 +118,19 @@ class Step(Part):
 
     def run(self, r: Run) -> None:
         words = r.words
+        if not words:  # the usual case: the line is the same on every run
+            r.draft.step(*self._plain, self.clause)
+            return
         r.draft.step(
             text(self.description, **words),
             text(self.formula, **words),
             text(self.value, **words),
             self.clause,
         )
+
+    @cached_property
+    def _plain(self) -> tuple[str, str, str]:
+        return text(self.description), text(self.formula), text(self.value)
 
 
 @dataclass(frozen=True)

@@ -294,8 +294,16 @@ class Rule:
     def _plans(self) -> dict[tuple[object, ...], Plan]:
         return {}
 
+    @cached_property
+    def _fixed(self) -> Plan | None:
+        """The one plan of a declaration without paths."""
+        return None if self._switches else Plan.of(tuple(walk(self.parts, None)))  # type: ignore[arg-type]
+
     def plan(self, inp: BaseModel) -> Plan:
         """The parts that apply to ``inp``, worked out once per choice of paths."""
+        fixed = self._fixed
+        if fixed is not None:
+            return fixed
         given = inp.model_fields_set
         key = tuple((n in given, getattr(inp, n)) for n in self._switches)
         plans = self._plans
@@ -311,6 +319,8 @@ class Rule:
         return {}
 
     def needed(self, inp: BaseModel) -> list[str]:
+        if self._fixed is not None and not self._fixed.required:
+            return []  # nothing to ask (第10–13条)
         # Parts answer from which fields are given (Part.required), paths from their answers.
         key = (frozenset(inp.model_fields_set), *(getattr(inp, n) for n in self._switches))
         found = self._needed.get(key)
@@ -333,7 +343,11 @@ class Rule:
         return [n for optional in self.plan(inp).optional for n in optional(inp)]
 
     def compute(self, inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
-        words = {k: table[v] for k, (f, table) in self.words.items() if (v := getattr(inp, f)) in table}
+        words = (
+            {k: table[v] for k, (f, table) in self.words.items() if (v := getattr(inp, f)) in table}
+            if self.words
+            else {}
+        )
         r = Run(inp, draft, as_of, words)
         out = None
         for run in self.plan(inp).run:  # run_parts' order and stop: a Paths part runs nothing
