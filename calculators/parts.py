@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from calculators.base import Draft, has
 from calculators.errors import InputError
-from calculators.rules import Outcome, Part, Run, amount, text
+from calculators.rules import NO_AWARD, Outcome, Part, Run, amount, text
 
 # ------------------------------------------------------------------ sources of a figure
 
@@ -201,4 +201,4 @@ class Gate(Part):
     """Stop here with no award when a condition so far has failed."""
 
     def run(self, r: Run) -> Outcome | None:
-        return None if r.ok else Outcome(Decimal(0))
+        return None if r.ok else NO_AWARD

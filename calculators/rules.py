@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -88,13 +88,33 @@ def _resolve(template: str) -> tuple[str, bool]:
     return (resolved, True) if remaining else (resolved.format(), False)
 
 
+def _resolved(template: str) -> tuple[str, bool]:
+    try:
+        return _RESOLVED[template]
+    except KeyError:
+        found = _RESOLVED[template] = _resolve(template)
+        return found
+
+
 def text(template: str, **values: object) -> str:
     """A template of a declaration filled in: parameters by name, the part's figures by keyword."""
-    try:
-        resolved, remaining = _RESOLVED[template]
-    except KeyError:
-        resolved, remaining = _RESOLVED[template] = _resolve(template)
+    resolved, remaining = _resolved(template)
     return resolved.format(**values) if remaining else resolved
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """``text`` with the figures in one mapping (several lines over the same figures)."""
+    resolved, remaining = _resolved(template)
+    return resolved.format_map(values) if remaining else resolved
+
+
+def names(template: str) -> frozenset[str]:
+    """The figures a template names besides parameters (a part formats only those)."""
+    resolved, remaining = _resolved(template)
+    if not remaining:
+        return frozenset()
+    found = (n for _, n, _, _ in _FORMATTER.parse(resolved) if n)
+    return frozenset(re.split(r"[.\[]", n, maxsplit=1)[0] for n in found)
 
 
 def amount(value: Decimal, name: str) -> str:
@@ -106,7 +126,7 @@ def day(value: date) -> str:
     return f"{value:%Y年%-m月%-d日}"
 
 
-@dataclass
+@dataclass(slots=True)  # made for every estimate: slots make it and its reads cheaper
 class Run:
     """One computation: the input, the trace being built, the figures derived so far."""
 
@@ -119,10 +139,14 @@ class Run:
 
 
 # An outcome ends the run: the award (0 for "not eligible"), or None where the notice sets none.
-@dataclass(frozen=True)
-class Outcome:
+# A named tuple: made once per estimate, and cheaper to make than a frozen dataclass.
+class Outcome(NamedTuple):
     award: Decimal | None
     in_scope: bool | None = None
+
+
+NO_AWARD = Outcome(Decimal(0))  # a condition failed (Gate)
+_NO_AMOUNT = Outcome(None)  # the parts ended without an amount (第6、8、10–13条)
 
 
 class Part:
@@ -334,7 +358,8 @@ class Rule:
         return list(found)
 
     def conditions(self, inp: BaseModel) -> list[Unmet]:
-        return [u for early, decided in self.plan(inp).early for u in early(inp, decided)]
+        early = self.plan(inp).early
+        return [u for test, decided in early for u in test(inp, decided)] if early else []
 
     def near_miss(self, inp: BaseModel) -> list[str]:
         return [s for near_miss in self.plan(inp).near_miss for s in near_miss(inp)]
@@ -354,7 +379,7 @@ class Rule:
             out = run(r)
             if out is not None:
                 break
-        out = out or Outcome(None)
+        out = out or _NO_AMOUNT
         if self.outcome == "referred":
             return finish(draft, None, as_of, eligible=None, in_scope=out.in_scope)
         if self.outcome == "none":
