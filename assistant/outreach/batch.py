@@ -36,6 +36,7 @@ from calculators.models import Estimate, plain_decimal
 
 _CACHE_LIMIT = 20_000
 _ABSENT = object()
+_UNKNOWN = object()  # a cell saying 不知道: passed on as typed, for the check to state its assumption
 
 
 @dataclass
@@ -84,7 +85,7 @@ class RowChecker:
             value = self._parsed[key]
         except KeyError:
             try:
-                value = parse_field(name, raw)
+                value = _UNKNOWN if is_unknown(raw) else parse_field(name, raw)
             except InputError as exc:
                 value = exc
             if len(self._parsed) < 200_000:  # bounded: memory stays flat on any file
@@ -123,11 +124,20 @@ class RowChecker:
             raw = cells[i]
             if raw == "" or isinstance(raw, CellError):
                 continue
+            if type(raw) is str:  # the usual cell: whether it says 不知道 is remembered with its value
+                try:
+                    value = self._parse(name, raw)
+                except InputError as exc:
+                    errors.append(f"第{row_number}行：{exc.message}")
+                    continue
+                profile[name] = raw if value is _UNKNOWN else value
+                continue
             if is_unknown(raw):
                 profile[name] = raw  # 不知道: the check states its assumption (or refuses the field)
                 continue
             try:
-                profile[name] = self._parse(name, str(raw))
+                value = self._parse(name, str(raw))
+                profile[name] = parse_field(name, str(raw)) if value is _UNKNOWN else value
             except InputError as exc:
                 errors.append(f"第{row_number}行：{exc.message}")
         result = self._check_profile(row_number, profile, errors)
