@@ -76,7 +76,9 @@ class RowChecker:
             m: fields - set().union(*(f for n, f in self._measure_fields.items() if n != m))
             for m, fields in self._measure_fields.items()
         }
-        self._all_measures = [(m, get_measure(m).fields) for m in MEASURE_IDS]
+        # Each measure's fields, and as many "absent" defaults: its key is built by map, in C.
+        fields_of = [(m, get_measure(m).fields) for m in MEASURE_IDS]
+        self._all_measures = [(m, f, (_ABSENT,) * len(f)) for m, f in fields_of]
         self._estimates: dict[tuple[object, ...], Estimate | list[str] | InputError] = {}
 
     def _parse(self, name: str, raw: str) -> object:
@@ -165,8 +167,9 @@ class RowChecker:
         difference of the two quarters) fails that measure only; the row counts as failed.
         """
         outcome = RowOutcome()
-        for mid, fields in self._all_measures:
-            key = (mid, *(profile.get(f, _ABSENT) for f in fields))
+        answer = profile.get
+        for mid, fields, absent in self._all_measures:
+            key = (mid, *map(answer, fields, absent))
             cached = self._estimates.get(key)
             if cached is None:
                 cached = self._evaluate(mid, {f: profile[f] for f in fields if f in profile})
