@@ -174,7 +174,7 @@ class RowChecker:
             if cached is None:
                 cached = self._evaluate(mid, {f: profile[f] for f in fields if f in profile})
                 # Amounts rarely repeat between enterprises: keep only keys of answers that do.
-                if not any(isinstance(v, Decimal) for v in key):
+                if Decimal not in map(type, key):  # parse_amount gives Decimal itself, no subclass
                     if len(self._estimates) >= _CACHE_LIMIT:
                         self._estimates.clear()  # bounded: memory stays flat on any file
                     self._estimates[key] = cached
