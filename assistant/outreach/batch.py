@@ -119,9 +119,10 @@ class RowChecker:
         cells: list[object] = list(row[:width]) + [""] * (width - len(row))
         errors: list[str] = []
         profile: dict[str, object] = {}
-        for i, cell in enumerate(cells):
-            if isinstance(cell, CellError):  # too long or damaged: this row's error, not the file's
-                errors.append(f"第{row_number}行{column_letters(i)}列：{cell.message}")
+        if not {str}.issuperset(map(type, cells)):  # a cell not plain text (rare): look closer
+            for i, cell in enumerate(cells):
+                if isinstance(cell, CellError):  # too long or damaged: this row's error, not the file's
+                    errors.append(f"第{row_number}行{column_letters(i)}列：{cell.message}")
         for i, name in self._field_cols:
             raw = cells[i]
             if raw == "" or isinstance(raw, CellError):
