@@ -334,7 +334,7 @@ class Rule:
         if fixed is not None:
             return fixed
         given = inp.model_fields_set
-        key = tuple((n in given, getattr(inp, n)) for n in self._switches)
+        key = tuple([(n in given, getattr(inp, n)) for n in self._switches])
         plans = self._plans
         found = plans.get(key)
         if found is None:
@@ -344,14 +344,15 @@ class Rule:
         return found
 
     @cached_property
-    def _needed(self) -> dict[tuple[object, ...], tuple[str, ...]]:
+    def _needed(self) -> dict[object, tuple[str, ...]]:
         return {}
 
     def needed(self, inp: BaseModel) -> list[str]:
         if self._fixed is not None and not self._fixed.required:
             return []  # nothing to ask (第10–13条)
         # Parts answer from which fields are given (Part.required), paths from their answers.
-        key = (frozenset(inp.model_fields_set), *(getattr(inp, n) for n in self._switches))
+        switches, given = self._switches, frozenset(inp.model_fields_set)
+        key = (given, *[getattr(inp, n) for n in switches]) if switches else given
         found = self._needed.get(key)
         if found is None:
             missing: set[str] = set()
