@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
+from functools import cached_property
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -19,18 +21,19 @@ from calculators.errors import InputError
 from calculators.fields import FIELDS
 from calculators.models import Unmet
 from calculators.parts import Source
-from calculators.rules import Outcome, Part, Run, amount, day, text
+from calculators.rules import Outcome, Part, Run, amount, day, fill, names, text
 
 # A trace line: (description, formula, value) templates, or a reading id said at that point.
 Line = tuple[str, str, str] | str
 
 
-def _lines(r: Run, lines: tuple[Line, ...], **values: object) -> None:
+def _lines(r: Run, lines: tuple[Line, ...], values: Mapping[str, object]) -> None:
     for line in lines:
         if isinstance(line, str):
             r.draft.reading(line)
         else:
-            r.draft.step(*(text(t, **values) for t in line))
+            description, formula, value = line
+            r.draft.step(fill(description, values), fill(formula, values), fill(value, values))
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,20 @@ class WholeSteps(Part):
     def reads(self) -> tuple[str, ...]:
         return self.source.fields()
 
+    @cached_property
+    def _said(self) -> tuple[dict[str, object], frozenset[str]]:
+        """The words over parameters alone (the same on every run), and the figures its lines
+        and unmet name: a figure none of them names is not formatted."""
+        unit = self.source.name
+        fixed: dict[str, object] = {
+            "threshold": amount(param(self.threshold), unit) if self.threshold else "",
+            "step": amount(param(self.step), unit),
+        }
+        templates = [t for line in self.lines if not isinstance(line, str) for t in line]
+        if self.none:
+            templates.append(self.none[1])
+        return fixed, frozenset().union(*(names(t) for t in templates))
+
     def run(self, r: Run) -> Outcome:
         unit = self.source.name
         figure = r.values.get(unit)
@@ -81,19 +98,19 @@ class WholeSteps(Part):
         over = figure if self.threshold is None else figure - param(self.threshold)
         n = (over / step).to_integral_value(rounding=ROUND_FLOOR)
         raw = n * step_award if self.base is None else param(self.base) + n * step_award
-        shown = {
-            "figure": amount(figure, unit),
-            "threshold": amount(param(self.threshold), unit) if self.threshold else "",
-            "step": amount(step, unit),
-            "n": n,
-            "steps_award": yuan(n * step_award),
-            "award": yuan(raw),
-        }
-        _lines(r, self.lines, **shown)
+        fixed, said = self._said
+        shown = {**fixed, "n": n}
+        if "figure" in said:
+            shown["figure"] = amount(figure, unit)
+        if "steps_award" in said:
+            shown["steps_award"] = yuan(n * step_award)
+        if "award" in said:
+            shown["award"] = yuan(raw)
+        _lines(r, self.lines, shown)
         award = r.draft.apply_cap(raw, self.cap) if self.cap else raw
         if award == 0 and self.none:
             condition, reason = self.none
-            r.draft.unmet.append(Unmet(field=unit, condition=condition, reason=text(reason, **shown)))
+            r.draft.unmet.append(Unmet(field=unit, condition=condition, reason=fill(reason, shown)))
         if self.cap is None or award < param(self.cap):
             more = (n + 1) * step - figure
             if self.threshold:  # 第1条: the next step counts from the threshold
@@ -174,6 +191,19 @@ class ByDate:
         return [text(self.hint_text, alt=yuan(min(figure * param(self.then), cap)))]
 
 
+class _RateWords(NamedTuple):
+    """A rate and what Rate's lines say over it and the parameters alone."""
+
+    rate: Decimal
+    unit: str
+    rate_quote: str
+    unit_step: str
+    per_step: str
+    cap_quantity: str
+    cap: str
+    minimum: str
+
+
 @dataclass(frozen=True)
 class Rate(Part):
     """Rate × quantity, then a minimum payable (“不足…不予安排”: exactly the minimum is paid) and a cap.
@@ -206,18 +236,40 @@ class Rate(Part):
         own = (self.figure,) if self.figure in FIELDS else ()
         return own + (() if isinstance(self.rate, str) else self.rate.reads())
 
+    @cached_property
+    def _rates(self) -> dict[str, _RateWords]:
+        return {}
+
+    def _said(self, rate_name: str) -> _RateWords:
+        """What the lines say of a rate over parameters alone: worked out once per rate (a
+        declaration has one or two)."""
+        found = self._rates.get(rate_name)
+        if found is None:
+            rate, cap = param(rate_name), param(self.cap)
+            found = self._rates[rate_name] = _RateWords(
+                rate=rate,
+                unit=FIELDS[self.unit_of].unit,
+                rate_quote=quote(rate_name),
+                unit_step=amount(GUIDANCE_UNIT, self.unit_of),
+                per_step=yuan(rate * GUIDANCE_UNIT),
+                cap_quantity=amount(cap / rate, self.unit_of),
+                cap=yuan(cap),
+                minimum=yuan(param(self.minimum)) if self.minimum else "",
+            )
+        return found
+
     def run(self, r: Run) -> Outcome:
         figure = r.values[self.figure] if self.figure in r.values else getattr(r.inp, self.figure)
-        unit = FIELDS[self.unit_of].unit
         if not isinstance(self.rate, str):
             self.rate.trace(r)
         rate_name = self.rate if isinstance(self.rate, str) else self.rate.pick(r.inp)
-        rate = param(rate_name)
+        said = self._said(rate_name)
+        rate, unit, rate_quote = said.rate, said.unit, said.rate_quote
         if self.announce:
-            r.draft.step(self.announce, quote(rate_name), f"{rate} 元/{unit}")
+            r.draft.step(self.announce, rate_quote, f"{rate} 元/{unit}")
         raw = figure * rate
         quantity = amount(figure, self.unit_of)
-        formula = text(self.formula, quantity=quantity, rate=rate, unit=unit, rate_quote=quote(rate_name))
+        formula = text(self.formula, quantity=quantity, rate=rate, unit=unit, rate_quote=rate_quote)
         r.draft.step(self.description, formula, yuan(raw))
         if self.minimum:
             minimum = param(self.minimum)
@@ -225,15 +277,15 @@ class Rate(Part):
                 r.draft.check(
                     False,
                     self.unit_of,
-                    f"奖励金额不低于 {yuan(minimum)}",
+                    f"奖励金额不低于 {said.minimum}",
                     f"按规则计得 {yuan(raw)}，{quote(self.minimum)}。",
                 )
                 if self.minimum_reading:
                     r.draft.reading(self.minimum_reading)
                 need = amount((minimum - raw) / rate, self.unit_of)
-                r.draft.next_step.append(text(self.below, need=need, minimum=yuan(minimum)))
+                r.draft.next_step.append(text(self.below, need=need, minimum=said.minimum))
                 return Outcome(Decimal(0))
-            r.draft.step("起付额", f"{yuan(raw)} ≥ {yuan(minimum)}", "满足")
+            r.draft.step("起付额", f"{yuan(raw)} ≥ {said.minimum}", "满足")
             if self.minimum_reading:
                 r.draft.reading(self.minimum_reading)
         award = r.draft.apply_cap(raw, self.cap)
@@ -242,11 +294,11 @@ class Rate(Part):
             r.draft.next_step.append(
                 text(
                     self.more,
-                    unit_step=amount(GUIDANCE_UNIT, self.unit_of),
-                    per_step=yuan(rate * GUIDANCE_UNIT),
+                    unit_step=said.unit_step,
+                    per_step=said.per_step,
                     to_cap=amount((cap - raw) / rate, self.unit_of),
-                    cap_quantity=amount(cap / rate, self.unit_of),
-                    cap=yuan(cap),
+                    cap_quantity=said.cap_quantity,
+                    cap=said.cap,
                 )
             )
             if not isinstance(self.rate, str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from pydantic import BaseModel
 
@@ -145,6 +146,10 @@ class AtLeast(Part):
         return Unmet(field=self.field, condition=self._condition(), reason=reason)
 
     def _condition(self) -> str:
+        return self._condition_text
+
+    @cached_property
+    def _condition_text(self) -> str:  # over parameters only: the same on every run
         return text(self.condition, threshold=amount(param(self.threshold), self.source.name))
 
     def _short(self, figure: Decimal) -> list[str]:

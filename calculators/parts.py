@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from pydantic import BaseModel
 
 from calculators.base import Draft, has
 from calculators.errors import InputError
-from calculators.rules import Outcome, Part, Run, amount, text
+from calculators.rules import NO_AWARD, Outcome, Part, Run, amount, text
 
 # ------------------------------------------------------------------ sources of a figure
 
@@ -117,12 +118,19 @@ class Step(Part):
 
     def run(self, r: Run) -> None:
         words = r.words
+        if not words:  # the usual case: the line is the same on every run
+            r.draft.step(*self._plain, self.clause)
+            return
         r.draft.step(
             text(self.description, **words),
             text(self.formula, **words),
             text(self.value, **words),
             self.clause,
         )
+
+    @cached_property
+    def _plain(self) -> tuple[str, str, str]:
+        return text(self.description), text(self.formula), text(self.value)
 
 
 @dataclass(frozen=True)
@@ -193,4 +201,4 @@ class Gate(Part):
     """Stop here with no award when a condition so far has failed."""
 
     def run(self, r: Run) -> Outcome | None:
-        return None if r.ok else Outcome(Decimal(0))
+        return None if r.ok else NO_AWARD

@@ -17,12 +17,14 @@ the trace templates sit beside the code that fills them in.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+import re
+import string
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -56,9 +58,64 @@ _PARAMS = {
 }
 
 
+_FORMATTER = string.Formatter()
+# template → (the template with its parameters filled in, whether figures remain to fill in).
+_RESOLVED: dict[str, tuple[str, bool]] = {}
+
+
+def _escaped(shown: str) -> str:
+    return shown.replace("{", "{{").replace("}", "}}")
+
+
+def _resolve(template: str) -> tuple[str, bool]:
+    """The parameters of a template filled in once: they are the notice's numbers (``param`` is
+    cached for the process), so only the part's figures vary from one computation to the next."""
+    out: list[str] = []
+    remaining = False
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        out.append(_escaped(literal))
+        if name is None:
+            continue
+        if re.split(r"[.\[]", name, maxsplit=1)[0] in _PARAMS and "{" not in (spec or ""):
+            obj, _ = _FORMATTER.get_field(name, (), _PARAMS)
+            shown = _FORMATTER.format_field(_FORMATTER.convert_field(obj, conversion), spec or "")
+            out.append(_escaped(shown))
+        else:
+            remaining = True
+            out.append(f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}")
+    resolved = "".join(out)
+    # No figures left: the finished string (braces unescaped), the same on every call.
+    return (resolved, True) if remaining else (resolved.format(), False)
+
+
+def _resolved(template: str) -> tuple[str, bool]:
+    try:
+        return _RESOLVED[template]
+    except KeyError:
+        found = _RESOLVED[template] = _resolve(template)
+        return found
+
+
 def text(template: str, **values: object) -> str:
     """A template of a declaration filled in: parameters by name, the part's figures by keyword."""
-    return template.format(**_PARAMS, **values)
+    found = _RESOLVED.get(template)  # inline of _resolved: text runs on most trace lines
+    resolved, remaining = found if found is not None else _resolved(template)
+    return resolved.format(**values) if remaining else resolved
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """``text`` with the figures in one mapping (several lines over the same figures)."""
+    resolved, remaining = _resolved(template)
+    return resolved.format_map(values) if remaining else resolved
+
+
+def names(template: str) -> frozenset[str]:
+    """The figures a template names besides parameters (a part formats only those)."""
+    resolved, remaining = _resolved(template)
+    if not remaining:
+        return frozenset()
+    found = (n for _, n, _, _ in _FORMATTER.parse(resolved) if n)
+    return frozenset(re.split(r"[.\[]", n, maxsplit=1)[0] for n in found)
 
 
 def amount(value: Decimal, name: str) -> str:
@@ -67,10 +124,14 @@ def amount(value: Decimal, name: str) -> str:
 
 
 def day(value: date) -> str:
+    """``2024年3月5日``. Built from the parts: strftime costs six times as much, and a batch says
+    a date on most rows; years before 1000 (which %Y may pad) go through strftime still."""
+    if value.year >= 1000:
+        return f"{value.year}年{value.month}月{value.day}日"
     return f"{value:%Y年%-m月%-d日}"
 
 
-@dataclass
+@dataclass(slots=True)  # made for every estimate: slots make it and its reads cheaper
 class Run:
     """One computation: the input, the trace being built, the figures derived so far."""
 
@@ -83,17 +144,22 @@ class Run:
 
 
 # An outcome ends the run: the award (0 for "not eligible"), or None where the notice sets none.
-@dataclass(frozen=True)
-class Outcome:
+# A named tuple: made once per estimate, and cheaper to make than a frozen dataclass.
+class Outcome(NamedTuple):
     award: Decimal | None
     in_scope: bool | None = None
+
+
+NO_AWARD = Outcome(Decimal(0))  # a condition failed (Gate)
+_NO_AMOUNT = Outcome(None)  # the parts ended without an amount (第6、8、10–13条)
 
 
 class Part:
     """One sentence of a clause. Defaults: reads nothing, never fails early, adds no guidance."""
 
     def required(self, inp: BaseModel) -> list[str]:
-        """The fields this part still needs (alternatives resolved)."""
+        """The fields this part still needs (alternatives resolved). Decided by which fields are
+        given, never by their values (Rule.needed keeps the answer per set of given fields)."""
         return []
 
     def reads(self) -> tuple[str, ...]:
@@ -175,6 +241,40 @@ def run_parts(parts: tuple[Part, ...], r: Run) -> Outcome | None:
     return None
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The parts that apply on one choice of paths (walk's answer), each method the derivations
+    call bound once; a part keeping Part's default for a method is left out of that list. A batch
+    asks needed, conditions and compute of every row, and the choice of paths rarely changes."""
+
+    parts: tuple[tuple[Part, bool], ...]
+    required: tuple[Callable[[BaseModel], list[str]], ...]
+    early: tuple[tuple[Callable[[BaseModel, bool], list[Unmet]], bool], ...]
+    near_miss: tuple[Callable[[BaseModel], list[str]], ...]
+    optional: tuple[Callable[[BaseModel], list[str]], ...]
+    run: tuple[Callable[[Run], Outcome | None], ...]
+
+    @classmethod
+    def of(cls, parts: tuple[tuple[Part, bool], ...]) -> Plan:
+        def own(method: str, decided_only: bool = False) -> list[tuple[Part, bool]]:
+            default = getattr(Part, method)
+            kept = [(p, d) for p, d in parts if d or not decided_only]
+            return [(p, d) for p, d in kept if getattr(type(p), method) is not default]
+
+        return cls(
+            parts,
+            tuple(p.required for p, _ in own("required")),
+            tuple((p.early, d) for p, d in own("early")),
+            tuple(p.near_miss for p, _ in own("near_miss")),
+            tuple(p.optional for p, _ in own("optional", decided_only=True)),
+            tuple(p.run for p, _ in own("run")),
+        )
+
+
+_PLANS_KEPT = 256  # per rule: path answers are yes/no or a few choices; bounded all the same
+_NEEDED_KEPT = 4096  # per rule: which of its few fields are given, times the path answers
+
+
 # Words of the trace that depend on an answer: name → (field, {answer: words}).
 Words = Mapping[str, tuple[str, Mapping[object, str]]]
 
@@ -214,23 +314,78 @@ class Rule:
             raise ValueError(f"第{self.measure_id}条：fields {self.fields} 与各部分所读字段 {read} 不一致")
         return self.fields
 
+    @cached_property
+    def _switches(self) -> tuple[str, ...]:
+        """The answers that choose paths: they alone decide which parts apply."""
+        return tuple(dict.fromkeys(p.name for p in every_part(self.parts) if isinstance(p, Paths)))
+
+    @cached_property
+    def _plans(self) -> dict[tuple[object, ...], Plan]:
+        return {}
+
+    @cached_property
+    def _fixed(self) -> Plan | None:
+        """The one plan of a declaration without paths."""
+        return None if self._switches else Plan.of(tuple(walk(self.parts, None)))  # type: ignore[arg-type]
+
+    def plan(self, inp: BaseModel) -> Plan:
+        """The parts that apply to ``inp``, worked out once per choice of paths."""
+        fixed = self._fixed
+        if fixed is not None:
+            return fixed
+        given = inp.model_fields_set
+        key = tuple([(n in given, getattr(inp, n)) for n in self._switches])
+        plans = self._plans
+        found = plans.get(key)
+        if found is None:
+            found = Plan.of(tuple(walk(self.parts, inp)))
+            if len(plans) < _PLANS_KEPT:
+                plans[key] = found
+        return found
+
+    @cached_property
+    def _needed(self) -> dict[object, tuple[str, ...]]:
+        return {}
+
     def needed(self, inp: BaseModel) -> list[str]:
-        missing = {n for p, _ in walk(self.parts, inp) for n in p.required(inp)}
-        return [n for n in self.field_order() if n in missing]
+        if self._fixed is not None and not self._fixed.required:
+            return []  # nothing to ask (第10–13条)
+        # Parts answer from which fields are given (Part.required), paths from their answers.
+        switches, given = self._switches, frozenset(inp.model_fields_set)
+        key = (given, *[getattr(inp, n) for n in switches]) if switches else given
+        found = self._needed.get(key)
+        if found is None:
+            missing: set[str] = set()
+            for required in self.plan(inp).required:
+                missing.update(required(inp))
+            found = tuple(n for n in self.field_order() if n in missing)
+            if len(self._needed) < _NEEDED_KEPT:
+                self._needed[key] = found
+        return list(found)
 
     def conditions(self, inp: BaseModel) -> list[Unmet]:
-        return [u for p, decided in walk(self.parts, inp) for u in p.early(inp, decided)]
+        early = self.plan(inp).early
+        return [u for test, decided in early for u in test(inp, decided)] if early else []
 
     def near_miss(self, inp: BaseModel) -> list[str]:
-        return [s for p, _ in walk(self.parts, inp) for s in p.near_miss(inp)]
+        return [s for near_miss in self.plan(inp).near_miss for s in near_miss(inp)]
 
     def ask_also(self, inp: BaseModel) -> list[str]:
-        return [n for p, decided in walk(self.parts, inp) if decided for n in p.optional(inp)]
+        return [n for optional in self.plan(inp).optional for n in optional(inp)]
 
     def compute(self, inp: BaseModel, draft: Draft, as_of: date) -> Estimate:
-        words = {k: table[v] for k, (f, table) in self.words.items() if (v := getattr(inp, f)) in table}
+        words = (
+            {k: table[v] for k, (f, table) in self.words.items() if (v := getattr(inp, f)) in table}
+            if self.words
+            else {}
+        )
         r = Run(inp, draft, as_of, words)
-        out = run_parts(self.parts, r) or Outcome(None)
+        out = None
+        for run in self.plan(inp).run:  # run_parts' order and stop: a Paths part runs nothing
+            out = run(r)
+            if out is not None:
+                break
+        out = out or _NO_AMOUNT
         if self.outcome == "referred":
             return finish(draft, None, as_of, eligible=None, in_scope=out.in_scope)
         if self.outcome == "none":

@@ -36,6 +36,7 @@ from calculators.models import Estimate, plain_decimal
 
 _CACHE_LIMIT = 20_000
 _ABSENT = object()
+_UNKNOWN = object()  # a cell saying 不知道: passed on as typed, for the check to state its assumption
 
 
 @dataclass
@@ -75,7 +76,9 @@ class RowChecker:
             m: fields - set().union(*(f for n, f in self._measure_fields.items() if n != m))
             for m, fields in self._measure_fields.items()
         }
-        self._all_measures = [(m, get_measure(m).fields) for m in MEASURE_IDS]
+        # Each measure's fields, and as many "absent" defaults: its key is built by map, in C.
+        fields_of = [(m, get_measure(m).fields) for m in MEASURE_IDS]
+        self._all_measures = [(m, f, (_ABSENT,) * len(f)) for m, f in fields_of]
         self._estimates: dict[tuple[object, ...], Estimate | list[str] | InputError] = {}
 
     def _parse(self, name: str, raw: str) -> object:
@@ -84,7 +87,7 @@ class RowChecker:
             value = self._parsed[key]
         except KeyError:
             try:
-                value = parse_field(name, raw)
+                value = _UNKNOWN if is_unknown(raw) else parse_field(name, raw)
             except InputError as exc:
                 value = exc
             if len(self._parsed) < 200_000:  # bounded: memory stays flat on any file
@@ -116,18 +119,28 @@ class RowChecker:
         cells: list[object] = list(row[:width]) + [""] * (width - len(row))
         errors: list[str] = []
         profile: dict[str, object] = {}
-        for i, cell in enumerate(cells):
-            if isinstance(cell, CellError):  # too long or damaged: this row's error, not the file's
-                errors.append(f"第{row_number}行{column_letters(i)}列：{cell.message}")
+        if not {str}.issuperset(map(type, cells)):  # a cell not plain text (rare): look closer
+            for i, cell in enumerate(cells):
+                if isinstance(cell, CellError):  # too long or damaged: this row's error, not the file's
+                    errors.append(f"第{row_number}行{column_letters(i)}列：{cell.message}")
         for i, name in self._field_cols:
             raw = cells[i]
             if raw == "" or isinstance(raw, CellError):
+                continue
+            if type(raw) is str:  # the usual cell: whether it says 不知道 is remembered with its value
+                try:
+                    value = self._parse(name, raw)
+                except InputError as exc:
+                    errors.append(f"第{row_number}行：{exc.message}")
+                    continue
+                profile[name] = raw if value is _UNKNOWN else value
                 continue
             if is_unknown(raw):
                 profile[name] = raw  # 不知道: the check states its assumption (or refuses the field)
                 continue
             try:
-                profile[name] = self._parse(name, str(raw))
+                value = self._parse(name, str(raw))
+                profile[name] = parse_field(name, str(raw)) if value is _UNKNOWN else value
             except InputError as exc:
                 errors.append(f"第{row_number}行：{exc.message}")
         result = self._check_profile(row_number, profile, errors)
@@ -155,13 +168,14 @@ class RowChecker:
         difference of the two quarters) fails that measure only; the row counts as failed.
         """
         outcome = RowOutcome()
-        for mid, fields in self._all_measures:
-            key = (mid, *(profile.get(f, _ABSENT) for f in fields))
+        answer = profile.get
+        for mid, fields, absent in self._all_measures:
+            key = (mid, *map(answer, fields, absent))
             cached = self._estimates.get(key)
             if cached is None:
                 cached = self._evaluate(mid, {f: profile[f] for f in fields if f in profile})
                 # Amounts rarely repeat between enterprises: keep only keys of answers that do.
-                if not any(isinstance(v, Decimal) for v in key):
+                if Decimal not in map(type, key):  # parse_amount gives Decimal itself, no subclass
                     if len(self._estimates) >= _CACHE_LIMIT:
                         self._estimates.clear()  # bounded: memory stays flat on any file
                     self._estimates[key] = cached
