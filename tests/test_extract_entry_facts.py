@@ -257,3 +257,45 @@ def test_asked_not_stored(text, field):
 def test_fresh_wordings_read(text, expected):
     got = facts(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("用电 今年一季度 九十万", "power_2024q1_kwh"),  # no unit: 度 or 元 of 电费?
+        ("一季度用气 三万", "gas_2024q1_m3"),
+        ("一季度用气1200方 还差一方", "gas_2024q1_m3"),  # 差一方 is a difference, not a second figure
+    ],
+)
+def test_unit_less_energy_and_differences(text, field):
+    got = facts(text)
+    if "差" in text:
+        assert got[field] == Decimal(1200)
+    else:
+        assert field not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一季度用电180万度，去年同期150万", {"power_2023q1_kwh": Decimal(1_500_000)}),  # unit said once
+        ("公司注册在将乐，可天然气是在泰宁那边的分厂烧的", {"in_county": False}),
+        ("公司注册在三明市，工厂在将乐，一季度用气3万方", {"in_county": True}),
+        (
+            "我们是2024年新盖的厂，二月份开始生产，三月份纳入统计了",
+            {"built_2024": True, "counted_2024": True},
+        ),
+        ("以前在规下面，今年二月份刚刚上了规", {"entry_type": "upgrade", "entry_month": 2}),
+        ("2023年一季度就进了统计的库，开餐馆的", {"in_statistics_2023q1": True}),
+        ("我们是搞贸易的，跟商务局签了代理协议", {"exporter_type": "trade"}),
+        ("没拿过别的将", {"received_other_award": False}),
+        ("已享受过《将乐县促进商贸业、服务业高质量发展六条措施》的奖励", {"received_other_award": True}),
+        ("我们热力站2月16号恢复供汽", {"heat_supplier": True}),
+        ("从3月开始报数到12月没断过", {"months": 10}),
+        ("今年一季度用了三万度电，去年好像两万多度吧，我记不清了", {"power_2024q1_kwh": Decimal(30_000)}),
+        ("烧天然气的，一季度用了两万方，听说一方补五毛", {"gas_2024q1_m3": Decimal(20_000)}),
+    ],
+)
+def test_fresh8_round_wordings(text, expected):
+    got = facts(text)
+    assert {k: got.get(k) for k in expected} == expected

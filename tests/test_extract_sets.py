@@ -157,3 +157,27 @@ def test_fresh6_held_at_its_floor():
     counts = score(DATA / "fresh6_extract.jsonl")
     assert counts["wrong"] <= FRESH6_WRONG_CEILING, counts
     assert counts["right"] >= FRESH6_RIGHT_FLOOR, counts
+
+
+# fresh7–fresh10 (blind), scored at first look with the code of their day:
+# - fresh7 (115 lines): 88 right, 20 asked, 7 wrong (于热发电 unread, 掉了 as last year's level,
+#   不含余热 of another clause, 未入库 after the library, another county by name, a doubted fact,
+#   a township's figure retold);
+# - fresh9 (130, after fresh7's fixes): 98 right, 24 asked, 8 wrong (third parties, far negations);
+# - fresh10 (130, after fresh9's): 107 right, 18 asked, 5 wrong (港币, 含税/不含税, an official's word);
+# - fresh8 (115), kept unseen until the end as the test: 97 right, 16 asked, 2 wrong (a place named
+#   without 县, a figure with no unit).
+# Fixed by method; dev sets now, held at no wrong figure and what the fixes reached.
+LATER_EXTRACT_FLOORS = {
+    "fresh7_extract.jsonl": 113,
+    "fresh8_extract.jsonl": 112,
+    "fresh9_extract.jsonl": 127,
+    "fresh10_extract.jsonl": 127,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LATER_EXTRACT_FLOORS))
+def test_later_blind_sets_no_wrong_figure(name):
+    counts = score(DATA / name)
+    assert counts["wrong"] == 0, counts
+    assert counts["right"] >= LATER_EXTRACT_FLOORS[name], counts

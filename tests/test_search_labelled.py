@@ -171,11 +171,25 @@ FRESH5_FLOORS = {"top1": 0.97, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}
 FRESH6_FLOORS = {"top1": 0.99, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}
 
 
+# fresh7–fresh10, four more blind sets, each scored at first look with the code of its day:
+# - fresh7: top1 127/130 (97.7 %), top3 97.7 %, out of scope 24/25, remarks 35/35;
+# - fresh9 (after fresh7's fixes): top1 99/100, top3 99/100, 18/20, 30/30;
+# - fresh10 (after fresh9's): top1 94/100, top3 95/100, 19/20, 30/30;
+# - fresh8, written first and kept unseen until the end as the test: top1 123/130 (94.6 %), top3
+#   125/130 (96.2 %), 25/25, 35/35 (the elder voice 12/18).
+# Their misses (weather asides, 增值税 as a basis, unit spellings, 管到, prices, long stories) were
+# then fixed by method, so they are dev sets now, held at what that reached.
+LATER_FLOORS = {"top1": 0.99, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}
+
 # The later blind sets, each with its size (in scope, out of scope, remarks) and its floors.
 LATER_SETS = {
     "fresh4_search.tsv": ((129, 25, 35), FRESH4_FLOORS),
     "fresh5_search.tsv": ((130, 25, 35), FRESH5_FLOORS),
     "fresh6_search.tsv": ((130, 25, 35), FRESH6_FLOORS),
+    "fresh7_search.tsv": ((130, 25, 35), LATER_FLOORS),
+    "fresh8_search.tsv": ((130, 25, 35), LATER_FLOORS),
+    "fresh9_search.tsv": ((100, 20, 30), LATER_FLOORS),
+    "fresh10_search.tsv": ((100, 20, 30), LATER_FLOORS),
 }
 
 

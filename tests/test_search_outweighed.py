@@ -77,3 +77,18 @@ def test_fresh_ways_of_asking(question, clause):
 
 def test_market_prices_decline():
     assert ids("菜市场猪肉多少钱一斤") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("我老头子八几年办起来的厂，现在儿子接手了，头三个月卖的比去年多了几百万，有没有奖", "1"),
+        ("我孙子说开发票的钱比去年多了要奖，最多奖多少，有没有顶", "1"),
+        ("我家老头子说重复的奖只能拿一个高的，这个文件谁来解释", "final"),
+        ("前阵子新闻里说外地厂出事故，这个文件讲没讲安全生产", "13"),
+        ("入了规第二年又退出去了，奖的钱要退回去吗", "5"),
+        ("这文件从哪天起管用", "final"),
+    ],
+)
+def test_elder_stories(question, clause):
+    assert ids(question)[:1] == [clause]

@@ -147,10 +147,12 @@ SHARED_AFTER = re.compile(
 # A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
 BOUND_AFTER = re.compile(
     r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)"
+    # a price after the figure: "一方五毛", "一度电8毛" — a rate, not an amount used
+    r"|[零〇一二两三四五六七八九十\d.]+(?:毛|角|分钱)"
     r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
 )
 BOUND_BEFORE = re.compile(
-    r"(?:超过|超|不到|不足|不满|达到|至少|最少|最多|(?<![干做报])满|每[人月年度方个家]{0,3}|低于|高于|大于|小于|百分之|百分"
+    r"(?:超过|超|不到|不足|不满|达到|至少|最少|最多|(?<![干做报])满|每[人月年度方个家]{0,3}|还差|只差|就差|差|低于|高于|大于|小于|百分之|百分"
     r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退"
     # a figure asked about, not stated: "够不够500万", "到没到100万美元"
     r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够)$"
@@ -222,6 +224,11 @@ def _other_places() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile("|".join(map(re.escape, reversed(words)))),
         re.compile("|".join(map(re.escape, signal.unless))),
     )
+
+
+def other_places() -> re.Pattern[str]:
+    """Places other than 将乐 (scope.yaml's other_place, 外县 …)."""
+    return _other_places()[0]
 
 
 # A named place's enterprise ("三明市的企业", "浙江那边的厂"): 将乐 itself is cancelled by scope.yaml.

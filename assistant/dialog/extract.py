@@ -124,7 +124,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
     field the assistant just asked for; a figure without its own subject word answers it.
     """
     out = Extraction(taken=[], deltas=[], problems=[])
-    s = _relayed(_corrected(prepare(text)))
+    s = _plain_words(_relayed(_corrected(prepare(text))))
     masked = MONTH_RANGE.sub(_mask_range, s)
     masked = DATE.sub(lambda m: "#" * len(m.group()), masked)
     masked = LUNAR_DATE.sub(lambda m: "#" * len(m.group()), masked)
@@ -173,7 +173,10 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             seen.add("months")  # 连续出数半年: six months
             out.taken.append(Taken("months", 6, "半年"))
         said = s[seg.start : seg.start + len(seg.text)]
-        spanned = _months_spanned(said) if re.search(r"出数|报数|报表|每个月都报|报送", said) else None
+        reporting = re.search(r"出数|报数|报表|都报|报送", said) or (
+            re.search(r"出数|报数|报表|都报|按时报|报送", s) and re.search(r"没断|不断|持续|连续|一直", said)
+        )
+        spanned = _months_spanned(said) if reporting and not _OTHER_FIGURE_WORDS.search(said) else None
         if spanned is not None and "months" not in seen and not re.search(r"去年|上年|2023|前年", said):
             seen.add("months")  # "2024年1月至12月持续出数": twelve months reported
             out.taken.append(Taken("months", spanned, _SPAN_ENDS.search(said).group()))
@@ -197,11 +200,20 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
             )
         )
         # (only what was said before the doubt: "去年是80万度吧记不清了 今年是95万度" keeps this year's)
+        # of the parts before the doubt, the nearest that holds something taken ("今年一季度用了两万三千度，
+        # 去年好像是两万度左右吧，我也记不清了": last year's), or all when they run on in one part
+        starts = [0, *(m.end() for m in SEGMENT.finditer(s, 0, doubt.start()))]
+        figures = [f.start for f in find_quantities(s[: doubt.start()]) if f.quantity is not None]
+        taken_at = [p for p in (s.find(str(t.source)) for t in out.taken) if 0 <= p < doubt.start()]
+        nearest = max(figures or taken_at, default=0)  # the nearest figure said, taken or not
+        cut = max(p for p in starts if p <= nearest)
         doubted = [
             t
             for t in out.taken
-            if (not dates_only or t.field in _DATE_FIELDS) and s.find(str(t.source)) < doubt.start()
+            if (not dates_only or t.field in _DATE_FIELDS) and cut <= s.find(str(t.source)) < doubt.start()
         ]
+        families = {family_of(t.field) for t in doubted} - {None}
+        doubted += [t for t in out.taken if t.derived and family_of(t.field) in families and t not in doubted]
         if doubted:
             out.unsure += [t.field for t in doubted]
             said = "、".join(dict.fromkeys(t.source for t in doubted if not t.derived))
@@ -223,6 +235,18 @@ _DOUBT = re.compile(
     r"记不(?:太|大|很)?(?:准|清|得|住)|记得不(?:太|大|很)?(?:准|清)|不太记得|拿不准|不敢(?:肯定|保证|确定)"
     r"|(?:帮|给)(?:我|我们)?(?:核|核实|核对|查)一下|(?:再|先)(?:帮我|给我)?(?:核|核实|核对)(?:一下)?"
 )
+_UNIT_WORDS = {"千瓦时": re.compile(r"度|千瓦时|kwh|kw·h"), "立方米": re.compile(r"方|立方|m3|m³")}
+
+
+def _unit_said(sentence: str, unit: str) -> bool:
+    """Whether another figure of the sentence gives the unit ("一季度用电150万度，去年120万")."""
+    words = _UNIT_WORDS.get(unit)
+    return words is None or any(
+        f.quantity is not None and f.quantity.unit == unit and words.search(f.text)
+        for f in find_quantities(sentence)
+    )
+
+
 _DATE_FIELDS = frozenset({"resumed_on", "specialized_sme_approved_on", "entry_month"})
 _FROM = re.compile(r"从|由")
 _TO = re.compile(TO)
@@ -246,6 +270,21 @@ _RELAYED = re.compile(
     r"((?:儿子|女儿|闺女|侄子|侄女|外甥女|外甥|女婿|儿媳|孙子|孙女|老公|老婆|爱人|老伴)(?:说|讲)(?:的)?)"
     r"(?:他们|她们|他|她)(?=厂|公司|企业|那个|家的|的厂|的公司|供热)"
 )
+
+
+# Everyday words for the notice's facts, read as the notice's: "2024年新盖的厂", "二月份开始生产",
+# "三月份就纳入统计了".
+_PLAIN_WORDS = (
+    (re.compile(r"新盖(?=的|了|好)"), "新建"),
+    (re.compile(r"(?:开始|正式|才开始|投入)生产"), "投产"),
+    (re.compile(r"纳入(?:了)?(?:规上)?统计(?!局|员|人员|库)"), "纳统"),
+)
+
+
+def _plain_words(s: str) -> str:
+    for said, meant in _PLAIN_WORDS:
+        s = said.sub(meant, s)
+    return s
 
 
 def _relayed(s: str) -> str:
@@ -291,8 +330,11 @@ def _fact_parts(seg: _Segment, own_figure: bool) -> list[tuple[str, bool]]:
 
 _WHOLE_YEAR = re.compile(r"(?:1|一)月?份?[-—~至到](?:12|十二)月份?")
 _SPAN_ENDS = re.compile(
-    r"(\d{1,2}|[一二三四五六七八九十]{1,2})月?份?[-—~至到](\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,2})月?份?(?:开始|起)?[^,，。\d月]{0,6}?[-—~至到](\d{1,2}|[一二三四五六七八九十]{1,2})月"
 )
+
+
+_OTHER_FIGURE_WORDS = re.compile(r"用电|用气|销售|开票|出口|外资|营收")
 
 
 def _months_spanned(text: str) -> int | None:
@@ -364,7 +406,10 @@ def _read_figure(
         return None, None  # "两个统计员，其中一个是兼职": a part of the figure before, not another one
     if YES_NO_FIGURE.search(before) and not OWN_SPEAKER.search(seg.sentence):
         return None, None  # "是不是销售4500万就能拿奖励": a condition asked about
-    role = role_of(before[cursor:]) or role_of(before) or carried_year
+    # the words since the last figure first; the whole part only when no new speaker's words began
+    # ("用电增长要到5%才有奖是吧 我们一季度用了50万度": 增长 is the rule's, not this figure's)
+    own_since = OWN.search(before[cursor:]) if cursor else None
+    role = role_of(before[cursor:]) or (None if own_since else role_of(before)) or carried_year
     if role is None and PAST_AFTER.match(after):
         role = "past"
     gap = _COMPARED_GAP.search(before[cursor:])
@@ -516,6 +561,12 @@ def _store(
         elif 0 < q.value < 10_000 and _wan_left_out(f.text):  # 两千六 after 三千二百万
             problem = (
                 f"您说的 {f.text} 没有写单位，无法确定是否省略了“万”；请给出带单位的数字（如 {spec.example}）"
+            )
+        elif family in ("power", "gas") and not _unit_said(seg.sentence, fam.unit):
+            # "用电 去年一季度 八十万": 80万度, or 80万元 of 电费? Asked, unless another figure gives the unit
+            problem = (
+                f"您说的 {f.text} 没有写单位；{spec.label}按{fam.unit}计，"
+                f"请给出带单位的数字（如 {spec.example}）"
             )
     # "不含余热" said of another clause ("…其中余热发电20万度；去年同期150万度（不含余热）") is that clause's
     head = max(seg.sentence.rfind(c, 0, seg.start) for c in "；;。")

@@ -71,7 +71,7 @@ def counted(segment: str, sentence: str, negated: bool) -> object:
 
 
 _COUNTED = re.compile(
-    r"纳统|入规|入的规|入了规|上规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"
+    r"纳统|入规|入的规|入了规|上规|上了规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"
     r"|(?:转|升|进)(?:到|为|成|入)(?:了)?规上"
 )
 _NOT_INDUSTRY = re.compile(
@@ -120,16 +120,22 @@ def new_built(segment: str, sentence: str, negated: bool) -> object:
     return "new_build"
 
 
+def built_with_start(segment: str, sentence: str, negated: bool) -> object:
+    """新建 in one part, 投产 in another ("2024年新建的厂，二月份投产"): the years of both decide."""
+    return built(segment, sentence, negated) if "投产" in sentence else None
+
+
 def built(segment: str, sentence: str, negated: bool) -> object:
     """2024年新建投产: the year said beside both 新建 and 投产; a 2023 build that starts in 2024 is not
     sure ("去年下半年新建的，今年一月投产"), so it is asked."""
     if negated:
         return None
+    # a part that says no year ("2024年新建的厂 一月投产") leaves the year to the others
     years = {
         _year_of(p)
         for p in re.split(r"[,，。;；、]", _resolve_same_year(sentence))
         if re.search(r"新建|投产", p)
-    }
+    } - {None}
     if years == {"now"}:
         return True
     return False if years == {"before"} else None
@@ -202,7 +208,10 @@ _OTHER_COUNTY = re.compile(
     r"(?<!将)(?!将乐|本县|全县|我县|该县)[\u4e00-\u9fff]{2}县(?!城|内|里|域|委|政府|长|级)"
 )
 # Where the gas is used, said of 将乐: "在将乐用气"; 注册在将乐 is where it is registered, not where it burns.
-_USED_IN_JIANGLE = re.compile(r"(?<!注册)在将乐(?:县)?(?:县城|工业园|园区)?[^,，。]{0,4}(?:用|使用|烧)")
+_USED_IN_JIANGLE = re.compile(
+    r"(?<!注册)在将乐(?:县)?(?:县城|工业园|园区)?[^,，。]{0,4}(?:用|使用|烧)"
+    r"|(?:工厂|厂区|车间|生产基地|厂子|厂)(?:在|位于|就在)将乐"  # where the plant is, the gas burns
+)
 
 
 def county(segment: str, sentence: str, negated: bool) -> object:
@@ -210,10 +219,12 @@ def county(segment: str, sentence: str, negated: bool) -> object:
         return None  # the field is about using gas in the county
     if negated or re.search(r"县外|外县|县域外|(?<!将乐)在(?!将乐)[\u4e00-\u9fff]{1,2}县(?!城|内)", segment):
         return False
-    if _OTHER_COUNTY.search(sentence):
+    from assistant.dialog.cues import other_places  # scope.yaml's place names (明溪, 泰宁 …)
+
+    if _OTHER_COUNTY.search(sentence) or other_places().search(sentence):
         # "注册在将乐，其实在隔壁明溪县那边用的天然气": used in the other county, unless 将乐 is
         # said as the place of use
-        return None if _USED_IN_JIANGLE.search(sentence) else False
+        return bool(_USED_IN_JIANGLE.search(sentence))
     return True
 
 
@@ -229,7 +240,7 @@ def existing(segment: str, sentence: str, negated: bool) -> object:
     return None if negated or now else "existing"
 
 
-_LIBRARY = re.compile(r"(?:入|进|纳入)(?:了|的)?(?:统计)?库|入统|在(?:统计)?库")
+_LIBRARY = re.compile(r"(?:入|进|纳入)(?:了|的)?(?:统计)?(?:的)?库|入统|在(?:统计)?库")
 
 
 def new_entry(segment: str, sentence: str, negated: bool) -> object:
@@ -257,10 +268,10 @@ def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
 def entry_month(segment: str, sentence: str, negated: bool) -> object:
     """入库当年的月份: "今年3月新入库" — a month right before the entry, in this year (or none said)."""
     m = re.search(
-        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚|新|正式|先)?(?:份)?"
+        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚刚|刚|新|正式|先)?(?:份)?"
         # "2024年1月新投产并纳入规上统计": the month said of both
         r"(?:[^,，。、\d月]{0,5}?(?:并|并且|同时|随即|后|就)|(?:新)?投产)?(?:就|才|刚|新|正式)?"
-        r"(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规|入的库|进的库|纳入规"
+        r"(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规|上了规|入的库|进的库|纳入规"
         r"|进(?:了|的|入)?(?:规上|统计(?![员局表人]))|(?:转|升|进)(?:到|为|成|入)(?:了)?规上)",
         segment,
     )
@@ -294,7 +305,10 @@ def agreement(segment: str, sentence: str, negated: bool) -> object:
 
 def exporter(kind: str) -> Callable[[str, str, bool], object]:
     """做贸易出口 / 自己不生产 (trade), 自己生产出口 (production): said only of an exporter."""
-    return lambda segment, sentence, negated: None if negated or "出口" not in sentence else kind
+    # (代理协议 is the county's export agency: "我们是做贸易的 跟商务局签了代理协议")
+    return lambda segment, sentence, negated: (
+        None if negated or not re.search(r"出口|代理协议", sentence) else kind
+    )
 
 
 def heat_supplier(segment: str, sentence: str, negated: bool) -> object:

@@ -77,7 +77,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     # 升规 is the enterprise's own step up; 小升规 names the programme
     (
         re.compile(
-            r"纳统|入规|入的规|入了规|上规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"
+            r"纳统|入规|入的规|入了规|上规|上了规|上的规|进规|纳入规上|纳入规模以上|进(?:了|的|入)规上|(?<!小)升规"
             r"|(?:转|升|进)(?:到|为|成|入)?(?:了)?规上"
         ),
         "counted_2024",
@@ -95,6 +95,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"战略性新兴|战新"), "strategic_emerging_2023", values.strategic),
     (re.compile(r"新建投产|新投产|刚投产|新建"), "newly_commissioned_2024q1", values.commissioned),
     (re.compile(r"新建投产|新建.{0,12}投产"), "built_2024", values.built),
+    (re.compile(r"新建"), "built_2024", values.built_with_start),
     (re.compile(r"新建投产|新建.{0,8}投产"), "entry_type", values.entry_type),
     (
         re.compile(
@@ -111,7 +112,11 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "in_cultivation_pool",
         values.pool,
     ),
-    (re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热"), "heat_supplier", True),
+    (
+        re.compile(r"供热企业|供汽企业|集中供热|供热公司|供热的|供热厂|做供热|搞供热|供热站|热力站|热力公司"),
+        "heat_supplier",
+        True,
+    ),
     (
         re.compile(r"给[^,，。]{0,8}供(?:蒸)?汽|供(?:蒸)?汽的|(?:供应|提供|对外供)(?:蒸)?汽"),
         "heat_supplier",
@@ -151,7 +156,11 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"(?:出口)?代理协议|代理出口协议"), "has_agency_agreement", values.agreement),
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
     (
-        re.compile(r"(?:享受|拿|领|得)(?:过|了|到过)[^,，。]{0,8}?(?:奖励|补贴|奖补|补助|奖励兑现|奖(?!励))"),
+        # (a document's title between: "已享受过《…六条措施》的奖励兑现"; 将 typed for 奖)
+        re.compile(
+            r"(?:享受|拿|领|得)(?:过|了|到过)(?:《[^》]{0,40}》)?[^,，。]{0,8}?"
+            r"(?:奖励|补贴|奖补|补助|奖励兑现|奖(?!励)|将(?!乐))"
+        ),
         "received_other_award",
         True,
     ),
@@ -192,7 +201,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     ),
     (
         re.compile(
-            r"(?:入|进)(?:了|的)?统计库|入统|(?<=季度)(?:入|进)库|季度(?:就|才|已经|已|便)(?:入|进)(?:了)?库"
+            r"(?:入|进)(?:了|的)?统计(?:的)?库|入统|(?<=季度)(?:入|进)库|季度(?:就|才|已经|已|便)(?:入|进)(?:了)?库"
             r"|季度(?:就|已经|已)?在(?:统计)?库|季度(?:未|没|没有|还没|尚未)(?:入|进)(?:统计)?库"
         ),
         "in_statistics_2023q1",
@@ -200,7 +209,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     ),
     (
         re.compile(
-            r"(?:入|进)(?:了|的)?(?:统计)?库|新入库|纳统|入规|入的规|入了规|纳入规模以上|纳入规上"
+            r"(?:入|进)(?:了|的)?(?:统计)?库|新入库|纳统|入规|入的规|入了规|上了规|纳入规模以上|纳入规上"
             r"|进(?:了|的|入)?(?:规上|统计(?![员局表人]))|(?:转|升)(?:到|为|成|入)(?:了)?规上"
         ),
         "entry_month",
@@ -334,7 +343,7 @@ def _past_scale(
     """ "去年是规下，今年刚入规": the past says the enterprise moved up (老上规), not what it is now."""
     was_below = value is False or negated
     now = re.search(r"今年|2024|现在|目前|刚", sentence)
-    if was_below and now and re.search(r"入规|上规|纳统|规上", sentence):
+    if was_below and now and re.search(r"入规|上规|上了规|纳统|规上", sentence):
         put("entry_type", "upgrade", segment)
 
 
