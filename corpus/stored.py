@@ -82,13 +82,16 @@ def load_yaml(path: Path) -> object:
     return data
 
 
-def _read(file: Path, key: bytes) -> tuple[object] | None:
+def read_framed(file: Path, magic: bytes, key: bytes) -> tuple[object] | None:
+    """``(data,)`` stored in ``file`` under ``magic`` and ``key``, or None when the file is missing,
+    another format's or key's, cut short or damaged. The frame: magic, key, sha256 of the body, body
+    (marshal). Shared by the corpus data, the search index and the chat's regex table."""
     try:
         raw = file.read_bytes()
-        head = len(_MAGIC) + 2 * _DIGEST
-        if len(raw) <= head or not raw.startswith(_MAGIC):
+        head = len(magic) + 2 * _DIGEST
+        if len(raw) <= head or not raw.startswith(magic):
             return None
-        stored_key, digest = raw[len(_MAGIC) : len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST : head]
+        stored_key, digest = raw[len(magic) : len(magic) + _DIGEST], raw[len(magic) + _DIGEST : head]
         body = memoryview(raw)[head:]
         if stored_key != key or hashlib.sha256(body).digest() != digest:
             return None  # another file's data under this name, or cut short or damaged on disk
@@ -97,40 +100,57 @@ def _read(file: Path, key: bytes) -> tuple[object] | None:
         return None
 
 
-def _write(directory: Path, file: Path, key: bytes, data: object, stem: str) -> None:
+def write_framed(file: Path, magic: bytes, key: bytes, data: object, prefix: str) -> bool:
+    """Store ``data`` in ``file`` (see :func:`read_framed`): written under a temporary name and
+    renamed, so a reader never sees half a file. False, nothing raised, when it cannot be written
+    (a read-only, full or missing directory, or data marshal cannot hold)."""
     import tempfile
 
     temp = None
     try:
-        body = marshal.dumps(data)  # ValueError for what marshal cannot hold (a YAML date): not cached
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{_PREFIX}", suffix=".tmp")
+        body = marshal.dumps(data)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=f".{prefix}", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            f.write(_MAGIC + key + hashlib.sha256(body).digest() + body)
+            f.write(magic + key + hashlib.sha256(body).digest() + body)
         os.replace(temp, file)
         temp = None
     except (OSError, ValueError):
-        return
+        return False
     finally:
         if temp is not None:
             try:
                 os.unlink(temp)
             except OSError:
                 pass
-    _prune(directory, stem)
+    return True
+
+
+def _read(file: Path, key: bytes) -> tuple[object] | None:
+    return read_framed(file, _MAGIC, key)
+
+
+def _write(directory: Path, file: Path, key: bytes, data: object, stem: str) -> None:
+    # ValueError for what marshal cannot hold (a YAML date): not cached
+    if write_framed(file, _MAGIC, key, data, _PREFIX):
+        _prune(directory, stem)
 
 
 def _prune(directory: Path, stem: str) -> None:
     """Keep the newest few versions of one file's data; drop temporary files of killed processes."""
+    prune(directory, f"{_PREFIX}{stem}-*{_SUFFIX}", _PREFIX, _KEEP)
+
+
+def prune(directory: Path, pattern: str, prefix: str, keep: int, stale_seconds: float = 3600) -> None:
+    """Keep the newest ``keep`` files matching ``pattern`` (other versions, other checkouts) and drop
+    the temporary files of :func:`write_framed` (``prefix``) left by killed processes."""
     import time
 
     try:
-        files = sorted(
-            directory.glob(f"{_PREFIX}{stem}-*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
+        files = sorted(directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         now = time.time()
-        old = [p for p in directory.glob(f".{_PREFIX}*.tmp") if now - p.stat().st_mtime > 3600]
-        for path in files[_KEEP:] + old:
+        old = [p for p in directory.glob(f".{prefix}*.tmp") if now - p.stat().st_mtime > stale_seconds]
+        for path in files[keep:] + old:
             path.unlink(missing_ok=True)
     except OSError:
-        pass
+        pass  # another process pruned it first, or the directory went away

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
 import corpus
-from corpus.stored import ENV, cache_dir
+from corpus.stored import ENV, cache_dir, prune, read_framed, write_framed
 
 __all__ = ["ENV", "cache_dir", "read", "stored", "write"]  # ENV and cache_dir: shared with the corpus
 
@@ -80,17 +79,10 @@ def read() -> dict | None:
         return None
     try:
         key = cache_key()
-        raw = _path(directory, key).read_bytes()
-        head = len(_MAGIC) + 2 * _DIGEST
-        if len(raw) <= head or not raw.startswith(_MAGIC):
-            return None
-        stored_key, digest = raw[len(_MAGIC) : len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST : head]
-        body = memoryview(raw)[head:]
-        if stored_key != bytes.fromhex(key) or hashlib.sha256(body).digest() != digest:
-            return None  # another version's file, or one cut short or damaged on disk
-        data = marshal.loads(body)
-    except (OSError, ValueError, EOFError, TypeError):
+    except OSError:
         return None
+    found = read_framed(_path(directory, key), _MAGIC, bytes.fromhex(key))
+    data = found[0] if found is not None else None
     return data if isinstance(data, dict) else None
 
 
@@ -112,40 +104,17 @@ def write(data: dict) -> bool:
     directory = cache_dir()
     if directory is None:
         return False
-    import tempfile
-
-    temp = None
     try:
         key = cache_key()
-        body = marshal.dumps(data)
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{_PREFIX}", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(_MAGIC + bytes.fromhex(key) + hashlib.sha256(body).digest() + body)
-        os.replace(temp, _path(directory, key))
-        temp = None
-    except (OSError, ValueError):
-        return False  # read-only, full or missing directory: search still works, only slower
-    finally:
-        if temp is not None:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
+    except OSError:
+        return False
+    # False for a read-only, full or missing directory: search still works, only slower
+    if not write_framed(_path(directory, key), _MAGIC, bytes.fromhex(key), data, _PREFIX):
+        return False
     _prune(directory)
     return True
 
 
 def _prune(directory: Path) -> None:
     """Drop all but the newest few index files and temporary files left by killed processes."""
-    import time
-
-    try:
-        files = sorted(directory.glob(f"{_PREFIX}*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-        now = time.time()
-        temps = directory.glob(f".{_PREFIX}*.tmp")
-        old = [p for p in temps if now - p.stat().st_mtime > _STALE_TEMP_SECONDS]
-        for path in files[_KEEP:] + old:
-            path.unlink(missing_ok=True)
-    except OSError:
-        pass  # another process pruned it first, or the directory went away
+    prune(directory, f"{_PREFIX}*{_SUFFIX}", _PREFIX, _KEEP, _STALE_TEMP_SECONDS)

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import re
 import sys
 from functools import cache
 from pathlib import Path
 
-from corpus.stored import cache_dir  # light: no notice, no pydantic (the first frame waits for it)
+# light: no notice, no pydantic (the first frame waits for it)
+from corpus.stored import cache_dir, prune, read_framed, write_framed
 
 FORMAT = 1
 _MAGIC = b"policy-assistant regex table\n"
@@ -79,17 +79,10 @@ def _read() -> list | None:
         return None
     try:
         key = table_key()
-        raw = _path(directory, key).read_bytes()
-        head = len(_MAGIC) + 2 * _DIGEST
-        if len(raw) <= head or not raw.startswith(_MAGIC):
-            return None
-        stored_key, digest = raw[len(_MAGIC) : len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST : head]
-        body = memoryview(raw)[head:]
-        if stored_key != bytes.fromhex(key) or hashlib.sha256(body).digest() != digest:
-            return None
-        data = marshal.loads(body)
-    except (OSError, ValueError, EOFError, TypeError):
+    except (OSError, TypeError):
         return None
+    found = read_framed(_path(directory, key), _MAGIC, bytes.fromhex(key))
+    data = found[0] if found is not None else None
     return data if isinstance(data, list) else None
 
 
@@ -174,39 +167,16 @@ def save() -> bool:
     directory = cache_dir()
     if directory is None or _engine() is None:
         return False
-    import tempfile
-
-    temp = None
     try:
-        key = table_key()
-        body = marshal.dumps(entries())
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{_PREFIX}", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(_MAGIC + bytes.fromhex(key) + hashlib.sha256(body).digest() + body)
-        os.replace(temp, _path(directory, key))
-        temp = None
+        key, data = table_key(), entries()
     except (OSError, ValueError):
         return False
-    finally:
-        if temp is not None:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
+    if not write_framed(_path(directory, key), _MAGIC, bytes.fromhex(key), data, _PREFIX):
+        return False
     _prune(directory)
     return True
 
 
 def _prune(directory: Path) -> None:
     """Drop all but the newest few tables (other Pythons) and temporary files of killed processes."""
-    import time
-
-    try:
-        files = sorted(directory.glob(f"{_PREFIX}*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-        now = time.time()
-        old = [p for p in directory.glob(f".{_PREFIX}*.tmp") if now - p.stat().st_mtime > 3600]
-        for path in files[_KEEP:] + old:
-            path.unlink(missing_ok=True)
-    except OSError:
-        pass
+    prune(directory, f"{_PREFIX}*{_SUFFIX}", _PREFIX, _KEEP)
