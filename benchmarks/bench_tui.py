@@ -10,8 +10,10 @@ notice, engine and index have loaded: the app queues it and answers it once they
 
 1. headless: a fresh interpreter imports the app and runs it headless (App.run_test); it
    stamps the wall clock when the first frame has been rendered (call_after_refresh from
-   on_mount), when the index worker is done, and when the first question's answer is on
-   screen. Launch time is taken by the parent just before it starts the process.
+   on_mount), when the index worker is done, and when the first question's answer has been
+   rendered (call_after_refresh from the answer; the Enter press is not awaited, as
+   ``pilot.press`` waits for the process to be idle, i.e. for what the app does after).
+   Launch time is taken by the parent just before it starts the process.
 2. tmux (if installed): the chat (this interpreter, ``-m assistant chat``: no dependence on
    where a virtualenv lives) in a real terminal of a fixed size (120×40, or ``--size 80x24``),
    on a tmux server of its own (``-L``: other helpers' or the person's sessions, running the
@@ -58,16 +60,25 @@ class Timed(PolicyApp):
         stamps["index_ready"] = time.time()
         super()._index_ready(engine)
 
+    def _answer(self, text):
+        super()._answer(text)
+        # As the first frame: stamped once the answer has been drawn.
+        self.call_after_refresh(lambda: stamps.setdefault("first_answer", time.time()))
+
 async def main():
     app = Timed(as_of=date(2024, 3, 15))
     async with app.run_test(size=(120, 40)) as pilot:
         while "first_frame" not in stamps:
             await asyncio.sleep(0.001)
         app.query_one("#ask", Input).value = sys.argv[1]
-        await pilot.press("enter")  # typed at once: queued if the index is still loading
-        while "已打开" not in "".join(m.text for m in app.query("Message")):
-            await pilot.pause(0.005)
-        stamps["first_answer"] = time.time()
+        # typed at once: queued if the index is still loading. Not awaited: pilot.press returns
+        # only once the process is idle, i.e. after whatever the app does after the answer too.
+        pressed = asyncio.ensure_future(pilot.press("enter"))
+        while "first_answer" not in stamps:
+            await asyncio.sleep(0.001)
+        await pressed
+        if "已打开" not in "".join(m.text for m in app.query("Message")):
+            sys.exit("首个回答不是预期的回答（应含“已打开”）")
     print(json.dumps(stamps))
 
 asyncio.run(main())
