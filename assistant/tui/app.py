@@ -19,7 +19,6 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
@@ -114,9 +113,9 @@ class PolicyApp(App[None]):
             # ended the app (seen under load); this empty panel costs the first frame nothing.
             with VerticalScroll(id="clause-panel"):
                 yield Static(NO_CLAUSE, id="clause")
-        # Lazy: mounted just after the first frame (its key widgets cost that frame ≈20 ms); the
-        # keys themselves work from the start, they are the app's bindings.
-        yield Lazy(Footer(show_command_palette=False))  # our own ctrl+p binding says 命令 already
+        # The footer comes once loading ends (``_mount_footer``): mounted meanwhile, its key widgets
+        # shared the GIL with the loading worker and put ≈20–30 ms before the first answer; the keys
+        # themselves work from the start, they are the app's bindings.
 
     def on_mount(self) -> None:
         self._welcome()
@@ -169,7 +168,14 @@ class PolicyApp(App[None]):
         queued, self._queued = self._queued, []
         for text in queued:
             self._answer(text)
-        self.call_after_refresh(self._resume_gc)  # once the answers are drawn
+        self.call_after_refresh(self._mount_footer)  # once the answers are drawn
+        self.call_after_refresh(self._resume_gc)
+
+    async def _mount_footer(self) -> None:
+        if not self.query(Footer):
+            # our own ctrl+p binding says 命令 already
+            await self.mount(Footer(show_command_palette=False), after=self.query_one("#main"))
+            self.refresh_bindings()  # a footer shows its keys once told the bindings (as on focus)
 
     def _resume_gc(self) -> None:
         gc_pause.resume()
