@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from threading import Lock
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -198,7 +199,8 @@ class Measure:
     title: str
     fields: tuple[str, ...]
     computable: bool  # False where this notice sets no amount (6/8, 10–13): eligible is None
-    input_model: type[BaseModel]
+    # Builds the input model (once): the chat's first answer uses one measure's, not thirteen.
+    build_model: Callable[[], type[BaseModel]]
     needed: Needed
     conditions: Conditions
     compute: Compute
@@ -213,11 +215,15 @@ class Measure:
     # boundaries from. None for a measure wired by hand.
     rule: Any = None
 
+    @property
+    def input_model(self) -> type[BaseModel]:
+        return self.build_model()
+
     @classmethod
     def define(
         cls,
         measure_id: str,
-        model: type[BaseModel],
+        model: type[BaseModel] | Callable[[], type[BaseModel]],
         compute: Compute,
         conditions: Conditions | None = None,
         *,
@@ -227,17 +233,25 @@ class Measure:
         paid_to_enterprise: bool = True,
         near_miss: Callable[[BaseModel], list[str]] | None = None,
         ask_also: Callable[[BaseModel], list[str]] | None = None,
+        fields: tuple[str, ...] | None = None,
     ) -> Measure:
         """A measure wired from its parts. Its fields are the input model's, in interview order; it
         needs all of them unless ``needed`` says otherwise; without ``conditions`` nothing fails
-        early; the registry fills in the notice's title."""
-        fields = tuple(model.model_fields)
+        early; the registry fills in the notice's title. ``model`` is the model, or a function
+        that builds it on first use: then ``fields`` names its fields."""
+        if isinstance(model, type):
+            fields, built = tuple(model.model_fields), model
+            build = lambda: built  # noqa: E731
+        elif fields is None:
+            raise TypeError("a model built on first use needs its fields named")
+        else:
+            build = _once(model)
         return cls(
             id=measure_id,
             title="",
             fields=fields,
             computable=computable,
-            input_model=model,
+            build_model=build,
             needed=needed or simple_needed(fields),
             conditions=conditions or _no_conditions,
             compute=compute,
@@ -246,6 +260,22 @@ class Measure:
             near_miss=near_miss,
             ask_also=ask_also,
         )
+
+
+def _once(build: Callable[[], type[BaseModel]]) -> Callable[[], type[BaseModel]]:
+    """``build`` run on the first call only, under a lock: a worker thread and the app's own may
+    both ask, and one measure has one model class."""
+    made: list[type[BaseModel]] = []
+    lock = Lock()
+
+    def model() -> type[BaseModel]:
+        if not made:
+            with lock:
+                if not made:
+                    made.append(build())
+        return made[0]
+
+    return model
 
 
 def simple_needed(names: tuple[str, ...]) -> Needed:

@@ -403,7 +403,7 @@ class Rule:
         fields = self.field_order()
         measure = Measure.define(
             self.measure_id,
-            input_model(self.model, fields),
+            lambda: input_model(self.model, fields),  # built when first validated
             self.compute,
             self.conditions,
             needed=self.needed,
@@ -412,5 +412,6 @@ class Rule:
             paid_to_enterprise=self.paid_to_enterprise,
             near_miss=self.near_miss,
             ask_also=self.ask_also,
+            fields=fields,
         )
         return dataclasses.replace(measure, rule=self)
