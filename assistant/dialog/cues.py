@@ -105,12 +105,19 @@ INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
 INCREASE = (
     r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|增幅"
     r"|比(?:去年|上年)(?:同期|一季度)?多"
+    # the one-character verb right before the figure: "同比增620万" (not 增值税)
+    r"|同比增(?!值)|增$"
 )
 DECLINE = (
     r"下降|减少|少了|降了|降低|下滑|减了|跌了|下跌|掉了|回落|缩水|少卖|少用|负增长|萎缩"
     r"|比(?:去年|上年)(?:同期|一季度)?少"
+    r"|同比[降减](?![少低])|[降减]$"  # "同比降300万"
 )
 TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|跌|变)(?:了)?(?:到|至)|到了|变成|变为"
+# "她一个人忙不过来": 一个人 right after a person is "by herself", how busy, not how many;
+# "就我一个人", "只有小林一个人" say there is one.
+BY_ONESELF = re.compile(r"(?:我|你|他|她|自己|[小老阿][\u4e00-\u9fff])$")
+ONLY_ONE = re.compile(r"(?:就|只|只有|仅|仅有|光)(?:我|他|她|自己|[小老阿][\u4e00-\u9fff])?$")
 ROLE = re.compile(
     rf"(?P<to>{TO})|(?P<from>从|由)|(?P<decline>{DECLINE})|(?P<increase>{INCREASE})"
     rf"|(?P<other_year>{OTHER_YEAR})|(?P<past>{PAST})|(?P<present>{PRESENT})"

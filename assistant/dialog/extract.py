@@ -20,6 +20,7 @@ from assistant.dialog.cues import (
     APPROX_BEFORE,
     BOUND_AFTER,
     BOUND_BEFORE,
+    BY_ONESELF,
     CONDITION,
     DATE,
     ENTERPRISE_SPEAKER,
@@ -37,6 +38,7 @@ from assistant.dialog.cues import (
     NOT_MONTH,
     NOT_Q1,
     ONE_MONTH,
+    ONLY_ONE,
     OTHER_OWNER,
     OWN,
     OWN_SPEAKER,
@@ -537,6 +539,9 @@ def _store(
             return
         if q.unit is None and pending != fam.present:
             return  # "统计员3" without 人/名/个: too loose to store from a question
+        if family == "staff" and q.value == 1 and BY_ONESELF.search(before):
+            if not ONLY_ONE.search(before):
+                return
         _put(out, seen, fam.present, f)
         return
     # one month ("2月") or one day ("7月15日开票2000万") is not the quarter
