@@ -56,7 +56,7 @@ def test_the_bank_is_not_a_copy_of_any_test_set():
         ("刚刚纳统的规上工业企业能拿什么奖", "5"),
         ("这份文件是哪个部门发的", "preamble"),
         ("被退库了以前拿的入规奖励要交回去吗", "5"),
-        ("做批发的进了统计库有没有钱", "6"),
+        ("做批发的进了统计的库有没有钱", "6"),  # 统计库 is a word: split by 的, only the bank knows it
         ("省市县三级的奖励都能拿吗", "final"),
     ],
 )

@@ -217,7 +217,9 @@ HOUSEHOLD = re.compile(
 ENTERPRISE_WORD = re.compile(
     r"企业|公司|厂|店|商场|超市|车间|门市|单位|生意|经营|规上|规下|纳统|入规|统计员|统计人员|供热|锅炉|出口"
     # what only a business speaks of: "我们做家用电器的，一季度开票…"
-    r"|生产|制造|加工|开票|销售|营收|营业额|产值|员工|工人|客户|我们是做[\u4e00-\u9fff]{1,8}的"
+    r"|生产|制造|加工|开票|销售|营收|营业额|产值|员工|工人|客户"
+    # a trade said of the house: "我们家是做竹凉席的" is a family business
+    r"|(?:我们|我家|我们家|咱家|咱们家)(?:是)?(?:做|搞|干|开)[\u4e00-\u9fff]{1,8}的"
 )
 
 
@@ -346,6 +348,7 @@ _WORD_SPACE = re.compile(
 )
 
 
+_SPLIT_NATONG = re.compile(r"纳(?:了|的)统")
 _FULL_COMMA = re.compile(r"(?<=[\d０-９])，(?=[\d０-９])(?![\d０-９]{3}(?![\d０-９]))")
 
 
@@ -358,6 +361,7 @@ def prepare(text: str) -> str:
     # a full-width comma after a figure is a separator, not a thousands mark: "USD 2,460,000，2024年…"
     # (unless three digits follow, as a full-width keyboard writes 1，650万)
     text = _FULL_COMMA.sub("、", text)
+    text = _SPLIT_NATONG.sub("纳统", text)  # "二月份就纳了统": one word for every cue
     return normalise(_WORD_SPACE.sub("、", text.strip()))
 
 

@@ -102,14 +102,24 @@ def entry_type(segment: str, sentence: str, negated: bool) -> object:
         return None
     if re.search(r"规下转规上|老上规|规下升规上|从规下", segment):
         return "upgrade"
+    if re.search(r"(?:之前|以前|原来|原先|本来|过去)(?:还|一直)?(?:是|属于|在)规下", segment):
+        # below scale before: an upgrade once the sentence says it entered
+        return "upgrade" if re.search(r"入规|入的规|入了规|纳统|上规|入库|纳入规|升规", sentence) else None
     if re.search(r"入规|入的规|入了规|纳统|上规|入库|纳入规", sentence) and not _EARLIER.search(segment):
         return "new_build"  # 新建投产 and 入规 (入库): a new build entering the statistics
     return None
 
 
+_OLD_BUILD = re.compile(r"(?:19\d\d|20[01]\d|202[0-2])年|前年|多年|早就|早已|老厂|几十年|十几年|好几年")
+
+
 def new_built(segment: str, sentence: str, negated: bool) -> object:
     """ "新建的厂，2024年刚纳统": a new build entering the statistics, unless an earlier year is said."""
     if negated or not re.search(r"入规|入的规|入了规|纳统|上规|入库", sentence):
+        return None
+    # a plant built years ago ("1998年建的厂，今年纳统") entering now is not a 2024 new build
+    build = next((p for p in re.split(r"[,，。;；、]", sentence) if "建" in p), "")
+    if _OLD_BUILD.search(build):
         return None
     # an earlier year said of the build is no matter if the entry itself is this year's
     entry = next((p for p in re.split(r"[,，。;；、]", sentence) if _COUNTED.search(p)), "")

@@ -71,7 +71,14 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "above_scale_industrial",
         values.left_scale,
     ),
-    (re.compile(r"规下转规上|老上规|规下升规上|从规下"), "entry_type", values.entry_type),
+    # "之前是规下，今年入规": below scale before, counted now
+    (
+        re.compile(
+            r"规下转规上|老上规|规下升规上|从规下|(?:之前|以前|原来|原先|本来|过去)(?:还|一直)?(?:是|属于|在)规下"
+        ),
+        "entry_type",
+        values.entry_type,
+    ),
     # "规下转规上" says the enterprise moved up, not that it is below scale now
     (re.compile(r"(?:规下|规模以下)(?!转|升|到|变|进|上)"), "above_scale_industrial", False),
     # 升规 is the enterprise's own step up; 小升规 names the programme
@@ -101,6 +108,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         re.compile(
             r"新建(?:的)?(?:厂|工厂|企业|公司)|(?:厂|工厂|企业|公司)(?:是)?[^,，。]{0,8}新建"
             r"|建(?:的|了|好|成)(?:的)?(?:厂|工厂|新厂)|新厂"
+            # "我们厂是去年三月份开始建的": the plant itself was built
+            r"|(?:厂|工厂|企业|公司)是[^,，。]{0,10}(?:开始|动工)?建(?:的|起来的)"
         ),
         "entry_type",
         values.new_built,
@@ -149,6 +158,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
             r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并|自己)?出口|自产自销"
             r"|出口(?:的)?(?:是|都是|全是)?(?:我们)?(?:自己|自家|自主|本厂)(?:厂|公司)?(?:生产|做|造|加工)"
             r"|(?:自己|自家)(?:生产|加工|做)[^,，。]{0,4}(?:自己|再)出口"
+            r"|(?:自己|自家)(?:生产|加工|做)(?:的)?(?:产品|东西|货)?(?:自己|再)(?:卖|销|销售|外销)"
         ),
         "exporter_type",
         values.exporter("production"),
@@ -195,6 +205,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         re.compile(
             r"老企业|已在库|在库企业|在库的|入库多年|早就在库|一直在库|(?:就|早|已经|一直)在库里?|在库里"
             r"|(?:早就|早已|一直|多年)(?:是|就是)?规上|老规上|规上(?:企业)?(?:好|很)?多年|在库(?=统计人员|统计员)"
+            # a hotline's keyword between spaces: "商贸业 在库 未享受…"
+            r"|(?:^|(?<=[\s,，、。;；]))在库(?=$|[\s,，、。;；])"
         ),
         "enterprise_status",
         values.existing,
@@ -220,6 +232,9 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
             r"持续出数|连续出数|按期报送|按时报数|按期报数|按月报数|一直(?:都)?(?:有在|有|在)?(?:出数|报数)|每个月都.{0,4}报"
             r"|连续报了|(?:报数|出数|报表)[^,，。]{0,4}(?:一个月都没断|从没断过|没断过|没有断过)"
             r"|(?:按时|按期|按月|每月|每个月)(?:都)?(?:出数|报送|报表)"
+            # "持续报送统计数据", "报了一整年没断过", "一直报到现在，每个月都没落下"
+            r"|(?:持续|连续|不间断)(?:地)?(?:报送|上报|报数|报表)"
+            r"|报[^,，。]{0,6}(?:没断过|没有断过|从没断|没断|没落下|没落过|没漏过)"
         ),
         "continuous_reporting",
         True,

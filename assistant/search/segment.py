@@ -117,6 +117,7 @@ _CANTONESE = (
     ("我哋", "我们"),
     ("咗", "了"),
 )
+_CANTONESE_SYSTEM = re.compile(r"(?<![关联体派直院维谱星水])系(?![统列数上])")
 # Characters only Cantonese writes: a question without one is left as it is.
 _CANTONESE_CHARS = frozenset("唔咪冇攞嘅咩畀喺啲哋乜嘢咗")
 
@@ -127,7 +128,8 @@ def to_mandarin(text: str) -> str:
         return text
     for said, meant in _CANTONESE:
         text = text.replace(said, meant)
-    return text
+    # 係 (系 once simplified) is 是 in Cantonese, except inside Mandarin words: "之前係規下"
+    return _CANTONESE_SYSTEM.sub("是", text)
 
 
 @cache
