@@ -167,8 +167,11 @@ def test_fresh6_held_at_its_floor():
 # - fresh10 (130, after fresh9's): 107 right, 18 asked, 5 wrong (港币, 含税/不含税, an official's word);
 # - fresh8 (115), kept unseen until the end as the test: 97 right, 16 asked, 2 wrong (a place named
 #   without 县, a figure with no unit).
+# - fresh13 (126, after fresh8's fixes and the session's): 117 right, 7 asked, 2 wrong (同比增 as the
+#   quarter's sales, 她一个人忙不过来 as one statistician).
 # Fixed by method; dev sets now, held at no wrong figure and what the fixes reached.
 LATER_EXTRACT_FLOORS = {
+    "fresh13_extract.jsonl": 124,
     "fresh7_extract.jsonl": 113,
     "fresh8_extract.jsonl": 112,
     "fresh9_extract.jsonl": 127,
