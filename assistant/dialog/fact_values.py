@@ -208,6 +208,10 @@ def supply(segment: str, sentence: str, negated: bool) -> object:
     """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
     if not re.search(r"供|汽|热|锅炉|生产|停产|停工|停机|检修", sentence):
         return None  # "从没断报" is about reporting, not supplying steam
+    if re.search(
+        r"(?:没有|没|未|并未|不是|没能|未能)(?:做到)?(?:持续|连续|一直|不间断)(?:地)?(?:供|生产)", segment
+    ):
+        return False  # "没有持续供汽": the continuity itself is negated, not a stop
     if negated or re.search(r"没停|没断|未停|未断|不停|从没停|没有停|一直|持续|连续|不间断", segment):
         return True  # "一季度没有停产": a negated stop
     return False

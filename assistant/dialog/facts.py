@@ -174,6 +174,12 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "received_other_award",
         True,
     ),
+    # "企业已享受省级同类奖励", hotline "已享受 其他奖励 兑现过": 已 says it was received
+    (
+        re.compile(r"(?:已|已经)享受(?:过|了)?[^,，。]{0,10}?(?:奖励|补贴|奖补|补助)"),
+        "received_other_award",
+        True,
+    ),
     # "已兑现县级技改补助资金": an award paid out
     (
         re.compile(r"(?:已|已经)(?:经)?兑现(?:了|过)?[^,，。]{0,10}(?:补助|补贴|奖励|奖补|资金)"),
@@ -275,7 +281,12 @@ def take_facts(
         last_year = bool(_PAST_YEAR.search(_COMPARED.sub("", item)))
         before, after = segment[: m.start()], segment[m.end() :]
         negated = _negated(before)
-        if _UNSURE.search(before) or _OTHERS.search(before) or _NOT_YET.search(before):
+        if (
+            _UNSURE.search(before)
+            or _OTHERS.search(before)
+            or _NOT_YET.search(before)
+            or _UNKNOWN_AFTER.match(after)
+        ):
             continue  # "我们不清楚是不是规上", "可能是", "隔壁厂是规上企业": nothing said of the enterprise
         if _PENDING_AFTER.search(after):
             continue  # "是否符合产业政策尚待确认": still to be decided, neither yes nor no
@@ -325,6 +336,11 @@ _PENDING_AFTER = re.compile(
 )
 _UNSURE = re.compile(
     r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说|不懂|不明白|搞不清"
+)
+# "签了出口代理协议没有我也不清楚": "…没有" asks, and what the speaker does not know is not stated
+_UNKNOWN_AFTER = re.compile(
+    r"(?:[^,，。]{0,8}?(?:不清楚|不知道|不确定|不晓得|搞不清|弄不清|说不准|说不清|不太清楚|不大清楚)[了啊呢吧]?$)"
+    r"|没有?(?=$|[我你他她吧呢啊])"
 )
 _OTHERS = re.compile(
     r"隔壁|附近|旁边|别的(?:企业|厂|公司|单位|人)|别家|其他企业|其它企业|人家|他们|对方|同行|全县|全市|全省|全镇|全乡"
