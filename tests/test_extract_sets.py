@@ -169,8 +169,13 @@ def test_fresh6_held_at_its_floor():
 #   without 县, a figure with no unit).
 # - fresh13 (126, after fresh8's fixes and the session's): 117 right, 7 asked, 2 wrong (同比增 as the
 #   quarter's sales, 她一个人忙不过来 as one statistician).
+# - fresh11 (120, after fresh13's fixes): 112 right, 3 asked, 5 wrong (a from–to with no quarter
+#   read as 2023/2024 Q1, 签了…没有我也不清楚 read as yes, 没有持续供汽 as yes; and two lines whose
+#   labels went against this README's conventions, a lunar date and a 外资 figure with no speaker,
+#   corrected at the merge and said so in their why).
 # Fixed by method; dev sets now, held at no wrong figure and what the fixes reached.
 LATER_EXTRACT_FLOORS = {
+    "fresh11_extract.jsonl": 118,
     "fresh13_extract.jsonl": 124,
     "fresh7_extract.jsonl": 113,
     "fresh8_extract.jsonl": 112,

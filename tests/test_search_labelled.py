@@ -179,6 +179,8 @@ FRESH6_FLOORS = {"top1": 0.99, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}
 #   125/130 (96.2 %), 25/25, 35/35 (the elder voice 12/18).
 # - fresh13 (after fresh8's fixes): top1 97/100, top3 99/100, 20/20, 30/30 (在哪条 read as an
 #   address, 入咗统计库 and 几时结束 in 繁體 with Cantonese particles).
+# - fresh11 (after fresh13's fixes): top1 106/106, top3 106/106, 19/20 (顺昌县, a county not yet
+#   in scope.yaml), 30/30.
 # Their misses (weather asides, 增值税 as a basis, unit spellings, 管到, prices, long stories) were
 # then fixed by method, so they are dev sets now, held at what that reached.
 LATER_FLOORS = {"top1": 0.99, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}
@@ -192,6 +194,7 @@ LATER_SETS = {
     "fresh8_search.tsv": ((130, 25, 35), LATER_FLOORS),
     "fresh9_search.tsv": ((100, 20, 30), LATER_FLOORS),
     "fresh10_search.tsv": ((100, 20, 30), LATER_FLOORS),
+    "fresh11_search.tsv": ((106, 20, 30), LATER_FLOORS),
     "fresh13_search.tsv": ((100, 20, 30), LATER_FLOORS),
 }
 
