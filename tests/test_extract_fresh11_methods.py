@@ -1,5 +1,4 @@
-"""Extraction methods added for issue 9 after the fresh11 set's first look: a from–to with neither
-quarter nor 同比 is not a year-on-year pair; a fact followed by "没有" or "我也不清楚" is not stated;
+"""Extraction methods added for issue 9 after the fresh11 set's first look: a fact followed by "没有" or "我也不清楚" is not stated;
 "没有持续供汽" negates the continuity; 已享受 says an award was received; "恢复送蒸汽" dates the
 resumption. Sentences written for these tests, not taken from a question set.
 """
@@ -14,23 +13,6 @@ from assistant.dialog.extract import extract
 
 def _read(text: str) -> dict:
     return {t.field: t.value for t in extract(text).taken}
-
-
-@pytest.mark.parametrize("text", ["开票从3200万涨到3900万", "用电从80万度增加到95万度"])
-def test_a_from_to_without_quarter_or_year_on_year_is_asked(text):
-    result = extract(text)
-    assert result.taken == []
-    assert any("哪个时期" in p for p in result.problems)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["一季度开票从3200万涨到3900万", "开票同比从3200万涨到3900万", "开票从去年一季度的3200万涨到3900万"],
-)
-def test_a_from_to_with_quarter_or_year_on_year_is_read(text):
-    read = _read(text)
-    assert read["sales_2023q1_yuan"] == Decimal(32_000_000)
-    assert read["sales_2024q1_yuan"] == Decimal(39_000_000)
 
 
 @pytest.mark.parametrize(

@@ -589,21 +589,6 @@ def _store(
         out.problems.append(f"「{seg.original}」未采用：没有说是哪个时期的增长，请给出一季度同比的数字")
         out.unsure.append(fam.increase or fam.present)
         return
-    if (
-        role in ("past", "present")
-        and not whole_q1
-        and not fam.annual
-        and (pending is None or pending not in (fam.past, fam.present, fam.increase))
-        and _TO.search(seg.sentence)
-        and not _YEAR_ON_YEAR_SAID.search(seg.sentence)
-    ):
-        # "销售从2100万涨到2750万": no quarter, no 同比 — as likely 环比 or a year's figures: ask
-        if role == "past":
-            out.problems.append(
-                f"「{seg.original}」未采用：没有说是哪个时期的数字，请给出2023年和2024年一季度的数字"
-            )
-        out.unsure.append(fam.past if role == "past" and fam.past else fam.present)
-        return
     if role == "other_year":
         out.problems.append(f"「{seg.original}」未采用：本通知只比较2024年和2023年，这是别的年份的数字")
         out.unsure.append(fam.present)
@@ -644,7 +629,6 @@ def _store(
     _put(out, seen, fam.present, f)
 
 
-_YEAR_ON_YEAR_SAID = re.compile(r"同比|同期|去年|上年|2023|23年")
 _YEAR_SAID = re.compile(r"今年|本年|2024年(?!一季度|1季度|第一季度|q1)")
 
 
