@@ -1,10 +1,9 @@
-"""Extraction methods added for issue 9 after the fresh11 set's first look: a fact followed by "没有" or "我也不清楚" is not stated;
-"没有持续供汽" negates the continuity; 已享受 says an award was received; "恢复送蒸汽" dates the
-resumption. Sentences written for these tests, not taken from a question set.
+"""Extraction methods added for issue 9 after the fresh11 set's first look: a fact followed by
+"没有" or "我也不清楚" is not stated; "没有持续供汽" negates the continuity; 已享受 says an award was
+received; "恢复送蒸汽" dates the resumption. Sentences written for these tests, not taken from a question set.
 """
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
