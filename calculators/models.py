@@ -17,7 +17,10 @@ def plain_decimal(value: Decimal) -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built on first use, not at import: the chat's first answer (a question back) builds none of
+    # these for itself, and importing them sat before it (a model used inside another one, as the
+    # estimate in a reply, has its schema built with that one).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Step(_Model):

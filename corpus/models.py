@@ -8,7 +8,9 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use: the chat's first answer validates the notice (its clauses' schemas are
+    # built with it) but not the parameters one by one, nor a clause alone.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Validity(Strict):

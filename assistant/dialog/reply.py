@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from calculators.models import Estimate
 
@@ -47,6 +47,9 @@ class ClauseView(BaseModel):
 
 
 class ProfileRow(BaseModel):
+    # Built on first use (the whole-profile check), not before the chat's first answer.
+    model_config = ConfigDict(defer_build=True)
+
     measure: str
     title: str
     status: str
@@ -56,6 +59,8 @@ class ProfileRow(BaseModel):
 
 
 class ProfileTable(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     rows: list[ProfileRow]
     total_award_yuan: Decimal
     work_funds_yuan: Decimal = Decimal(0)
