@@ -97,12 +97,16 @@ def left_scale(segment: str, sentence: str, negated: bool) -> object:
     return False
 
 
+# "之前是规下": below scale before (an upgrade once the sentence says it entered)
+WAS_BELOW = re.compile(r"(?:之前|以前|原来|原先|本来|过去)(?:还|一直)?(?:是|属于|在)规下")
+
+
 def entry_type(segment: str, sentence: str, negated: bool) -> object:
     if negated:
         return None
     if re.search(r"规下转规上|老上规|规下升规上|从规下", segment):
         return "upgrade"
-    if re.search(r"(?:之前|以前|原来|原先|本来|过去)(?:还|一直)?(?:是|属于|在)规下", segment):
+    if WAS_BELOW.search(segment):
         # below scale before: an upgrade once the sentence says it entered
         return "upgrade" if re.search(r"入规|入的规|入了规|纳统|上规|入库|纳入规|升规", sentence) else None
     if re.search(r"入规|入的规|入了规|纳统|上规|入库|纳入规", sentence) and not _EARLIER.search(segment):

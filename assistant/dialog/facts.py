@@ -73,9 +73,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     ),
     # "之前是规下，今年入规": below scale before, counted now
     (
-        re.compile(
-            r"规下转规上|老上规|规下升规上|从规下|(?:之前|以前|原来|原先|本来|过去)(?:还|一直)?(?:是|属于|在)规下"
-        ),
+        re.compile(r"规下转规上|老上规|规下升规上|从规下|" + values.WAS_BELOW.pattern),
         "entry_type",
         values.entry_type,
     ),
