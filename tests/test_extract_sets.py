@@ -176,6 +176,10 @@ def test_fresh6_held_at_its_floor():
 # Fixed by method; dev sets now, held at no wrong figure and what the fixes reached.
 LATER_EXTRACT_FLOORS = {
     "fresh11_extract.jsonl": 118,
+    # fresh12 (123, blind, after fresh13's and fresh11's fixes), first look: 107 right, 10 asked, 6 wrong.
+    # All six were fixed by method (余热…含在里面, 这家/某 enterprise said by a unit twice, a date asked
+    # about with 是否为, a far 没入…库, a park's total over its enterprises); no wrong figure allowed.
+    "fresh12_extract.jsonl": 112,
     "fresh13_extract.jsonl": 124,
     "fresh7_extract.jsonl": 113,
     "fresh8_extract.jsonl": 112,
@@ -189,16 +193,3 @@ def test_later_blind_sets_no_wrong_figure(name):
     counts = score(DATA / name)
     assert counts["wrong"] == 0, counts
     assert counts["right"] >= LATER_EXTRACT_FLOORS[name], counts
-
-
-# fresh12 (123, blind, after fresh13's and fresh11's fixes), first look: 107 right, 10 asked, 6 wrong.
-# Three were fixed by method (余热…含在里面, 这家/某 enterprise said by a unit, twice); three are left
-# and held here so that none is added: 复工截止日是否为2月17日 (a rule's date asked about), 冇入…战新库
-# (a negation far before the library), a park's total over its enterprises (我们园区…企业总共).
-FRESH12_RIGHT_FLOOR, FRESH12_WRONG_CEILING = 110, 3
-
-
-def test_fresh12_held_at_its_floor():
-    counts = score(DATA / "fresh12_extract.jsonl")
-    assert counts["wrong"] <= FRESH12_WRONG_CEILING, counts
-    assert counts["right"] >= FRESH12_RIGHT_FLOOR, counts

@@ -290,7 +290,12 @@ WEATHER = re.compile(
     r"天气|气温|温度|摄氏|热死|冷死|冻死|高温|低温|发烧|体温|(?<![季年])度数|零下|降温|升温"
     r"|(?:好|太|真|很|挺|蛮|这么|那么)(?:冷|热)|(?:冷|热)(?:啊|呀|得很|得要命)"
 )
-OWN = re.compile(r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位|企业|公司|厂")
+# A bare 企业 after another owner is the speaker's own ("园区那边，我们厂…" aside), unless a total
+# follows it: "园区一季度企业总共用气120万方" is the park's enterprises together.
+OWN = re.compile(
+    r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位"
+    r"|(?:企业|公司|厂)(?!们|[^,，。]{0,2}?(?:总共|一共|合计|共计|总计|加起来|累计|加在一起))"
+)
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满|做满|报满|报了")
 # A sentence about the statisticians' award: a count of months in it is the months reported
 # ("一个统计员，八个月", "入库当年９个月", "全年十二个月").

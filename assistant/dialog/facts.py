@@ -354,7 +354,7 @@ _KIN = re.compile(
 # A copula or a verb of entry negated further back: "不属于2024年一季度新投产…", "未纳入2023年省工业战新…库"
 _NEGATE_FAR = re.compile(
     r"(?:不是|不属于|并非|不算)[^,，。、是]{0,12}$"
-    r"|(?:未|没|没有|尚未|还没|不曾|从未)(?:有)?(?:被)?(?:纳入|进入|列入|入选|评上|评为|获批|认定)[^,，。、不没未]{0,14}$"
+    r"|(?:未|没|没有|尚未|还没|不曾|从未)(?:有)?(?:被)?(?:纳入|进入|列入|入选|评上|评为|获批|认定|入|进)[^,，。、不没未但却]{0,14}$"
 )
 
 
@@ -405,6 +405,12 @@ def _stated_in_question(before: str, after: str, speaker: bool = False) -> bool:
     return yes_no is None or bool(_CAN.search(after[: yes_no.end()]))
 
 
+_DEADLINE_BEFORE = re.compile(
+    r"(?:截止|截至|不晚于|最晚|期限|截止到|限期)(?:日期|时间|日子|日|期)?[^,，。\d]{0,3}$"
+)
+_ASKED_BEFORE = re.compile(r"(?:是否|是不是|是否是|是否为|难道是)(?:在|为)?$")
+
+
 def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> None:
     """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken,
     nor an approximate one ("大概2月19号左右")."""
@@ -424,8 +430,10 @@ def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> No
             d = min(found, key=lambda m: m.start())
             if re.match(r"(?:之|以)?[前后](?!后)|起|止|截止|为止", segment[d.end() :]):
                 continue  # "3月31日前获批": a rule's date, not the enterprise's
-            if re.search(r"(?:截止|截至|不晚于|最晚|期限|截止到|限期)[^,，。\d]{0,3}$", segment[: d.start()]):
-                continue  # "复工截止 2月17号 含不含": the rule's deadline asked about
+            if _DEADLINE_BEFORE.search(segment[: d.start()]):
+                continue  # "复工截止 2月17号 含不含", "截止日是否为2月17日": the rule's deadline asked about
+            if _ASKED_BEFORE.search(segment[: d.start()]):
+                continue  # "复工日是不是2月17日": a date asked about, not stated
             if APPROX_BEFORE.search(segment[: d.start()]) or APPROX_DATE_AFTER.match(segment[d.end() :]):
                 said = f"「{d.group()}」是大概的日期，未记下"
                 out.problems.append(f"{said}；请给出准确日期（如 2024年2月17日）")
