@@ -174,10 +174,11 @@ def run(args: argparse.Namespace) -> int:
     # The terminal app reads keys from stdin: with a pipe there it could never be used (nor quit).
     if args.plain or not sys.stdin.isatty() or not sys.stdout.isatty():
         return _run_plain(args.as_of, first)
-    from assistant.tui import gc_pause, regex_table
+    from assistant.tui import dataclass_table, gc_pause, regex_table
 
     gc_pause.pause()  # textual's import is the app's start too
     regex_table.prefill()  # textual's own patterns as well (≈60 compiled at its import)
+    dataclass_table.install()  # and its dataclasses' methods (≈150)
     from assistant.tui.app import PolicyApp
 
     PolicyApp(as_of=args.as_of, first=first).run()

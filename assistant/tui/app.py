@@ -139,9 +139,10 @@ class PolicyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def load_index(self) -> None:
-        from assistant.tui import regex_table
+        from assistant.tui import dataclass_table, regex_table
 
         regex_table.prefill()  # before the engine's modules compile their patterns at import
+        dataclass_table.install()  # and their dataclasses' methods (installed already by `chat`)
         from assistant.dialog.engine import DialogEngine
         from assistant.search.index import warm_up
 
@@ -155,6 +156,7 @@ class PolicyApp(App[None]):
         # After the first answers: a launch without a stored table pays for writing it, not for
         # waiting on it.
         regex_table.save_if_stale()
+        dataclass_table.save_if_stale()
 
     def _index_ready(self, engine: DialogEngine) -> None:
         self.engine = engine
