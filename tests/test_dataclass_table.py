@@ -121,6 +121,7 @@ def test_the_stand_in_exec_runs_a_text_as_exec_does():
 
 
 def test_dataclasses_is_checked_for_futures_and_another_exec(monkeypatch):
+    monkeypatch.delattr(dataclasses, "exec", raising=False)  # an app test here may have installed it
     assert dataclass_table._plain()
     monkeypatch.setattr(dataclasses, "exec", exec, raising=False)
     assert not dataclass_table._plain()
