@@ -125,3 +125,17 @@ def test_dataclasses_is_checked_for_futures_and_another_exec(monkeypatch):
     assert dataclass_table._plain()
     monkeypatch.setattr(dataclasses, "exec", exec, raising=False)
     assert not dataclass_table._plain()
+
+
+def test_a_saved_table_keeps_only_the_texts_the_launch_ran(tmp_path):
+    from corpus.stored import read_framed, write_framed
+
+    key = dataclass_table.table_key()
+    file = dataclass_table._path(tmp_path, key)
+    gone = "def __create_fn__():\n def gone(self):\n  return 1\n return gone"
+    code = compile(gone, "<string>", "exec", dont_inherit=True)
+    assert write_framed(file, dataclass_table._MAGIC, bytes.fromhex(key), {gone: code}, "t")
+    run = _run(tmp_path)
+    assert run["stored"] == 1 and run["saved"] is True
+    found = read_framed(file, dataclass_table._MAGIC, bytes.fromhex(key))
+    assert found is not None and gone not in found[0] and len(found[0]) > 200

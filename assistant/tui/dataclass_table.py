@@ -44,13 +44,18 @@ _WORTH_SAVING = 8
 
 _stored: dict[str, CodeType] = {}  # read from the file
 _compiled: dict[str, CodeType] = {}  # compiled by this process: what ``save`` adds
+_used: set[str] = set()  # stored texts this process ran: what ``save`` keeps of the file
 _installed: list[bool] = []
 
 
 def _exec(source: object, names: dict | None = None, local_names: dict | None = None, /) -> None:
     """``exec`` as ``dataclasses`` calls it: a text's stored code, or the text compiled now."""
     if type(source) is str:
-        code = _stored.get(source) or _compiled.get(source)
+        code = _stored.get(source)
+        if code is not None:
+            _used.add(source)
+        else:
+            code = _compiled.get(source)
         if code is None:
             # dont_inherit: as exec compiles a text for dataclasses, without this module's futures
             code = _compiled[source] = compile(source, "<string>", "exec", dont_inherit=True)
@@ -104,12 +109,13 @@ def save_if_stale() -> bool:
 
 
 def save() -> bool:
-    """Store the code of every text stored or compiled so far; False (nothing raised) if not written."""
+    """Store the code of every text this process ran, stored or compiled (texts of classes since
+    changed drop out); False (nothing raised) if not written."""
     directory = cache_dir()
     if directory is None or not _installed:
         return False
     key = table_key()
-    data = {**_stored, **_compiled}
+    data = {**{t: _stored[t] for t in list(_used)}, **_compiled}
     if not write_framed(_path(directory, key), _MAGIC, bytes.fromhex(key), data, _PREFIX):
         return False
     _stored.update(data)
