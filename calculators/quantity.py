@@ -39,7 +39,11 @@ _SUFFIXES = {
     "个": "个",
     "个月": "月", "月": "月",
 }  # fmt: skip
-_PREFIXES = {"￥": "元", "¥": "元", "rmb": "元", "人民币": "元", "us$": "美元", "$": "美元", "usd": "美元"}
+# a currency word before the figure as well as after it: "出口美金三百二十万", "人民币800万"
+_PREFIXES = {
+    "￥": "元", "¥": "元", "rmb": "元", "人民币": "元",
+    "us$": "美元", "$": "美元", "usd": "美元", "美金": "美元", "美元": "美元",
+}  # fmt: skip
 # 个 counts either people or months ("3个统计员", "干了10个").
 _COMPATIBLE = {"个": {"人", "月"}}
 

@@ -49,7 +49,9 @@ FAMILY_OF_FIELD = {
 SUBJECTS: tuple[tuple[str | None, str], ...] = (
     (
         None,
-        r"电话|手机|号码|热线|传真|余热发电|发电量|发电|电费发票|气费发票|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
+        r"电话|手机|号码|热线|传真|余热发电|发电量|发电|电费发票|气费发票"
+        # the supplier's invoice is a bill paid: "供气公司发票金额9.3万元" is not sales
+        r"|(?:供气|供电|供热|供汽|燃气|电力|供水)(?:公司|单位|局)?(?:的|开的|开具的)?(?:发票金额|发票|开票)|燃气费|天然气费|用气费|用电费|水电费|电费|电价"
         # money paid, not an amount used or sold: "用气花了20万"; 合同外资 is signed, not 实际利用
         r"|花了|花费|花掉|支出|开支|付了|交了|缴了|合同外资|合同利用外资|协议外资|签约外资|合同金额"
         r"|气费|气价|水费|费用|产值|工资|薪资|薪水|工资总额|利润|税收"
@@ -99,6 +101,9 @@ HEARSAY = re.compile(
     # enterprise's own
     r"|(?:镇长|乡长|书记|干部|领导|主任|局长|科长)(?:跟|和|同|对)我(?:讲|说)"
 )
+# A speaker no longer in office ("我是镇里的老干部，小年轻说外资到了400万美元"): a township's figure
+# told to them is heard, not the township's own report.
+RETIRED = re.compile(r"老干部|退休|退下来|退了休|离休|以前在(?:镇|乡)")
 # Money in another currency: "不过是港币" — neither 元 nor 美元.
 FOREIGN_CURRENCY = re.compile(r"港币|港元|港纸|hkd|欧元|日元|韩元|台币|新台币|英镑|卢布|泰铢")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
@@ -330,7 +335,7 @@ DATE_CUES = (
         "resumed_on",
         re.compile(
             r"复工|复产|开始供汽|恢复供|(?:蒸汽|汽|热)(?:就|也)?(?:供|送)上|(?:供|送)上(?:了)?(?:蒸)?汽|开始送汽|开炉|点火"
-            r"|(?:炉子|锅炉)(?:才|就|也)?(?:点|烧)(?:起来|着|上)|点炉|生火"
+            r"|(?:炉子|锅炉)(?:才|就|也)?(?:点|烧)(?:起来|着|上)|点炉|点的炉|点了炉|生火"
             r"|(?:供|送)(?:蒸)?汽(?:是|在)?[^,，。]{0,10}(?:恢复|开始|重新)"
             r"|(?:恢复|重新)(?:给[^,，。]{0,8})?(?:供|送)(?:蒸)?汽"  # "恢复给园区送蒸汽"
         ),
@@ -358,6 +363,7 @@ _WORD_SPACE = re.compile(
 
 
 _SPLIT_NATONG = re.compile(r"纳(?:了|的)统")
+_FIRST_QUARTER = re.compile(r"(?:第一季|首季)(?!度)")
 _FULL_COMMA = re.compile(r"(?<=[\d０-９])，(?=[\d０-９])(?![\d０-９]{3}(?![\d０-９]))")
 
 
@@ -371,6 +377,7 @@ def prepare(text: str) -> str:
     # (unless three digits follow, as a full-width keyboard writes 1，650万)
     text = _FULL_COMMA.sub("、", text)
     text = _SPLIT_NATONG.sub("纳统", text)  # "二月份就纳了统": one word for every cue
+    text = _FIRST_QUARTER.sub("第一季度", text)  # Taiwan and Hong Kong say 第一季 (首季) for the quarter
     return normalise(_WORD_SPACE.sub("、", text.strip()))
 
 

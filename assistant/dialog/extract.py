@@ -48,6 +48,7 @@ from assistant.dialog.cues import (
     PLANNED,
     Q1,
     REDATED_PAST,
+    RETIRED,
     RULE_TEXT,
     SEGMENT,
     SHARED_AFTER,
@@ -209,26 +210,33 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         taken_at = [p for p in (s.find(str(t.source)) for t in out.taken) if 0 <= p < doubt.start()]
         nearest = max(figures or taken_at, default=0)  # the nearest figure said, taken or not
         cut = max(p for p in starts if p <= nearest)
+        if _DOUBT_ALL.search(s[nearest : doubt.start()]):
+            cut = 0
+        # "县内用的，不过这个数是我估的": a doubt about the figures (数) leaves the facts said
+        figures_only = "数" in s[nearest : doubt.end()]
         doubted = [
             t
             for t in out.taken
-            if (not dates_only or t.field in _DATE_FIELDS) and cut <= s.find(str(t.source)) < doubt.start()
+            if (not dates_only or t.field in _DATE_FIELDS)
+            and (not figures_only or family_of(t.field) is not None)
+            and cut <= s.find(str(t.source)) < doubt.start()
         ]
         families = {family_of(t.field) for t in doubted} - {None}
         doubted += [t for t in out.taken if t.derived and family_of(t.field) in families and t not in doubted]
         if doubted:
             out.unsure += [t.field for t in doubted]
             said = "、".join(dict.fromkeys(t.source for t in doubted if not t.derived))
-            out.problems.insert(0, f"您说记不准，「{said}」先不记下；请核实后再告诉我")
+            out.problems.insert(0, f"您说不一定准，「{said}」先不记下；请核实后再告诉我")
             out.taken = [t for t in out.taken if t not in doubted]
     out.problems = list(dict.fromkeys(out.problems))[:3]  # a pasted rule text is not a list of errors
     return out
 
 
-# A figure taken back within the message ("800万，不对，是900万", "3个 哦不 是2个"): the last stands.
+# A figure taken back within the message ("800万，不对，是900万", "3个 哦不 是2个",
+# "480万，不是，应该是520万"): the last stands.
 _CORRECTION = re.compile(
-    r"[\d.,零〇一二两三四五六七八九十百千万亿]+(?:万|亿|w|k)?(?:元|块|美元|度|千瓦时|方|立方米|个|人|名)?"
-    r"[、,，\s]*(?:(?:不对|哦不|噢不|啊不|不不|说错了|讲错了|看错了|口误)[、,，\s]*)+(?:应该是|应是|是)?"
+    r"[\d.,零〇一二两三四五六七八九十百千万亿]+(?:万|亿|w|k)?(?:元|块|美元|度|千瓦时|方|立方米|个人|个|人|名|位)?"
+    r"[、,，\s]*(?:(?:不对|哦不|噢不|啊不|不不|说错了|讲错了|看错了|口误|不是(?=[、,，\s]+(?:应该是|应是|是|就是|就|只有|[^,，。、]{1,8}?才对)))[、,，\s]*)+(?:应该是|应是|是|就是|就|只有)?"
     r"(?=[\d零〇一二两三四五六七八九十])"
 )
 
@@ -236,7 +244,12 @@ _CORRECTION = re.compile(
 _DOUBT = re.compile(
     r"记不(?:太|大|很)?(?:准|清|得|住)|记得不(?:太|大|很)?(?:准|清)|不太记得|拿不准|不敢(?:肯定|保证|确定)"
     r"|(?:帮|给)(?:我|我们)?(?:核|核实|核对|查)一下|(?:再|先)(?:帮我|给我)?(?:核|核实|核对)(?:一下)?"
+    # an estimate or a figure not yet checked: "这个数是我估的", "会计还没对账", "不知准不准"
+    r"|我估(?:的|计的|算的|摸的)|估(?:计|算|摸)?出来的|(?:不知|不知道|不晓得)(?:准不准|对不对)|不一定准"
+    r"|(?:还|都)?(?:没|没有|未)(?:对账|对过账|核对|核实|核过|对过)"
 )
+# The doubt speaks of every figure before it: "这些数都是听老板讲的，不知准不准".
+_DOUBT_ALL = re.compile(r"这些|这几个|那些|这俩|这两个|都是")
 _UNIT_WORDS = {"千瓦时": re.compile(r"度|千瓦时|kwh|kw·h"), "立方米": re.compile(r"方|立方|m3|m³")}
 
 
@@ -475,6 +488,12 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     return bool(township) and not ENTERPRISE_SPEAKER.search(sentence)
 
 
+# A figure said to be a wrong one reported before: "此前误报为124万千瓦时".
+_WITHDRAWN = re.compile(
+    r"(?:误报|错报|报错|误填|填错|写错|错填|原报|之前报的|此前报的|原来报的|以前报的)(?:了)?(?:为|成|的是|是)?$"
+)
+
+
 def _store(
     out: Extraction,
     seen: set[str],
@@ -502,7 +521,12 @@ def _store(
         out.problems.append(f"「{f.text}」是假设的数字，未记下；请给出贵企业的实际数字")
         out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
         return
+    if _WITHDRAWN.search(before):
+        out.problems.append(f"「{f.text}」是您说报错了的数字，未采用")
+        return
     heard = list(HEARSAY.finditer(before))
+    if not heard and family == "fdi" and RETIRED.search(seg.sentence):
+        heard = list(re.finditer(r"说|讲", before))
     if family in ("sales", "export", "fdi") and FOREIGN_CURRENCY.search(seg.sentence):
         out.problems.append(
             f"「{f.text}」是外币（{FOREIGN_CURRENCY.search(seg.sentence).group()}），未记下；请换算后告诉我"
@@ -539,6 +563,8 @@ def _store(
             return
         if q.unit is None and pending != fam.present:
             return  # "统计员3" without 人/名/个: too loose to store from a question
+        if family == "staff" and re.search(r"(?:另|另外|其中|其余|剩下)$", before):
+            return  # "另一个是出纳", "其中一个是兼职": one of them named, not how many
         if family == "staff" and q.value == 1 and BY_ONESELF.search(before):
             if not ONLY_ONE.search(before):
                 return

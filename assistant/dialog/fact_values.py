@@ -173,7 +173,14 @@ def strategic(segment: str, sentence: str, negated: bool) -> object:
     """战新 in the 2023 library; entering it this year is not the 2023 library."""
     if negated:
         return False
-    return False if re.search(r"今年|2024|刚进|刚纳入|新进", segment) else True
+    # this year's entry only where the year is said of the library, not of a figure beside it
+    # ("去年300万度 今年360万度 战新库 是")
+    this_year = re.search(
+        r"(?:今年|2024年?)[^,，。、\d]{0,8}(?:战略性新兴|战新)|(?:战略性新兴|战新)[^,，。、\d]{0,8}(?:今年|2024)"
+        r"|刚进|刚纳入|新进",
+        segment,
+    )
+    return False if this_year else True
 
 
 def commissioned(segment: str, sentence: str, negated: bool) -> object:

@@ -136,7 +136,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     ),
     (
         re.compile(
-            r"县内|县域内|在将乐|将乐县内|本县|在县里|县外|外县|县域外|在县城|县城(?:的)?工业园|县工业园|在[\u4e00-\u9fff]{1,2}县"
+            r"县内|县域内|在将乐|将乐县内|本县|在县里|县里(?:用|使用|烧)|县外|外县|县域外|在县城|县城(?:的)?工业园|县工业园|在[\u4e00-\u9fff]{1,2}县"
             r"|(?:地点|地址)(?:为|是|在)将乐|将乐(?:经济)?开发区|将乐(?:县)?工业园"
         ),
         "in_county",
@@ -147,7 +147,9 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (re.compile(r"生产型出口|生产型"), "exporter_type", "production"),
     (re.compile(r"贸易型出口|流通型|贸易型"), "exporter_type", "trade"),
     (
-        re.compile(r"做贸易出口|贸易出口|做贸易的|搞贸易的|(?:自己|本身|我们)不(?:搞)?生产"),
+        re.compile(
+            r"做贸易出口|贸易出口|做贸易的|搞贸易的|(?:自己|本身|我们)不(?:搞)?生产|贸易公司|外贸公司"
+        ),
         "exporter_type",
         values.exporter("trade"),
     ),
@@ -201,6 +203,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         re.compile(
             r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规|新(?:入|进)(?:的|了)库"
             r"|(?:今年|2024年?)[^,，。]{0,4}(?:才|刚)(?:入库|进库)"
+            # "今年二月入的库", "2024年1月份进的库": a month of this year
+            r"|(?:今年|2024年?)(?:的)?[一二三四五六七八九十\d]{1,2}月(?:份)?(?:才|刚|就)?(?:入|进)(?:了|的)?(?:统计)?库"
         ),
         "enterprise_status",
         values.new_entry,

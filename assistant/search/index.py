@@ -254,7 +254,9 @@ def declined_by(text: str, said: set[str] | None = None) -> str | None:
 # Kinds of out-of-scope signal that enough of the notice's own words outweigh: a caller's aside
 # about the weather in a question about 供热 and 复工复产, or 增值税申报表 as the basis of the
 # notice's 开具发票销售额, or 我家老头子 beside 重复、文件、解释. Phones, places and other years never are.
-_OUTWEIGHED = {"chitchat": 2, "other_field": 3, "individual": 3}
+# A title (书记, 局长) said in passing ("老书记退下来了我帮忙问问…外商投资…工作经费") is outweighed too:
+# "局长是谁" says nothing of the notice.
+_OUTWEIGHED = {"chitchat": 2, "other_field": 3, "individual": 3, "person": 3}
 
 
 _GROWTH = frozenset({"增长", "增加", "涨", "上涨", "增量", "多了", "提高", "增了"})

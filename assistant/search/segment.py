@@ -109,6 +109,8 @@ _CANTONESE = (
     ("咩", "什么"),
     ("畀", "给"),
     ("喺", "在"),
+    ("呢啲", "这些"),
+    ("呢个", "这个"),
     ("啲", "些"),
     ("我哋系", "我们是"),  # 係 → 系 by OpenCC: "是" only right after a Cantonese subject
     ("佢哋系", "他们是"),
@@ -116,10 +118,14 @@ _CANTONESE = (
     ("佢哋", "他们"),
     ("我哋", "我们"),
     ("咗", "了"),
+    ("应该系", "应该是"),  # "唔系，应该系520万先啱": a correction
+    ("先啱", "才对"),
+    ("先至", "才"),  # "今年先至入规"
+    ("啱", "对"),
 )
 _CANTONESE_SYSTEM = re.compile(r"(?<![关联体派直院维谱星水])系(?![统列数上])")
 # Characters only Cantonese writes: a question without one is left as it is.
-_CANTONESE_CHARS = frozenset("唔咪冇攞嘅咩畀喺啲哋乜嘢咗")
+_CANTONESE_CHARS = frozenset("唔咪冇攞嘅咩畀喺啲哋乜嘢咗啱")
 
 
 def to_mandarin(text: str) -> str:
