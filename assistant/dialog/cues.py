@@ -160,14 +160,16 @@ SHARED_AFTER = re.compile(
 BOUND_AFTER = re.compile(
     r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)"
     # a price after the figure: "一方五毛", "一度电8毛" — a rate, not an amount used
-    r"|[零〇一二两三四五六七八九十\d.]+(?:毛|角|分钱)"
+    r"|(?:给|补|奖|算)?[零〇一二两三四五六七八九十\d.]+(?:毛|角|分钱)|(?:给|补|奖|算)[零〇一二两三四五六七八九十\d.]+(?:块钱?|元)"
     r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
 )
 BOUND_BEFORE = re.compile(
     r"(?:超过|超|不到|不足|不满|达到|至少|最少|最多|(?<![干做报])满|每[人月年度方个家]{0,3}|还差|只差|就差|差|低于|高于|大于|小于|百分之|百分"
     r"|突破|破了|过了|最高|最低|含|给予|再给予|奖励|奖|补贴|补助|补|返还|退还|退"
     # a figure asked about, not stated: "够不够500万", "到没到100万美元"
-    r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够)$"
+    r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够"
+    # a price before it: "按一块钱一方算" — per cubic metre, not one cubic metre used
+    r"|(?:元|块|毛|角|分)钱?/?)$"
 )
 # A year said right after the figure: "350万美元是去年的事".
 # (not when it begins the next figure: "开票3200万去年同期2600万")
@@ -198,7 +200,9 @@ OTHER_OWNER = re.compile(
     r"|别的企业|其他企业|人家|他们|别人|客户"
     # another enterprise, its noun swallowed so that 厂/公司 does not read as the speaker's own
     # ("隔壁老王厂里": the neighbour's name and noun swallowed too)
-    r"|(?:隔壁|别家|同行|邻居|对面|附近|旁边|周边|周围)(?:[\u4e00-\u9fff]{0,3}?(?:的)?(?:企业|公司|厂里|工厂|厂家|厂|家))?"
+    r"|(?:隔壁|隔篱|别家|同行|邻居|对面|附近|旁边|周边|周围)(?:[\u4e00-\u9fff]{0,3}?(?:的)?(?:企业|公司|厂里|工厂|厂家|厂|家))?"
+    # ...and the name after 那家 ("隔壁那家竹筷厂"), not the speaker's (我们厂)
+    r"(?:(?:(?!我|咱)[\u4e00-\u9fff]){0,4}?(?:企业|公司|工厂|厂))?"
     r"|(?:兄弟|关联|合作|友商)(?:公司|企业|单位|工厂|厂家|厂)|供应商|上游|下游"
     # a unit speaking of an enterprise: "那家企业", "园区里那家纸业公司", "该公司"
     r"|那家[\u4e00-\u9fff]{0,4}?(?:企业|公司|厂)|那家|该企业|该公司|该厂"
@@ -212,10 +216,10 @@ OTHER_OWNER = re.compile(
 )
 # A figure supposed, not stated: "如果一季度销售增长600万", "要是能到3000万", "比方说开票3000万".
 HYPOTHETICAL = re.compile(
-    r"如果|假如|假设|假若|倘若|若是|要是|万一|比方|比如|打比方|准备|希望|想要|如能|能到|能达到"
+    r"如果|假如|假设|假若|倘若|若是|(?<![主需只重必])要是|万一|比方|比如|打比方|准备|希望|想要|如能|能到|能达到"
 )
 # ...and a condition said earlier in the same sentence governs the figures after it ("如果去年是2500万").
-CONDITION = re.compile(r"如果|假如|假设|假若|倘若|若是|要是|万一")
+CONDITION = re.compile(r"如果|假如|假设|假若|倘若|若是|(?<![主需只重必])要是|万一")  # not 主要是
 # A household or a person is not an enterprise: "我家一季度用电三千度" is a home's meter. 我家 also
 # opens an enterprise's own words ("我家开的批发店", "我家厂子"), so an enterprise word cancels it.
 HOUSEHOLD = re.compile(
@@ -320,6 +324,8 @@ MONTH_RANGE = re.compile(
 DATE = re.compile(
     r"(?:\d{4}(?:年|-|/|\.))?\d{1,2}(?:月|-|/|\.)\d{1,2}(?:日|号)|\d{4}(?:-|/|\.)\d{1,2}(?:-|/|\.)\d{1,2}"
     r"|(?:\d{4}年)?[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}(?:日|号)"
+    # a two-digit year of the notice's period, as forms are dated: "24.3.8获批"
+    r"|(?<![\d.])2[34]\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d.])"
 )
 # A day of the first lunar month ("正月初八", "2024年大年初十", "农历正月十五"): the notice's own
 # deadline is written so (2024年2月17日（正月初八）).
@@ -364,6 +370,7 @@ _WORD_SPACE = re.compile(
 
 _SPLIT_NATONG = re.compile(r"纳(?:了|的)统")
 _FIRST_QUARTER = re.compile(r"(?:第一季|首季)(?!度)")
+_COMMA_BEFORE_YEAR = re.compile(r"(?<=\d),(?=20[12]\d(?:年|-|/|\.))")
 _FULL_COMMA = re.compile(r"(?<=[\d０-９])，(?=[\d０-９])(?![\d０-９]{3}(?![\d０-９]))")
 
 
@@ -376,6 +383,7 @@ def prepare(text: str) -> str:
     # a full-width comma after a figure is a separator, not a thousands mark: "USD 2,460,000，2024年…"
     # (unless three digits follow, as a full-width keyboard writes 1，650万)
     text = _FULL_COMMA.sub("、", text)
+    text = _COMMA_BEFORE_YEAR.sub("、", text)  # "USD 2,450,000,2024年度…": a year begins the next item
     text = _SPLIT_NATONG.sub("纳统", text)  # "二月份就纳了统": one word for every cue
     text = _FIRST_QUARTER.sub("第一季度", text)  # Taiwan and Hong Kong say 第一季 (首季) for the quarter
     return normalise(_WORD_SPACE.sub("、", text.strip()))

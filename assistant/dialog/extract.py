@@ -60,6 +60,7 @@ from assistant.dialog.cues import (
     WASTE_HEAT_PART,
     WEATHER,
     YES_NO_FIGURE,
+    Family,
     families_said,
     family_of,
     field_for_words,
@@ -237,7 +238,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
 _CORRECTION = re.compile(
     r"[\d.,零〇一二两三四五六七八九十百千万亿]+(?:万|亿|w|k)?(?:元|块|美元|度|千瓦时|方|立方米|个人|个|人|名|位)?"
     r"[、,，\s]*(?:(?:不对|哦不|噢不|啊不|不不|说错了|讲错了|看错了|口误|不是(?=[、,，\s]+(?:应该是|应是|是|就是|就|只有|[^,，。、]{1,8}?才对)))[、,，\s]*)+(?:应该是|应是|是|就是|就|只有)?"
-    r"(?=[\d零〇一二两三四五六七八九十])"
+    r"(?=(?:人民币|美金|美元|usd|us\$|\$|￥|¥|rmb)?[\d零〇一二两三四五六七八九十])"
 )
 
 
@@ -396,8 +397,13 @@ def _read_figure(
     unit = f.quantity.unit if f.quantity else None
     if subj is None:
         family = UNIT_FAMILY.get(unit or "") or carried
-        if family is None and unit == "元" and _YEAR_ON_YEAR.search(before):
-            family = "sales"  # "一季度同比增长1650万元": the notice compares only sales in 元 year on year
+        if (
+            family is None
+            and unit == "元"
+            and (_YEAR_ON_YEAR.search(before) or _GROWTH_AMOUNT.search(before))
+        ):
+            # "一季度同比增长1650万元", "增长额：5,200,000元": the notice compares only sales in 元
+            family = "sales"
         if unit == "千瓦时" and family == "power" and WEATHER.search(seg.sentence):
             return None, None  # "今天三十八度": a temperature
     else:
@@ -414,6 +420,8 @@ def _read_figure(
         family = None if subj is not None and subj[0] is None else "months"
     elif unit in ("人", "个") and family not in ("staff", "months"):
         family = None  # 20人 of a sales team, 3个 of anything else
+    elif unit in ("元", "美元") and family in ("staff", "months"):
+        family = None  # "统计员…150元一个月": money is no count of people or months
     if family is not None and not _owned(before, family, seg.sentence, seg.sentence[: seg.start]):
         return None, None
     part = re.search(r"其中(?:有)?([^,，]{0,6})$", before)
@@ -428,7 +436,9 @@ def _read_figure(
     if role is None and PAST_AFTER.match(after):
         role = "past"
     gap = _COMPARED_GAP.search(before[cursor:])
-    if role == "past" and gap and gap.group("gap").strip("的是为:：、 "):
+    # "比去年同期从2100万涨到2680万" is a from–to (from: last year's); the comparison only says the years
+    from_to = gap and re.fullmatch(r"(?:的|是|为)?(?:从|由)", gap.group("gap").strip(" 、"))
+    if role == "past" and gap and gap.group("gap").strip("的是为:：、 ") and not from_to:
         role = "change"  # "比去年同期缩水了300万": a change in words we do not know, not last year's level
     if (
         role in (None, "present")
@@ -488,6 +498,23 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     return bool(township) and not ENTERPRISE_SPEAKER.search(sentence)
 
 
+_GROWTH_AMOUNT = re.compile(r"(?:增长|增加)额|增量")
+
+
+def _own_words(text: str, f: Found) -> str:
+    """The words that can date a figure: all before it, and its own item after it (up to the next 、).
+    A period said later ("…105万美元、今年到现在出口了160万美元") dates the later figure only."""
+    end = text.find("、", f.end)
+    return text[: end if end >= 0 else len(text)]
+
+
+def _asked_field(fam: Family, role: str | None) -> str:
+    """The field a figure not stored would have gone to: the increase, last year's or this year's."""
+    if role == "increase":
+        return fam.increase or fam.present
+    return fam.past if role == "past" and fam.past else fam.present
+
+
 # A figure said to be a wrong one reported before: "此前误报为124万千瓦时".
 _WITHDRAWN = re.compile(
     r"(?:误报|错报|报错|误填|填错|写错|错填|原报|之前报的|此前报的|原来报的|以前报的)(?:了)?(?:为|成|的是|是)?$"
@@ -514,12 +541,12 @@ def _store(
     before, after = seg.text[: f.start], seg.text[f.end :]
     if SHARED_AFTER.search(seg.sentence[seg.start :]) or SHARED_AFTER.search(before):
         out.problems.append(f"「{f.text}」含其他企业的数字，未记下；请给出贵企业自己的数字")
-        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        out.unsure.append(_asked_field(fam, role))
         return
     clause = re.split(r"[。!！?？;；]", seg.sentence[: seg.start])[-1]
     if HYPOTHETICAL.search(before) or CONDITION.search(clause):
         out.problems.append(f"「{f.text}」是假设的数字，未记下；请给出贵企业的实际数字")
-        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        out.unsure.append(_asked_field(fam, role))
         return
     if _WITHDRAWN.search(before):
         out.problems.append(f"「{f.text}」是您说报错了的数字，未采用")
@@ -531,27 +558,25 @@ def _store(
         out.problems.append(
             f"「{f.text}」是外币（{FOREIGN_CURRENCY.search(seg.sentence).group()}），未记下；请换算后告诉我"
         )
-        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        out.unsure.append(_asked_field(fam, role))
         return
     if family == "sales" and "不含税" in seg.sentence and re.search(r"(?<!不)含税", seg.sentence):
         out.problems.append(f"「{f.text}」未记下：说了含税、不含税两个数，请说明按哪个（开具发票的销售额）")
-        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        out.unsure.append(_asked_field(fam, role))
         return
     # "听说隔壁厂涨了800万，我们才涨了300万": what was heard ends where the speaker's own words begin
     if heard and not OWN.search(before[heard[-1].end() :]):
         out.problems.append(f"「{f.text}」是听说的数字，未记下；请给出核实过的数字")
-        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        out.unsure.append(_asked_field(fam, role))
         return
-    if PLANNED.search(before):
+    if PLANNED.search(before) and not re.search(r"实际|实绩|实打实", before[PLANNED.search(before).end() :]):
         out.problems.append(f"「{f.text}」是计划或预计的数字，未记下；请给出实际数字")
-        out.unsure.append((fam.increase or fam.present) if role == "increase" else fam.present)
+        out.unsure.append(_asked_field(fam, role))
         return
     if APPROX_BEFORE.search(before) or (APPROX_AFTER.match(after) and not INCREASE_AFTER.match(after)):
         out.problems.append(f"「{f.text}」是约数，未记下；请给出准确数字")
         answering = pending is not None and FAMILY_OF_FIELD.get(pending) == family and role is None
-        out.unsure.append(
-            pending if answering else (fam.increase or fam.present) if role == "increase" else fam.present
-        )
+        out.unsure.append(pending if answering else _asked_field(fam, role))
         return
     if family in ("staff", "months"):
         if family == "months" and role == "past":
@@ -573,7 +598,8 @@ def _store(
     # one month ("2月") or one day ("7月15日开票2000万") is not the quarter
     period = _period_words(seg.text, f) if role == "present" else seg.text
     one_month = (ONE_MONTH.search(period) or _own_date(seg, f)) and not Q1.search(period)
-    if (fam.annual and (Q1.search(seg.text) or PART_YEAR.search(seg.text))) or (
+    item = _own_words(seg.text, f)
+    if (fam.annual and (Q1.search(item) or PART_YEAR.search(item))) or (
         not fam.annual and (NOT_Q1.search(period) or one_month)
     ):
         period = "全年" if fam.annual else "一季度"

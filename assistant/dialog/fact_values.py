@@ -325,7 +325,9 @@ def agreement(segment: str, sentence: str, negated: bool) -> object:
         r"(?:没|未|还没|尚未|没有|冇|唔)(?:有)?(?:跟|与|和|同)?[^,，。]{0,6}签|无(?:出口)?代理", segment
     ):
         return False
-    return True if re.search(r"签(?:了|好|订|署|过)|已(?:经)?签", segment) else None
+    # "已与县商务部门签代理协议": 已 before whom it was signed with
+    signed = re.search(r"签(?:了|好|订|署|过)|已(?:经)?(?:(?:与|跟|和|同)[^,，。]{0,8})?签", segment)
+    return True if signed else None
 
 
 def exporter(kind: str) -> Callable[[str, str, bool], object]:

@@ -45,15 +45,18 @@ _COMPARED = re.compile(r"(?:比|较|与|和|跟|同)(?:去年|上年)(?:同期)?
 _PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先|前些年|前几年|早些年|过去")
 _PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
 _NON_INDUSTRY = re.compile(
-    r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业"
+    r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业|事务所"
 )
 _COMMERCE = re.compile(r"批发|零售|商贸|贸易公司|做贸易|限上|商业|超市|商场|便利店")
-_SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件")
+_SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件|事务所")
 
 
 # 什么 after a negation is "any": "从来没拿过什么奖励" states that nothing was received.
 # 这几年 / 好几个 are "a few", not "how many".
-_INDEFINITE = re.compile(r"(?:没|未|不|从未)[^,，。?？]{0,8}?(?:什么|啥)|(?:这|那|好|近|前)几(?=年|天|个|月)")
+# "什么奖都没领过" is "no award at all" too.
+_INDEFINITE = re.compile(
+    r"(?:没|未|不|从未)[^,，。?？]{0,8}?(?:什么|啥)|(?:什么|啥)[\u4e00-\u9fff]{0,4}?(?:都|也)(?:没|不|未)|(?:这|那|好|近|前)几(?=年|天|个|月)"
+)
 
 
 def question_segment(part: str, terminator: str) -> bool:
@@ -163,7 +166,14 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
         "exporter_type",
         values.exporter("production"),
     ),
-    (re.compile(r"(?:出口)?代理协议|代理出口协议"), "has_agency_agreement", values.agreement),
+    # the county's export agency is the 商务 department's: "跟商务部门签过协议的"
+    (
+        re.compile(
+            r"(?:出口)?代理协议|代理出口协议|(?:商务局|商务部门|商务委)(?![^,，。]{0,12}代理)[^,，。]{0,6}签[^,，。]{0,3}协议"
+        ),
+        "has_agency_agreement",
+        values.agreement,
+    ),
     (re.compile(r"专精特新"), "specialized_sme_approved_on", None),  # only its negation counts
     (
         # (a document's title between: "已享受过《…六条措施》的奖励兑现"; 将 typed for 奖)
@@ -222,7 +232,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"(?:入|进)(?:了|的)?统计(?:的)?库|入统|(?<=季度)(?:入|进)库|季度(?:就|才|已经|已|便)(?:入|进)(?:了)?库"
-            r"|季度(?:就|已经|已)?在(?:统计)?库|季度(?:未|没|没有|还没|尚未)(?:入|进)(?:统计)?库"
+            r"|季度(?:就|已经|已|肯定|确实|一直|也|都)?在(?:统计)?库|季度(?:未|没|没有|还没|尚未)(?:入|进)(?:统计)?库"
         ),
         "in_statistics_2023q1",
         values.in_2023q1,
@@ -434,6 +444,11 @@ def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> No
             d = min(found, key=lambda m: m.start())
             if re.match(r"(?:之|以)?[前后](?!后)|起|止|截止|为止", segment[d.end() :]):
                 continue  # "3月31日前获批": a rule's date, not the enterprise's
+            if _OTHERS.search(segment[: d.start()]):
+                # "我们区里那家供热公司二月二十号才复工": another enterprise's date
+                out.problems.append(f"「{d.group()}」是其他企业的日期，未记下；请给出贵企业自己的日期")
+                out.unsure.append(name)
+                continue
             if _DEADLINE_BEFORE.search(segment[: d.start()]):
                 continue  # "复工截止 2月17号 含不含", "截止日是否为2月17日": the rule's deadline asked about
             if _ASKED_BEFORE.search(segment[: d.start()]):
@@ -490,6 +505,9 @@ _DATE_PARTS = re.compile(
 
 def _iso(text: str) -> str | None:
     """A date as YYYY-MM-DD; without a year it is the notice's year, 2024 ("2月10号")."""
+    short = re.fullmatch(r"(2[34])\.(\d{1,2})\.(\d{1,2})", text)
+    if short:  # "24.3.8": 2024-03-08
+        return f"20{short.group(1)}-{int(short.group(2)):02d}-{int(short.group(3)):02d}"
     m = _DATE_PARTS.match(text)
     if not m:
         return None
