@@ -199,6 +199,9 @@ LATER_SETS = {
     "fresh11_search.tsv": ((106, 20, 30), LATER_FLOORS),
     "fresh12_search.tsv": ((106, 20, 30), {"top1": 0.99, "top3": 0.99, "oos": 1.0, "chitchat": 1.0}),
     "fresh13_search.tsv": ((100, 20, 30), LATER_FLOORS),
+    # fresh14 and fresh15 (blind, this session): first look 100/100 % and 97.0/98.0 %, all declined
+    "fresh14_search.tsv": ((102, 20, 30), LATER_FLOORS),
+    "fresh15_search.tsv": ((100, 20, 30), LATER_FLOORS),
 }
 
 
