@@ -119,10 +119,16 @@ def _comma_message(raw: str) -> str:
     )
 
 
+# "六七百万", "三四十个": two neighbouring digits say a range, not a figure
+_RANGE_NUMERAL = re.compile("一二|二三|两三|三四|四五|五六|六七|七八|八九")
+
+
 def _number(num: str, short: str | None, raw: str) -> Decimal:
     if "," in num and parse_number(num) is None and parse_number(num.replace(",", "")) is not None:
         raise QuantityError(_comma_message(raw))
     value = parse_number(num)
+    if value is None and _RANGE_NUMERAL.search(num):
+        raise QuantityError(f"“{raw}”是约数（两个数之间），请给出准确数字")
     if value is None:
         raise QuantityError(f"“{raw}”不是有效数字")
     if short:  # 1000w = 1000万, 5k = 5000, 2kw = 2千万

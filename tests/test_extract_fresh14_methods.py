@@ -113,3 +113,32 @@ def test_a_decimal_figure_is_not_a_date():
 def test_a_comma_before_a_year_separates():
     read = _read("2023年度出口额USD 1,200,000,2024年度出口额USD 1,800,000")
     assert read == {"export_2023_usd": 1_200_000, "export_2024_usd": 1_800_000}
+
+
+# Asked at fresh14's and fresh15's first look, read now (sentences written for these tests):
+def test_cantonese_last_year_below_scale_then_entered_is_an_upgrade():
+    read = _read("舊年係規下，今年先至入規")
+    assert read["entry_type"] == "upgrade"
+    assert read["above_scale_industrial"] is True
+
+
+def test_above_scale_since_last_year_is_above_scale_now():
+    assert _read("我们去年就已经是规上了")["above_scale_industrial"] is True
+    assert "above_scale_industrial" not in _read("去年还是规上")  # may have left since
+
+
+def test_own_plant_producing_is_a_production_exporter():
+    assert _read("我们是自己的工厂生产的，去年出口90万美元")["exporter_type"] == "production"
+
+
+def test_a_doubt_after_a_date_doubts_the_date_only():
+    e = extract("我们供热公司大年初十恢复供汽的，我也记不清了")
+    read = {t.field: t.value for t in e.taken}
+    assert read == {"heat_supplier": True}
+
+
+@pytest.mark.parametrize("text", ["一季度开票比去年多了七八百万", "统计员有三四个"])
+def test_two_neighbouring_digits_are_a_range(text):
+    e = extract(text)
+    assert e.taken == [] or all(t.field not in ("sales_increase_yuan", "statisticians") for t in e.taken)
+    assert any("约数" in p for p in e.problems)

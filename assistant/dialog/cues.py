@@ -386,6 +386,7 @@ def prepare(text: str) -> str:
     text = _COMMA_BEFORE_YEAR.sub("、", text)  # "USD 2,450,000,2024年度…": a year begins the next item
     text = _SPLIT_NATONG.sub("纳统", text)  # "二月份就纳了统": one word for every cue
     text = _FIRST_QUARTER.sub("第一季度", text)  # Taiwan and Hong Kong say 第一季 (首季) for the quarter
+    text = text.replace("旧年", "去年")  # 舊年 (Cantonese, Hakka): last year
     return normalise(_WORD_SPACE.sub("、", text.strip()))
 
 

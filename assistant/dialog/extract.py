@@ -211,6 +211,11 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         taken_at = [p for p in (s.find(str(t.source)) for t in out.taken) if 0 <= p < doubt.start()]
         nearest = max(figures or taken_at, default=0)  # the nearest figure said, taken or not
         cut = max(p for p in starts if p <= nearest)
+        # "二月三十号恢复供汽的，哎我也记不清了": after a date and no figure, the date is doubted
+        said = s[cut : doubt.start()]
+        undated = LUNAR_DATE.sub("#", DATE.sub("#", said))
+        if undated != said and not any(q.quantity is not None for q in find_quantities(undated)):
+            dates_only = True
         if _DOUBT_ALL.search(s[nearest : doubt.start()]):
             cut = 0
         # "县内用的，不过这个数是我估的": a doubt about the figures (数) leaves the facts said
@@ -534,7 +539,7 @@ def _store(
     fam = FAMILIES[family]
     if f.problem is not None:
         out.problems.append(f"「{f.text}」未采用：{f.problem}")
-        out.unsure.append(fam.present)
+        out.unsure.append(_asked_field(fam, role))
         return
     q = f.quantity
     assert q is not None

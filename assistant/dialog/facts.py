@@ -41,6 +41,10 @@ _CONTRAST = re.compile(r"但|不过|可是|而且|并且|同时")
 _NEGATE = re.compile(
     r"(?:不是|不属于|并非|非|未|没有|没|还不是|尚未|不算|还没|不在|没在|没进|未进|未纳入|没纳入|不|冇|唔)\S{0,3}$"
 )
+# "去年就是规上了": above scale since then
+_ALREADY_THEN = re.compile(
+    r"(?:去年|上年|2023年?|前年|早年)(?:就|早就|已经|就已经|早已)(?:是|成了|进了|上了|算)?(?:规上|规模以上)"
+)
 _COMPARED = re.compile(r"(?:比|较|与|和|跟|同)(?:去年|上年)(?:同期)?|(?:去年|上年)同期")
 _PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先|前些年|前几年|早些年|过去")
 _PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
@@ -161,6 +165,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
             r"(?:自己|自主)生产(?:的)?(?:产品)?(?:再|并|自己)?出口|自产自销"
             r"|出口(?:的)?(?:是|都是|全是)?(?:我们)?(?:自己|自家|自主|本厂)(?:厂|公司)?(?:生产|做|造|加工)"
             r"|(?:自己|自家)(?:生产|加工|做)[^,，。]{0,4}(?:自己|再)出口"
+            r"|(?:自己|自家)(?:的)?(?:工厂|厂子|厂里|厂)(?:自己)?(?:生产|做|造|加工)"
             r"|(?:自己|自家)(?:生产|加工|做)(?:的)?(?:产品|东西|货)?(?:自己|再)(?:卖|销|销售|外销)"
         ),
         "exporter_type",
@@ -315,6 +320,10 @@ def take_facts(
             if negated:
                 put(name, False if name != "specialized_sme_approved_on" else None, m.group())
             continue
+        if last_year and name == "above_scale_industrial" and value is True and not negated:
+            if _ALREADY_THEN.search(item) and not _NON_INDUSTRY.search(sentence):
+                put(name, True, m.group())  # "去年就是规上了": 规上 since then, and still
+                continue
         if last_year and name == "above_scale_industrial":
             _past_scale(segment, sentence, put, negated, value)
             continue
