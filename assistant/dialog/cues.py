@@ -103,7 +103,9 @@ HEARSAY = re.compile(
 )
 # A speaker no longer in office ("我是镇里的老干部，小年轻说外资到了400万美元"): a township's figure
 # told to them is heard, not the township's own report.
-RETIRED = re.compile(r"老干部|退休|退下来|退了休|离休|以前在(?:镇|乡)")
+RETIRED = re.compile(
+    r"老干部|退休|退下来|退了休|离休|以前在(?:镇|乡)|(?:现在|已经|早就)退了|以前的[^,，。]{0,4}干部"
+)
 # Money in another currency: "不过是港币" — neither 元 nor 美元.
 FOREIGN_CURRENCY = re.compile(r"港币|港元|港纸|hkd|欧元|日元|韩元|台币|新台币|英镑|卢布|泰铢")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
@@ -135,6 +137,8 @@ NOT_Q1 = re.compile(
     r"|日均|每天|每日|一天|天均|年均"
     r"|(?<![镇乡村街])上个?季度|(?<![镇乡村街])上一季度|年初|至今|到现在|截至目前|截止目前|累计|今年以来"
     r"|(?:前|头|最初)(?:[一两二12]|一两)个?月|月段"  # 月段: a month range masked by extract
+    # two years together: "2022年和2023年加起来卖了一千二百万"
+    r"|(?:20\d\d|去年|前年|今年)年?(?:和|与|跟|加|、)(?:20\d\d|去年|前年|今年)年?"
 )
 # Part of a year: an export figure (a whole year's) said so is not the year's ("今年到目前出口150万美元").
 PART_YEAR = re.compile(
@@ -158,7 +162,7 @@ SHARED_AFTER = re.compile(
 )
 # A bound or a rate, not the enterprise's own figure: "增长500万以上", "超过5000万的企业", "每度".
 BOUND_AFTER = re.compile(
-    r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/)"
+    r"(?:及|或)?(?:以上|以下|以内|之内|上下|多少|起|封顶|为限|的企业|的公司|的厂|每|/(?!\d))"
     # a price after the figure: "一方五毛", "一度电8毛" — a rate, not an amount used
     r"|(?:给|补|奖|算)?[零〇一二两三四五六七八九十\d.]+(?:毛|角|分钱)|(?:给|补|奖|算)[零〇一二两三四五六七八九十\d.]+(?:块钱?|元)"
     r"|就能|才能|就可以|才可以|就有|才有|就行|就够|即可"
@@ -169,7 +173,7 @@ BOUND_BEFORE = re.compile(
     # a figure asked about, not stated: "够不够500万", "到没到100万美元"
     r"|够不够|够没够|到没到|到不到|达没达到|超没超过|过没过|满没满|够"
     # a price before it: "按一块钱一方算" — per cubic metre, not one cubic metre used
-    r"|(?:元|块|毛|角|分)钱?/?)$"
+    r"|(?:元|块|毛|角|分)钱?/?(?:一个?人|每人|每个人)?)$"
 )
 # A year said right after the figure: "350万美元是去年的事".
 # (not when it begins the next figure: "开票3200万去年同期2600万")
@@ -208,11 +212,13 @@ OTHER_OWNER = re.compile(
     r"|那家[\u4e00-\u9fff]{0,4}?(?:企业|公司|厂)|那家|该企业|该公司|该厂"
     # "供电公司查了，这家化工企业…", "某纺织公司": a unit speaking of one enterprise
     r"|(?<!我们)(?<!咱们)(?<!我)这家[\u4e00-\u9fff]{0,4}?(?:企业|公司|厂)|某[\u4e00-\u9fff]{0,6}?(?:企业|公司|厂)"
+    # "有一家贸易型企业", "有家建筑公司", "一家物流企业": one enterprise a unit speaks of
+    r"|(?<![我咱们])(?:有一家|有家|一家)[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂)"
     r"|(?:其他|其它|别的)(?:厂|公司|工厂|厂家)"
     # another legal entity of a group: its figures are not this enterprise's own
     r"|子公司|分公司|分厂|母公司|总公司|集团"
-    # a total over many enterprises ("所有企业加起来"), not one enterprise's own
-    r"|所有(?:的)?企业|全部(?:的)?企业|各(?:家)?企业"
+    # a total over many enterprises ("所有企业加起来", "园区5家企业"), not one enterprise's own
+    r"|所有(?:的)?企业|全部(?:的)?企业|各(?:家)?企业|(?:\d+|[两三四五六七八九十几多]+)家(?:企业|公司|工厂|厂)"
 )
 # A figure supposed, not stated: "如果一季度销售增长600万", "要是能到3000万", "比方说开票3000万".
 HYPOTHETICAL = re.compile(
@@ -225,6 +231,8 @@ CONDITION = re.compile(r"如果|假如|假设|假若|倘若|若是|(?<![主需�
 HOUSEHOLD = re.compile(
     r"我家|我们家|家里|家庭|家用(?!电器|器|品)|居民|住户|自己家|民用|(?<![\d一二两三四五六七八九十几每各])个人(?!所得)"
 )
+# "我个人开网店": a person's own trade, even with 店 or 卖 in it (an enterprise word cancels it)
+PERSONAL = re.compile(r"我个人|本人个人|我自己个人|个人(?:开|做|搞)的?(?:网店|店|微商|直播)|个体户")
 ENTERPRISE_WORD = re.compile(
     r"企业|公司|厂|店|商场|超市|车间|门市|单位|生意|经营|规上|规下|纳统|入规|统计员|统计人员|供热|锅炉|出口"
     # what only a business speaks of: "我们做家用电器的，一季度开票…"
@@ -266,6 +274,8 @@ def outside_subject(text: str) -> str | None:
     """
     if HOUSEHOLD.search(text) and not ENTERPRISE_WORD.search(text):
         return "听起来是家庭或个人的数字，本通知只奖补企业"
+    if PERSONAL.search(text) and not re.search(r"企业|公司|厂|规上|纳统|入库", text):
+        return "听起来是个人的经营（个人网店、个体），本通知只奖补企业"
     places, own = _other_places()
     place = places.search(text) or _PLACE_ENTERPRISE.search(text)
     # "我们厂在邻县明溪，用气3万方" is the speaker's own figure (in_county says where it was used)
@@ -303,7 +313,7 @@ WEATHER = re.compile(
 # follows it: "园区一季度企业总共用气120万方" is the park's enterprises together.
 OWN = re.compile(
     r"我们|我司|我公司|本公司|我厂|我家|咱们|咱|本企业|我单位"
-    r"|(?:企业|公司|厂)(?!们|[^,，。]{0,2}?(?:总共|一共|合计|共计|总计|加起来|累计|加在一起))"
+    r"|(?<!家)(?:企业|公司|厂)(?!们|[^,，。]{0,2}?(?:总共|一共|合计|共计|总计|加起来|累计|加在一起))"
 )
 MONTH_CUE = re.compile(r"出数|报数|报表|统计|干了|做了|持续|连续|工作了|干满|做满|报满|报了")
 # A sentence about the statisticians' award: a count of months in it is the months reported
@@ -315,6 +325,8 @@ MONTH_GAP_AFTER = re.compile(
     r"(?:都|就|也|是)?(?:没|未|不|断|停|漏|缺|空)|[零〇一二两三四五六七八九十百千\d.]+(?:块|元)"
     # a monthly rate asked about: "一个月能拿多少", "一个月给几百"
     r"|(?:能|可以|可|会|该)(?:拿|领|得|发|给|补|奖)|(?:拿|领|发|给|补|奖)(?:多少|几)"
+    # a monthly pay: "一个月工资一千二"
+    r"|(?:的)?(?:工资|薪水|薪资|补助|补贴|奖励|奖金|收入)"
 )
 SEGMENT = re.compile(r"(?<!\d),|,(?!\d)|[。;；!！?？\n()（）【】\[\]]")
 # Month ranges ("1-3月", "一到三月") are masked with dates so that their digits are not figures.
@@ -358,7 +370,7 @@ def simplified(text: str) -> str:
 # Spaces between words separate them like a list mark ("规上工业 县内", "24Q1 4000万"); next to
 # a figure they are layout ("2024 年", "增长 1200万", "1 200", "USD 2,000,000").
 _WORD_SPACE = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=[\u4e00-\u9fff])|(?<=[a-zA-Z]\d)\s+(?=\d)"
+    r"(?<=[\u4e00-\u9fff])\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=[\u4e00-\u9fff])|(?<=[a-zA-Z][\d³²])\s+(?=\d)"
     r"|(?<=[万亿千百十度方元人名个月])\s+(?=\d)"
     # between digits a space is a thousands group ("1 200") only before three digits; after a
     # year ("2023 80万美元", "2024 150万") it is a separator
@@ -374,6 +386,75 @@ _COMMA_BEFORE_YEAR = re.compile(r"(?<=\d),(?=20[12]\d(?:年|-|/|\.))")
 _FULL_COMMA = re.compile(r"(?<=[\d０-９])，(?=[\d０-９])(?![\d０-９]{3}(?![\d０-９]))")
 
 
+# A unit written once for the figures after it, as forms and tables do: "24Q1销售(万元) 12,000",
+# "用电(kWh)：2023一季度 860,000；2024一季度 970,000", "用电 万度：48.5", "出口美金：去年二百五十万".
+_HEADER_UNIT = re.compile(
+    r"[(（](?P<a>万元|亿元|元|万美元|美元|美金|万千瓦时|千瓦时|万度|度|kwh|万立方米|立方米|万方|方|m3)[)）]"
+    r"|(?<![\d万亿千百十零〇一二两三四五六七八九])(?P<b>万元|万美元|美元|美金|万千瓦时|千瓦时|万度|kwh|万立方米|立方米|万方|m3)"
+    r"(?=[:：、]|去年|今年|上年|本年|20[12]\d)"
+)
+# (ends at a new header, a table column "|", or a new clause ",", "。")
+_HEADER_END = re.compile(r"[|｜。\n]")
+# the families a header's unit can measure: its figures end where another family's word begins
+_HEADER_FAMILIES = (
+    ("美", {"export", "fdi"}),
+    ("元", {"sales"}),
+    ("度", {"power"}),
+    ("千瓦时", {"power"}),
+    ("kwh", {"power"}),
+    ("方", {"gas"}),
+    ("m3", {"gas"}),
+)
+_BARE = re.compile(
+    r"(?<![\d.,第/-])(?:\d+(?:[.,]\d+)*(?:万|亿)?"
+    r"|[零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*)"
+)
+# not a figure of the header's: a year, a quarter, a date, a count, a percentage, or one with its own unit
+_NOT_HEADED = re.compile(
+    r"[年月日号%]|[一二三四1-4]?季度|q|个|人|家|次|倍|万|亿|元|美|度|方|千瓦时|立方|kwh|m3|w|k"
+)
+
+
+def _family_of_match(m: re.Match[str]) -> str | None:
+    return SUBJECTS[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])][0]
+
+
+def header_units(text: str) -> str:
+    """Each bare figure after a header unit, written with that unit ("(万元) 12,000" → "12,000万元")."""
+    if not _HEADER_UNIT.search(text):
+        return text
+    out, pos = [], 0
+    for h in _HEADER_UNIT.finditer(text):
+        if h.start() < pos:
+            continue
+        unit = h.group("a") or h.group("b")
+        unit = "美元" if unit == "美金" else unit
+        families = next(f for key, f in _HEADER_FAMILIES if key in unit)
+        other = next(
+            (m for m in SUBJECT_RE.finditer(text, h.end()) if _family_of_match(m) not in families), None
+        )
+        found = (_HEADER_END.search(text, h.end()), _HEADER_UNIT.search(text, h.end()), other)
+        ends = [m.start() for m in found if m]
+        stop = min(ends, default=len(text))
+        # a bracketed header is dropped once applied: its brackets would split the sentence's parts
+        out.append(text[pos : h.start()] if h.group("a") else text[pos : h.end()])
+        region, cursor = text[h.end() : stop], 0
+        for n in _BARE.finditer(region):
+            word = n.group()
+            if _NOT_HEADED.match(region, n.end()) or re.fullmatch(r"20[12]\d", word):
+                continue
+            if re.fullmatch(r"\d{1,2}", word) and re.match(r"[-/.]\d", region[n.end() :]):
+                continue  # a date's month ("2/9")
+            if unit.startswith("万") and re.search(r"[万亿]", word):
+                continue  # "(万元) 1200万": said twice; left as written
+            out.append(region[cursor : n.end()] + unit)
+            cursor = n.end()
+        out.append(region[cursor:])
+        pos = stop
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def prepare(text: str) -> str:
     """The form a question is read in: simplified, Cantonese words as Mandarin (冇 → 没有, 咗 → 了),
     pinyin typos as the dictionary word, NFKC, lower case, spaces between words as commas."""
@@ -387,7 +468,7 @@ def prepare(text: str) -> str:
     text = _SPLIT_NATONG.sub("纳统", text)  # "二月份就纳了统": one word for every cue
     text = _FIRST_QUARTER.sub("第一季度", text)  # Taiwan and Hong Kong say 第一季 (首季) for the quarter
     text = text.replace("旧年", "去年")  # 舊年 (Cantonese, Hakka): last year
-    return normalise(_WORD_SPACE.sub("、", text.strip()))
+    return header_units(normalise(_WORD_SPACE.sub("、", text.strip())))
 
 
 def subject_of(words: str, last: bool = True) -> tuple[str | None, int] | None:

@@ -440,6 +440,13 @@ def _read_figure(
     role = role_of(before[cursor:]) or (None if own_since else role_of(before)) or carried_year
     if role is None and PAST_AFTER.match(after):
         role = "past"
+    if (
+        role is None
+        and own_since
+        and role_of(before[:cursor]) in ("increase", "decline")
+        and subject_of(before[cursor:]) is None
+    ):
+        role = "parallel"  # "隔壁厂销售增了900万 我们才300万": an increase or a level? not said
     gap = _COMPARED_GAP.search(before[cursor:])
     # "比去年同期从2100万涨到2680万" is a from–to (from: last year's); the comparison only says the years
     from_to = gap and re.fullmatch(r"(?:的|是|为)?(?:从|由)", gap.group("gap").strip(" 、"))
@@ -468,6 +475,10 @@ def _located(words: str) -> bool:
     return bool(m) and not OTHER_OWNER.search(words[: m.start()])
 
 
+# "有一家企业已经和我们签了协议": 我们 as the object (the unit speaking) is not the enterprise's own words
+_OBJECT_US = re.compile(r"(?:和|跟|与|同|给|帮|替|找|向|对)(?:我们|咱们|我)")
+
+
 def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     """Whether the figure is the enterprise's (or, for 外资, the speaking township's) own.
 
@@ -477,7 +488,8 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     if family != "fdi" and not OTHER_OWNER.search(before):
         prior = list(OTHER_OWNER.finditer(earlier))
         located = prior and _located(earlier[: prior[-1].start()])
-        if prior and not located and not OWN.search(earlier[prior[-1].end() :] + before):
+        said_since = _OBJECT_US.sub("", earlier[prior[-1].end() :] + before) if prior else ""
+        if prior and not located and not OWN.search(said_since):
             return False
     # "我们是园区的企业，一季度用电…": where the speaker is, not whose figure it is
     owner = [m for m in OTHER_OWNER.finditer(before) if not _located(before[: m.start()])]
@@ -570,7 +582,9 @@ def _store(
         out.unsure.append(_asked_field(fam, role))
         return
     # "听说隔壁厂涨了800万，我们才涨了300万": what was heard ends where the speaker's own words begin
-    if heard and not OWN.search(before[heard[-1].end() :]):
+    # a retired official's "我们镇" is still what they were told
+    retired = family == "fdi" and RETIRED.search(seg.sentence)
+    if heard and (retired or not OWN.search(before[heard[-1].end() :])):
         out.problems.append(f"「{f.text}」是听说的数字，未记下；请给出核实过的数字")
         out.unsure.append(_asked_field(fam, role))
         return
@@ -649,6 +663,10 @@ def _store(
     if role == "other_year":
         out.problems.append(f"「{seg.original}」未采用：本通知只比较2024年和2023年，这是别的年份的数字")
         out.unsure.append(fam.present)
+        return
+    if role == "parallel":
+        out.problems.append(f"「{f.text}」未采用：没有说清是增长额还是{FIELDS[fam.present].label}，请说明")
+        out.unsure.append(fam.increase or fam.present)
         return
     if role == "change":
         out.problems.append(f"「{seg.original}」未采用：是与去年相比的变化，请说明是增长还是下降了多少")

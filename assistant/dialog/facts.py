@@ -273,6 +273,10 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
 )
 
 
+_REQUIRED_BEFORE = re.compile(r"(?:要|得|必须|需要|须|只有)(?:是)?$")
+_REQUIRED_AFTER = re.compile(r"(?:企业|公司)?(?:才|的才)")
+
+
 def take_facts(
     segment: str, question: bool, sentence: str, taken: list[Taken], seen: set[str], speaker: bool = False
 ) -> None:
@@ -305,6 +309,8 @@ def take_facts(
             or _UNKNOWN_AFTER.match(after)
         ):
             continue  # "我们不清楚是不是规上", "可能是", "隔壁厂是规上企业": nothing said of the enterprise
+        if _REQUIRED_BEFORE.search(before) and _REQUIRED_AFTER.match(after):
+            continue  # "孙子说要制造业才行": a condition of the rule, not the enterprise's fact
         if _PENDING_AFTER.search(after):
             continue  # "是否符合产业政策尚待确认": still to be decided, neither yes nor no
         if question and not _stated_in_question(before, after, speaker):
@@ -356,16 +362,21 @@ _PENDING_AFTER = re.compile(
     r"尚待|有待|待确认|待认定|待核实|待定|还没确认|没有确认|未确认|还没定|还没认定|正在审核|审核中|还在审"
 )
 _UNSURE = re.compile(
-    r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|估计|听说|据说|不懂|不明白|搞不清"
+    r"不清楚|不知道|不确定|不晓得|说不准|可能|也许|好像|大概|应该是|应该算|应该也算|估计|听说|据说|不懂|不明白|搞不清"
 )
 # "签了出口代理协议没有我也不清楚": "…没有" asks, and what the speaker does not know is not stated
 _UNKNOWN_AFTER = re.compile(
     r"(?:[^,，。]{0,8}?(?:不清楚|不知道|不确定|不晓得|搞不清|弄不清|说不准|说不清|不太清楚|不大清楚)[了啊呢吧]?$)"
     r"|没有?(?=$|[我你他她吧呢啊])"
+    r"|[了的]?吧"  # "应该算制造业吧": a guess
 )
 _OTHERS = re.compile(
     r"某[\u4e00-\u9fff]{0,6}?(?:企业|公司|厂)|隔壁|附近|旁边|别的(?:企业|厂|公司|单位|人)|别家|其他企业|其它企业|人家|他们|对方|同行|全县|全市|全省|全镇|全乡"
     r"|所有|各家|那家|该企业|该公司|该厂"
+    # a unit speaking of one enterprise: "有一家贸易型企业", "城西一家新材料公司"
+    r"|(?<![我咱们])(?:有一家|有家|一家)[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂)|(?<![我咱们])(?:有一家|有家|一家)[\u4e00-\u9fff]{0,6}$"
+    # "开发区管委会反映，园区供热公司…" (but "我们是园区的企业" is where the speaker is)
+    r"|(?<![是在])园区(?:的|里|里的)?(?:那家)?[\u4e00-\u9fff]{0,4}?(?:企业|公司|厂)|(?<![是在我们])园区(?:的|里|里的)?(?:那家)?$"
 )
 
 
@@ -377,7 +388,7 @@ _KIN = re.compile(
 # A copula or a verb of entry negated further back: "不属于2024年一季度新投产…", "未纳入2023年省工业战新…库"
 _NEGATE_FAR = re.compile(
     r"(?:不是|不属于|并非|不算)[^,，。、是]{0,12}$"
-    r"|(?:未|没|没有|尚未|还没|不曾|从未)(?:有)?(?:被)?(?:纳入|进入|列入|入选|评上|评为|获批|认定|入|进)[^,，。、不没未但却]{0,14}$"
+    r"|(?:未|没|没有|尚未|还没|不曾|从未)(?:有)?(?:被)?(?:纳入|进入|列入|入选|评上|评为|获批|认定|入|进)[^,，。、不没未但却今月]{0,14}$"
 )
 
 
@@ -385,7 +396,8 @@ def _negated(before: str) -> bool:
     """Whether a negation (不是, 没, 未 …) stands right before a cue; 不过 ("but") and 是不是 are not.
 
     A list item ("出口代理协议 未签 贸易型": items joined by 、) is negated only by its own words."""
-    text = _A_NOT_A.sub("，", before.replace("不过", "，")).rsplit("、", 1)[-1]
+    # a question particle closes the clause: "竹木加工厂不是制造业吗我们规上的"
+    text = _A_NOT_A.sub("，", re.sub(r"不过|[吗嘛]", "，", before)).rsplit("、", 1)[-1]
     return bool(_NEGATE.search(text) or _NEGATE_FAR.search(text))
 
 
