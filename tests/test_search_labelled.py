@@ -202,6 +202,9 @@ LATER_SETS = {
     # fresh14 and fresh15 (blind, this session): first look 100/100 % and 97.0/98.0 %, all declined
     "fresh14_search.tsv": ((102, 20, 30), LATER_FLOORS),
     "fresh15_search.tsv": ((100, 20, 30), LATER_FLOORS),
+    # fresh17 and fresh16 (blind, this session): first look 97.0/98.0 % and 99.0/100 %, all declined
+    "fresh16_search.tsv": ((100, 20, 30), LATER_FLOORS),
+    "fresh17_search.tsv": ((100, 20, 30), LATER_FLOORS),
 }
 
 
