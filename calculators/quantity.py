@@ -120,7 +120,9 @@ def _comma_message(raw: str) -> str:
 
 
 # "六七百万", "三四十个": two neighbouring digits say a range, not a figure
-_RANGE_NUMERAL = re.compile("一二|二三|两三|三四|四五|五六|六七|七八|八九")
+_RANGE_NUMERAL = re.compile(
+    "(?<![一二两三四五六七八九])(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![一二两三四五六七八九])"
+)
 
 
 def _number(num: str, short: str | None, raw: str) -> Decimal:

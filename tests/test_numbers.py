@@ -50,11 +50,18 @@ def test_colloquial_numerals(text, value):
     assert parse_amount(text) == value
 
 
-@pytest.mark.parametrize("text", ["万2", "万二", "一二", "一千二三", "1万2.5.1"])
+@pytest.mark.parametrize("text", ["万2", "万二", "一二三", "1万2.5.1"])
 def test_broken_numerals_are_refused_in_chinese(text):
     with pytest.raises(InputError) as exc:
         parse_amount(text, "销售额")
     assert exc.value.message == f"销售额“{text}”不是有效数字，请输入如 800万 或 8000000"
+
+
+@pytest.mark.parametrize("text", ["一二", "一千二三", "六七百万"])
+def test_two_neighbouring_digits_are_refused_as_a_range(text):
+    with pytest.raises(InputError) as exc:
+        parse_amount(text, "销售额")
+    assert "约数" in exc.value.message and text in exc.value.message
 
 
 digit = st.integers(1, 9)
