@@ -110,7 +110,7 @@ RETIRED = re.compile(
 FOREIGN_CURRENCY = re.compile(r"港币|港元|港纸|hkd|欧元|日元|韩元|台币|新台币|英镑|卢布|泰铢")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
 INCREASE = (
-    r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增|增了|多用|同比多|增幅"
+    r"增长|增加|增量|多了|多出|多卖|涨了|上涨|提高|提升|新增(?!出口企业|企业|的企业|出口的企业)|增了|多用|同比多|增幅"
     r"|比(?:去年|上年)(?:同期|一季度)?多"
     # the one-character verb right before the figure: "同比增620万" (not 增值税)
     r"|同比增(?!值)|增$"
@@ -178,7 +178,8 @@ BOUND_BEFORE = re.compile(
 # A year said right after the figure: "350万美元是去年的事".
 # (not when it begins the next figure: "开票3200万去年同期2600万")
 PAST_AFTER = re.compile(
-    r"(?:是|为|都是)?(?:去年|上年|2023年?)(?:的|同期)(?!(?:是|为|有|:)?[\d零〇一二两三四五六七八九十百千])"
+    r"(?:是|为|都是)?(?:去年|上年|2023年?)(?:的|同期)"
+    r"(?!(?:是|为|有|:)?(?:[¥￥$]|usd|us\$|rmb|美金|美元|人民币)?[\d零〇一二两三四五六七八九十百千])"
 )
 # Later words that re-date the figure before them: "用气2万方，不过那是去年一季度的".
 REDATED_PAST = re.compile(
@@ -232,7 +233,9 @@ HOUSEHOLD = re.compile(
     r"我家|我们家|家里|家庭|家用(?!电器|器|品)|居民|住户|自己家|民用|(?<![\d一二两三四五六七八九十几每各])个人(?!所得)"
 )
 # "我个人开网店": a person's own trade, even with 店 or 卖 in it (an enterprise word cancels it)
-PERSONAL = re.compile(r"我个人|本人个人|我自己个人|个人(?:开|做|搞)的?(?:网店|店|微商|直播)|个体户")
+PERSONAL = re.compile(
+    r"我个人|本人个人|我自己个人|个人(?:开|做|搞)的?(?:网店|店|微商|直播)|个体户|(?:自己|个人)?开(?:了)?(?:个|家)?网店|微商|直播带货"
+)
 ENTERPRISE_WORD = re.compile(
     r"企业|公司|厂|店|商场|超市|车间|门市|单位|生意|经营|规上|规下|纳统|入规|统计员|统计人员|供热|锅炉|出口"
     # what only a business speaks of: "我们做家用电器的，一季度开票…"
@@ -372,6 +375,8 @@ def simplified(text: str) -> str:
 _WORD_SPACE = re.compile(
     r"(?<=[\u4e00-\u9fff])\s+(?=[^\d\s])|(?<=[^\d\s])\s+(?=[\u4e00-\u9fff])|(?<=[a-zA-Z][\d³²])\s+(?=\d)"
     r"|(?<=[万亿千百十度方元人名个月])\s+(?=\d)"
+    # a figure then a space then words: "¥36,500,000 去年同期¥31,200,000" (not "3 千万", "2023 年")
+    r"|(?<=\d)\s+(?=[\u4e00-\u9fff])(?![千万亿百十年月日号元度方个人名位美块])"
     # between digits a space is a thousands group ("1 200") only before three digits; after a
     # year ("2023 80万美元", "2024 150万") it is a separator
     r"|(?<=(?<![\d,.])20[12]\d)\s+(?=\d)|(?<=\d)\s+(?=\d)(?!\d{3}(?:\D|$))"

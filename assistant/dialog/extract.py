@@ -402,12 +402,10 @@ def _read_figure(
     unit = f.quantity.unit if f.quantity else None
     if subj is None:
         family = UNIT_FAMILY.get(unit or "") or carried
-        if (
-            family is None
-            and unit == "元"
-            and (_YEAR_ON_YEAR.search(before) or _GROWTH_AMOUNT.search(before))
-        ):
-            # "一季度同比增长1650万元", "增长额：5,200,000元": the notice compares only sales in 元
+        # "一季度同比增长1650万元", "增长额：5,200,000元", "同比增长额五百万": the notice compares only
+        # sales in 元 (额 is an amount of money; 用电增量 is not)
+        amount = _GROWTH_AMOUNT.search(before) and (unit == "元" or (unit is None and "额" in before))
+        if family is None and ((unit == "元" and _YEAR_ON_YEAR.search(before)) or amount):
             family = "sales"
         if unit == "千瓦时" and family == "power" and WEATHER.search(seg.sentence):
             return None, None  # "今天三十八度": a temperature

@@ -169,9 +169,15 @@ def _resolve_same_year(text: str) -> str:
     return "".join(out)
 
 
+# hotline order, the negation after the library: "战新年报库 未纳入"
+_NOT_IN_LIBRARY_AFTER = re.compile(
+    r"(?:战略性新兴|战新)[^,，。]{0,8}?[、\s]*(?:还|尚|目前)?(?:未|没|没有|不在|尚未)(?:有)?(?:纳入|入|进|在)"
+)
+
+
 def strategic(segment: str, sentence: str, negated: bool) -> object:
     """战新 in the 2023 library; entering it this year is not the 2023 library."""
-    if negated:
+    if negated or _NOT_IN_LIBRARY_AFTER.search(segment):
         return False
     # this year's entry only where the year is said of the library, not of a figure beside it
     # ("去年300万度 今年360万度 战新库 是")
@@ -219,6 +225,8 @@ def supply(segment: str, sentence: str, negated: bool) -> object:
     """持续供汽: "没停过", "一天都没断" True; "停了一周" False."""
     if not re.search(r"供|汽|热|锅炉|生产|停产|停工|停机|检修", sentence):
         return None  # "从没断报" is about reporting, not supplying steam
+    if re.search(r"(?:一季度|1季度|第一季度)(?:之后|以后|过后)", sentence):
+        return None  # "一季度之后都没停过": after the quarter, not in it
     if re.search(
         r"(?:没有|没|未|并未|不是|没能|未能)(?:做到)?(?:持续|连续|一直|不间断)(?:地)?(?:供|生产)", segment
     ):

@@ -52,7 +52,8 @@ _NON_INDUSTRY = re.compile(
     r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业|事务所"
 )
 _COMMERCE = re.compile(r"批发|零售|商贸|贸易公司|做贸易|限上|商业|超市|商场|便利店")
-_SERVICES = re.compile(r"服务业|服务类|餐饮|住宿|物流|软件|事务所")
+# 住宿、餐饮 are counted with 批零 as 商贸 in some county statistics and as 服务业 in others: not read
+_SERVICES = re.compile(r"服务业|服务类|物流|软件|事务所")
 
 
 # 什么 after a negation is "any": "从来没拿过什么奖励" states that nothing was received.
