@@ -189,6 +189,10 @@ LATER_EXTRACT_FLOORS = {
     # 12 and 108 / 12 / 6; fixed by method
     "fresh16_extract.jsonl": 118,
     "fresh17_extract.jsonl": 102,
+    # fresh18 (128) and fresh19 (133), blind, scored with the same code: first look 123 / 4 / 1 and
+    # 115 / 14 / 4 (one of fresh19's four a label against this README's convention, corrected)
+    "fresh18_extract.jsonl": 124,
+    "fresh19_extract.jsonl": 120,
     "fresh7_extract.jsonl": 113,
     "fresh8_extract.jsonl": 112,
     "fresh9_extract.jsonl": 127,

@@ -206,6 +206,9 @@ LATER_SETS = {
     "fresh16_search.tsv": ((100, 20, 30), LATER_FLOORS),
     # (fresh17 misses two: 原料进不来…协调 goes to 12 before 10; 入库当年一百五…第二年呢 to 5 before 7)
     "fresh17_search.tsv": ((100, 20, 30), {"top1": 0.98, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}),
+    # fresh18 and fresh19 (blind, this session): first look 100/100 % and 96.0/98.0 %, all declined
+    "fresh18_search.tsv": ((111, 20, 30), LATER_FLOORS),
+    "fresh19_search.tsv": ((100, 20, 30), {"top1": 0.97, "top3": 0.99, "oos": 1.0, "chitchat": 1.0}),
 }
 
 
