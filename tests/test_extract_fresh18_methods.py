@@ -82,3 +82,18 @@ def test_search_dates_and_supplies(query, clause):
 
 def test_where_is_still_an_address():
     assert not search("统计局在哪").hits
+
+
+def test_a_lunar_date_answers_the_date_asked():
+    # found in the terminal: "正月初十" typed at the 复工 date prompt went to the search
+    from datetime import date
+
+    from assistant.dialog.engine import DialogEngine
+
+    engine = DialogEngine(as_of=date(2024, 3, 15))
+    engine.reply("我们是供热企业")
+    assert engine.pending == "resumed_on"
+    said = " ".join(engine.reply("正月初十").messages)
+    assert engine.known["resumed_on"] == date(2024, 2, 19)
+    assert "2024" in said and "19" in said
+    assert "resumed_on" not in extract("正月初十").unsure  # alone, with nothing asked, it is no date of ours

@@ -172,7 +172,7 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         carried_year = roles[0] if roles and all(f.counter is not None for f in figures) else None
         # a bracketed last-year figure answers the figure before it and sets no scope for what follows
         past_scope = (seg_role == "past" and not seg.bracketed) or (past_scope and seg_role in (None, "past"))
-        take_dates(s[seg.start : seg.start + len(seg.text)], out, seen, s)
+        take_dates(s[seg.start : seg.start + len(seg.text)], out, seen, s, pending)
         if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
             seen.add("months")  # 连续出数半年: six months
             out.taken.append(Taken("months", 6, "半年"))

@@ -447,17 +447,24 @@ _DEADLINE_BEFORE = re.compile(
 _ASKED_BEFORE = re.compile(r"(?:是否|是不是|是否是|是否为|难道是)(?:在|为)?$")
 
 
-def take_dates(segment: str, out: Any, seen: set[str], sentence: str = "") -> None:
+def take_dates(
+    segment: str, out: Any, seen: set[str], sentence: str = "", pending: str | None = None
+) -> None:
     """Dates stated for 复工/专精特新 (out: an Extraction); a rule's date ("3月31日前") is not taken,
-    nor an approximate one ("大概2月19号左右")."""
+    nor an approximate one ("大概2月19号左右"). ``pending``: the date field just asked for, which a
+    date alone answers ("正月初十")."""
     for name, cue in DATE_CUES:
         if name == "resumed_on" and re.search(r"给(?:我们|我司|我厂|我公司|咱们)", segment):
             continue  # "给我们供汽的公司2月20号才送上汽": the supplier's date, not the speaker's
         # "我们是省专精特新，2024年2月20日认定的": the date's own segment says 认定, the sentence 专精特新
-        named = cue.search(segment) or (
-            name == "specialized_sme_approved_on"
-            and re.search(r"认定|获批|评上|批(?:的|了|下来|准)|评(?:的|了|下来)", segment)
-            and cue.search(sentence)
+        named = (
+            name == pending
+            or cue.search(segment)
+            or (
+                name == "specialized_sme_approved_on"
+                and re.search(r"认定|获批|评上|批(?:的|了|下来|准)|评(?:的|了|下来)", segment)
+                and cue.search(sentence)
+            )
         )
         if name not in seen and named:
             found = [m for m in (DATE.search(segment), LUNAR_DATE.search(segment)) if m]
