@@ -6,6 +6,7 @@ said back ("已记下：…"), so a wrong reading is caught; a decline is said, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -72,6 +73,8 @@ class Reading:
             (self.last_derived if worked_out else self.last_read)[t.field] = t.value
             note = f"（原为 {format_value(t.field, old)}）" if old is not None and old != t.value else ""
             note += f"（{t.source}）" if t.derived else ""
+            if isinstance(t.value, date) and re.search(r"正月|大年|农历", str(t.source)):
+                note += f"（农历「{t.source}」换算）"  # a lunar date said back as the day it was read as
             said.append(f"{FIELDS[t.field].label} {format_value(t.field, t.value)}{note}")
         for d in taken.deltas:
             self.deltas.append(d)
