@@ -97,3 +97,12 @@ def test_a_lunar_date_answers_the_date_asked():
     assert engine.known["resumed_on"] == date(2024, 2, 19)
     assert "2024年2月19日（农历「正月初十」换算）" in said
     assert "resumed_on" not in extract("正月初十").unsure  # alone, with nothing asked, it is no date of ours
+
+
+@pytest.mark.parametrize(("text", "month"), [("入库 今年4月 统计员 1人", 4), ("入库月份 今年7月 新入库", 7)])
+def test_a_month_after_the_entry_keyword(text, month):
+    assert _read(text)["entry_month"] == month
+
+
+def test_last_years_month_after_the_keyword_is_not_this_years():
+    assert "entry_month" not in _read("入库 去年4月")
