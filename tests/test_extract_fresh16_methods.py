@@ -132,3 +132,46 @@ def test_a_parallel_figure_after_another_enterprises_increase_is_asked():
 def test_search_purpose_and_first_year(query, clause):
     hits = search(query).hits
     assert hits and hits[0].id == clause
+
+
+# Asked at fresh17's first look, read now (sentences written for these tests):
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("我们是做建材的，去年九月份入的库", "existing"),
+        ("我司为在库服务业企业", "existing"),
+        ("我们酒店是今年正月里入的库", "new_entry"),
+        ("我们做物流的不是工业今年刚进的服务业库", "new_entry"),
+        ("我哋喺庫入面好多年喇", "existing"),
+    ],
+)
+def test_the_entry_year_says_the_status(text, status):
+    assert _read(text)["enterprise_status"] == status
+
+
+def test_a_negated_this_year_entry_is_not_new():
+    assert "enterprise_status" not in _read("我们不是今年入库的")
+
+
+@pytest.mark.parametrize(
+    ("text", "months"), [("统计员两个，由五月报到十二月", 8), ("统计员1个从1月报到12月", 12)]
+)
+def test_months_reported_from_to(text, months):
+    assert _read(text)["months"] == months
+
+
+def test_lia_is_two():
+    assert _read("统计员俩人")["statisticians"] == 2
+
+
+def test_own_production_said_plainly():
+    assert _read("去年出口80万美元，都是我们自己生产的")["exporter_type"] == "production"
+
+
+def test_used_in_the_county_town():
+    assert _read("天然气一季度2万方，县城这边厂里用的")["in_county"] is True
+    assert "in_county" not in _read("用气是县城外面的厂用的")
+
+
+def test_already_counted_in_a_month():
+    assert _read("不过今年四月已经纳统")["entry_month"] == 4

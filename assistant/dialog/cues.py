@@ -473,6 +473,7 @@ def prepare(text: str) -> str:
     text = _SPLIT_NATONG.sub("纳统", text)  # "二月份就纳了统": one word for every cue
     text = _FIRST_QUARTER.sub("第一季度", text)  # Taiwan and Hong Kong say 第一季 (首季) for the quarter
     text = text.replace("旧年", "去年")  # 舊年 (Cantonese, Hakka): last year
+    text = text.replace("俩", "两个")  # "统记员俩人", "统计的就俩"
     return header_units(normalise(_WORD_SPACE.sub("、", text.strip())))
 
 

@@ -173,6 +173,12 @@ def extract(text: str, prefer: Collection[str] = (), pending: str | None = None)
         # a bracketed last-year figure answers the figure before it and sets no scope for what follows
         past_scope = (seg_role == "past" and not seg.bracketed) or (past_scope and seg_role in (None, "past"))
         take_dates(s[seg.start : seg.start + len(seg.text)], out, seen, s, pending)
+        span = _REPORTED_SPAN.search(seg.text)
+        if span and "months" not in seen and MONTH_CONTEXT.search(s):
+            first, last = parse_number(span.group(1)), parse_number(span.group(2))
+            if first is not None and last is not None and 1 <= first <= last <= 12:
+                seen.add("months")  # "由四月报到十二月": both months counted
+                out.taken.append(Taken("months", int(last - first + 1), span.group()))
         if "半年" in seg.text and MONTH_CUE.search(seg.text) and "months" not in seen:
             seen.add("months")  # 连续出数半年: six months
             out.taken.append(Taken("months", 6, "半年"))
@@ -521,6 +527,13 @@ def _own_words(text: str, f: Found) -> str:
     A period said later ("…105万美元、今年到现在出口了160万美元") dates the later figure only."""
     end = text.find("、", f.end)
     return text[: end if end >= 0 else len(text)]
+
+
+# "从三月报到了十月", "由四月报到十二月": the months reported, first and last included
+_REPORTED_SPAN = re.compile(
+    r"(?:从|由)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:开始|起)?(?:每个月)?(?:都)?"
+    r"(?:报|出数|报数|报表|报送)(?:了)?到(?:了)?(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?"
+)
 
 
 def _asked_field(fam: Family, role: str | None) -> str:

@@ -301,7 +301,7 @@ def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
 def entry_month(segment: str, sentence: str, negated: bool) -> object:
     """入库当年的月份: "今年3月新入库" — a month right before the entry, in this year (or none said)."""
     m = re.search(
-        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚刚|刚|新|正式|先)?(?:份)?"
+        r"(?<!\d)(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?:就|才|刚刚|刚|新|正式|先|已经|已)?(?:份)?"
         # "2024年1月新投产并纳入规上统计": the month said of both
         r"(?:[^,，。、\d月]{0,5}?(?:并|并且|同时|随即|后|就)|(?:新)?投产)?(?:就|才|刚|新|正式)?"
         r"(?=入库|进库|入统计库|进统计库|新入库|纳统|入规|入的规|入了规|上了规|入的库|进的库|纳入规"
