@@ -188,7 +188,7 @@ LATER_EXTRACT_FLOORS = {
     # fresh17 (128) and fresh16 (126), blind, after fresh14's and fresh15's fixes: first look 92 / 24 /
     # 12 and 108 / 12 / 6; fixed by method
     "fresh16_extract.jsonl": 118,
-    "fresh17_extract.jsonl": 102,
+    "fresh17_extract.jsonl": 116,
     # fresh18 (128) and fresh19 (133), blind, scored with the same code: first look 123 / 4 / 1 and
     # 115 / 14 / 4 (one of fresh19's four a label against this README's convention, corrected)
     "fresh18_extract.jsonl": 124,
