@@ -138,7 +138,6 @@ def test_search_purpose_and_first_year(query, clause):
 @pytest.mark.parametrize(
     ("text", "status"),
     [
-        ("我们是做建材的，去年九月份入的库", "existing"),
         ("我司为在库服务业企业", "existing"),
         ("我们酒店是今年正月里入的库", "new_entry"),
         ("我们做物流的不是工业今年刚进的服务业库", "new_entry"),

@@ -106,3 +106,31 @@ def test_a_month_after_the_entry_keyword(text, month):
 
 def test_last_years_month_after_the_keyword_is_not_this_years():
     assert "entry_month" not in _read("入库 去年4月")
+
+
+# fresh21's first look (sentences written for these tests):
+def test_the_notices_deadline_alone_is_not_the_enterprises_date():
+    e = extract("供热企业 复工日期 2月17日")
+    assert "resumed_on" not in {t.field for t in e.taken}
+    assert any("截止日" in p for p in e.problems)
+    assert _read("我们供热公司2月17日复工的")["resumed_on"].isoformat() == "2024-02-17"
+
+
+def test_a_township_retelling_enterprises_is_heard():
+    e = extract("我是乡里的，企业反映我们乡一季度外资总共300万美元")
+    assert "fdi_2024q1_usd" not in {t.field for t in e.taken}
+    assert _read("镇里一季度外资到了400万美元")["fdi_2024q1_usd"] == 4_000_000
+
+
+@pytest.mark.parametrize(
+    ("query", "clause"),
+    [("出台这个措施的背景是什么", "preamble"), ("點解要出呢份措施", "preamble")],
+)
+def test_search_why_the_measures(query, clause):
+    hits = search(query).hits
+    assert hits and hits[0].id == clause
+
+
+def test_a_persons_online_shop_is_out_of_scope():
+    assert not search("我个人开网店卖茶叶有补贴吗").hits
+    assert search("我们公司开网店一季度销售涨了600万").hits

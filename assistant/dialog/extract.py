@@ -595,7 +595,9 @@ def _store(
     # "听说隔壁厂涨了800万，我们才涨了300万": what was heard ends where the speaker's own words begin
     # a retired official's "我们镇" is still what they were told
     retired = family == "fdi" and RETIRED.search(seg.sentence)
-    if heard and (retired or not OWN.search(before[heard[-1].end() :])):
+    # (what was heard goes on through "我们镇…": the township is what it is about, not who speaks)
+    said_after = re.sub(r"我们(?:镇|乡|街道)|我(?:镇|乡)", "", before[heard[-1].end() :]) if heard else ""
+    if heard and (retired or not OWN.search(said_after)):
         out.problems.append(f"「{f.text}」是听说的数字，未记下；请给出核实过的数字")
         out.unsure.append(_asked_field(fam, role))
         return

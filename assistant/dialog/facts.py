@@ -234,9 +234,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
             r"|(?:早就|早已|一直|多年)(?:是|就是)?规上|老规上|规上(?:企业)?(?:好|很)?多年|在库(?=统计人员|统计员)"
             # a hotline's keyword between spaces: "商贸业 在库 未享受…"
             r"|(?:^|(?<=[\s,，、。;；]))在库(?=$|[\s,，、。;；])"
-            # "为在库商贸企业"; "去年十月份入的库", "二〇二三年五月份入的统计库": entered before this year
+            # "为在库商贸企业" (an entry last year is not read as 在库: tests/test_extract_subjects.py)
             r"|在库[\u4e00-\u9fff]{0,4}企业"
-            r"|(?:去年|上年|前年|2023年|二〇二三年|二零二三年)[^,，。没未不今]{0,6}?(?:入|进)(?:了|的)?(?:统计)?库"
         ),
         "enterprise_status",
         values.existing,
@@ -398,7 +397,7 @@ _KIN = re.compile(
 
 # A copula or a verb of entry negated further back: "不属于2024年一季度新投产…", "未纳入2023年省工业战新…库"
 _NEGATE_FAR = re.compile(
-    r"(?:不是|不属于|并非|不算)[^,，。、是今]{0,12}$"
+    r"(?:不是|不属于|并非|不算)[^,，。、是]{0,12}$"
     r"|(?:未|没|没有|尚未|还没|不曾|从未)(?:有)?(?:被)?(?:纳入|进入|列入|入选|评上|评为|获批|认定|入|进)[^,，。、不没未但却今月]{0,14}$"
 )
 
@@ -451,6 +450,8 @@ def _stated_in_question(before: str, after: str, speaker: bool = False) -> bool:
     return yes_no is None or bool(_CAN.search(after[: yes_no.end()]))
 
 
+_DEADLINE = date(2024, 2, 17)  # 第4条: 2024年2月17日（正月初八）前
+_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|咱们|咱|本企业|我家|我哋|厂里|公司是|我是")
 _DEADLINE_BEFORE = re.compile(
     r"(?:截止|截至|不晚于|最晚|期限|截止到|限期)(?:日期|时间|日子|日|期)?[^,，。\d]{0,3}$"
 )
@@ -504,6 +505,13 @@ def take_dates(
                 continue
             try:
                 value = parse_field(name, iso or d.group())
+                if name == "resumed_on" and value == _DEADLINE and not _SPEAKER.search(sentence or segment):
+                    # "供热 复工 2月17日": the notice's own deadline, with no one saying it is theirs
+                    out.problems.append(
+                        f"「{d.group()}」是第4条的截止日（2月17日）；请说明贵企业哪天达到复工复产标准"
+                    )
+                    out.unsure.append(name)
+                    continue
                 if name == "resumed_on" and value.year != 2024:
                     # 第4条 asks when the 2024 restart met the standard; another year's is not it
                     out.problems.append(

@@ -123,6 +123,8 @@ _CANTONESE = (
     ("先至", "才"),  # "今年先至入规"
     ("隔篱", "隔壁"),
     ("入面", "里面"),  # "喺库入面好耐": in the library a long time
+    ("点解", "为什么"),
+    ("呢份", "这份"),
     ("仲多", "还多"),
     ("仲有", "还有"),
     ("啱", "对"),
@@ -130,11 +132,13 @@ _CANTONESE = (
 _CANTONESE_SYSTEM = re.compile(r"(?<![关联体派直院维谱星水])系(?![统列数上])")
 # Characters only Cantonese writes: a question without one is left as it is.
 _CANTONESE_CHARS = frozenset("唔咪冇攞嘅咩畀喺啲哋乜嘢咗啱")
+# ...and words written with Mandarin characters: "点解要出呢份措施"
+_CANTONESE_WORDS = ("点解", "呢份", "呢个")
 
 
 def to_mandarin(text: str) -> str:
     """Cantonese written words as Mandarin (唔够 → 不够, 冇 → 没有); other text unchanged."""
-    if not _CANTONESE_CHARS.intersection(text):
+    if not _CANTONESE_CHARS.intersection(text) and not any(w in text for w in _CANTONESE_WORDS):
         return text
     for said, meant in _CANTONESE:
         text = text.replace(said, meant)
