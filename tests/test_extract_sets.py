@@ -193,6 +193,10 @@ LATER_EXTRACT_FLOORS = {
     # 115 / 14 / 4 (one of fresh19's four a label against this README's convention, corrected)
     "fresh18_extract.jsonl": 124,
     "fresh19_extract.jsonl": 120,
+    # fresh21 (127) and fresh20 (116), blind: first look 123 / 1 / 3 (one a label slip, corrected) and
+    # 110 / 6 / 0
+    "fresh20_extract.jsonl": 109,
+    "fresh21_extract.jsonl": 124,
     "fresh7_extract.jsonl": 113,
     "fresh8_extract.jsonl": 112,
     "fresh9_extract.jsonl": 127,

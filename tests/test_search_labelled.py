@@ -209,6 +209,9 @@ LATER_SETS = {
     # fresh18 and fresh19 (blind, this session): first look 100/100 % and 96.0/98.0 %, all declined
     "fresh18_search.tsv": ((111, 20, 30), LATER_FLOORS),
     "fresh19_search.tsv": ((100, 20, 30), {"top1": 0.97, "top3": 0.99, "oos": 1.0, "chitchat": 1.0}),
+    # fresh21 and fresh20 (blind, this session): first look 96.8/98.9 % (19/20 declined) and 100/100 %
+    "fresh20_search.tsv": ((93, 20, 30), LATER_FLOORS),
+    "fresh21_search.tsv": ((94, 20, 30), {"top1": 0.98, "top3": 1.0, "oos": 1.0, "chitchat": 1.0}),
 }
 
 
