@@ -100,8 +100,6 @@ HEARSAY = re.compile(
     # an official telling the caller ("现任镇长跟我讲"); a son or the accountant telling is the
     # enterprise's own
     r"|(?:镇长|乡长|书记|干部|领导|主任|局长|科长)(?:跟|和|同|对)我(?:讲|说)"
-    # a township retelling what enterprises say: "企业说我们镇总共600万美元外资"
-    r"|(?:企业|厂家|厂里的人)(?:那边)?(?:跟我们|跟我|和我们|对我们)?(?:说|讲|反映)"
 )
 # A speaker no longer in office ("我是镇里的老干部，小年轻说外资到了400万美元"): a township's figure
 # told to them is heard, not the township's own report.

@@ -582,6 +582,14 @@ def _store(
     heard = list(HEARSAY.finditer(before))
     if not heard and family == "fdi" and RETIRED.search(seg.sentence):
         heard = list(re.finditer(r"说|讲", before))
+    if not heard and family == "fdi":
+        # a township retelling enterprises: "企业说我们镇总共600万美元外资" (a hotline's "企业反映 用气…"
+        # is the enterprise's own report, for any figure but a township's 外资)
+        heard = list(
+            re.finditer(
+                r"(?:企业|厂家|厂里的人)(?:那边)?(?:跟我们|跟我|和我们|对我们)?(?:说|讲|反映)", before
+            )
+        )
     if family in ("sales", "export", "fdi") and FOREIGN_CURRENCY.search(seg.sentence):
         out.problems.append(
             f"「{f.text}」是外币（{FOREIGN_CURRENCY.search(seg.sentence).group()}），未记下；请换算后告诉我"
