@@ -1,6 +1,9 @@
 import atexit
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -16,6 +19,17 @@ if "POLICY_ASSISTANT_CACHE" not in os.environ:
     atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_with_cache(script: str, cache_dir: Path | str, *args: str) -> dict:
+    """Run ``script`` in a fresh interpreter with the given cache directory ("off" for none) and
+    return the JSON it prints: the stored tables (regex, dataclass methods) are tested across launches."""
+    env = {**os.environ, "POLICY_ASSISTANT_CACHE": str(cache_dir)}
+    cmd = [sys.executable, "-c", script, *args]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    return json.loads(proc.stdout)
+
+
 # CI clones the repo elsewhere and says where shared/ is; a developer has it beside the checkout.
 SHARED = Path(os.environ.get("POLICY_ASSISTANT_SHARED", ROOT.parent / "shared"))
 SHARED_NOTICE = SHARED / "notice" / "jiangle-2024-q1-industrial-measures.txt"

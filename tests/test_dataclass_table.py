@@ -5,16 +5,12 @@ switched off ends in the same classes and answers, compiled as usual."""
 from __future__ import annotations
 
 import dataclasses
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.tui import dataclass_table
-from tests.conftest import ROOT
+from tests.conftest import run_with_cache
 
 QUESTION = "一季度销售额增长了800万，能奖励多少？"
 
@@ -52,10 +48,7 @@ print(json.dumps({"stored": stored, "installed": installed, "saved": saved, "met
 
 
 def _run(cache_dir: Path | str, mode: str = "install") -> dict:
-    env = {**os.environ, "POLICY_ASSISTANT_CACHE": str(cache_dir)}
-    cmd = [sys.executable, "-c", _RUN, mode, QUESTION]
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=True)
-    return json.loads(proc.stdout)
+    return run_with_cache(_RUN, cache_dir, mode, QUESTION)
 
 
 def _table(cache_dir: Path) -> Path:

@@ -4,7 +4,6 @@ ends in the same answers, compiled as usual."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.tui import regex_table
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_with_cache
 
 QUESTION = "一季度销售额增长了800万，能奖励多少？"
 _KEY_AT = len(regex_table._MAGIC)
@@ -46,10 +45,7 @@ print(json.dumps(found, ensure_ascii=False))
 
 
 def _run(cache_dir: Path | str, mode: str = "prefill") -> dict:
-    env = {**os.environ, "POLICY_ASSISTANT_CACHE": str(cache_dir)}
-    cmd = [sys.executable, "-c", _RUN, mode, QUESTION]
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=True)
-    return json.loads(proc.stdout)
+    return run_with_cache(_RUN, cache_dir, mode, QUESTION)
 
 
 def _table(cache_dir: Path) -> Path:
