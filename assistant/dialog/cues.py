@@ -232,10 +232,6 @@ CONDITION = re.compile(r"如果|假如|假设|假若|倘若|若是|(?<![主需�
 HOUSEHOLD = re.compile(
     r"我家|我们家|家里|家庭|家用(?!电器|器|品)|居民|住户|自己家|民用|(?<![\d一二两三四五六七八九十几每各])个人(?!所得)"
 )
-# "我个人开网店": a person's own trade, even with 店 or 卖 in it (an enterprise word cancels it)
-PERSONAL = re.compile(
-    r"我个人|本人个人|我自己个人|个人(?:开|做|搞)的?(?:网店|店|微商|直播)|个体户|(?:自己|个人)?开(?:了)?(?:个|家)?网店|微商|直播带货"
-)
 ENTERPRISE_WORD = re.compile(
     r"企业|公司|厂|店|商场|超市|车间|门市|单位|生意|经营|规上|规下|纳统|入规|统计员|统计人员|供热|锅炉|出口"
     # what only a business speaks of: "我们做家用电器的，一季度开票…"
@@ -254,6 +250,18 @@ def _other_places() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile("|".join(map(re.escape, reversed(words)))),
         re.compile("|".join(map(re.escape, signal.unless))),
+    )
+
+
+@cache
+def _personal_trade() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """scope.yaml's personal trade ("我个人开网店", 微商), even with 店 or 卖 in it, and the enterprise
+    words that cancel it (the search's list, and 纳统/入库 that only an enterprise says)."""
+    signal = load_scope()["personal_trade"]
+    cancel = [*signal.unless, "纳统", "入库"]
+    return (
+        re.compile("|".join(map(re.escape, sorted(signal.words, key=len, reverse=True)))),
+        re.compile("|".join(map(re.escape, cancel))),
     )
 
 
@@ -277,7 +285,8 @@ def outside_subject(text: str) -> str | None:
     """
     if HOUSEHOLD.search(text) and not ENTERPRISE_WORD.search(text):
         return "听起来是家庭或个人的数字，本通知只奖补企业"
-    if PERSONAL.search(text) and not re.search(r"企业|公司|厂|规上|纳统|入库", text):
+    personal, enterprise = _personal_trade()
+    if personal.search(text) and not enterprise.search(text):
         return "听起来是个人的经营（个人网店、个体），本通知只奖补企业"
     places, own = _other_places()
     place = places.search(text) or _PLACE_ENTERPRISE.search(text)

@@ -519,6 +519,8 @@ def _owned(before: str, family: str, sentence: str, earlier: str = "") -> bool:
     return bool(township) and not ENTERPRISE_SPEAKER.search(sentence)
 
 
+_TOLD = re.compile(r"说|讲")
+_ENTERPRISES_SAY = re.compile(r"(?:企业|厂家|厂里的人)(?:那边)?(?:跟我们|跟我|和我们|对我们)?(?:说|讲|反映)")
 _GROWTH_AMOUNT = re.compile(r"(?:增长|增加)额|增量")
 
 
@@ -580,16 +582,11 @@ def _store(
         out.problems.append(f"「{f.text}」是您说报错了的数字，未采用")
         return
     heard = list(HEARSAY.finditer(before))
-    if not heard and family == "fdi" and RETIRED.search(seg.sentence):
-        heard = list(re.finditer(r"说|讲", before))
+    retired = family == "fdi" and bool(RETIRED.search(seg.sentence))
     if not heard and family == "fdi":
-        # a township retelling enterprises: "企业说我们镇总共600万美元外资" (a hotline's "企业反映 用气…"
-        # is the enterprise's own report, for any figure but a township's 外资)
-        heard = list(
-            re.finditer(
-                r"(?:企业|厂家|厂里的人)(?:那边)?(?:跟我们|跟我|和我们|对我们)?(?:说|讲|反映)", before
-            )
-        )
+        # a township's 外资 told to a retired official, or retold from enterprises ("企业说我们镇总共…";
+        # a hotline's "企业反映 用气…" is the enterprise's own report, for any other figure)
+        heard = list((_TOLD if retired else _ENTERPRISES_SAY).finditer(before))
     if family in ("sales", "export", "fdi") and FOREIGN_CURRENCY.search(seg.sentence):
         out.problems.append(
             f"「{f.text}」是外币（{FOREIGN_CURRENCY.search(seg.sentence).group()}），未记下；请换算后告诉我"
@@ -600,16 +597,15 @@ def _store(
         out.problems.append(f"「{f.text}」未记下：说了含税、不含税两个数，请说明按哪个（开具发票的销售额）")
         out.unsure.append(_asked_field(fam, role))
         return
-    # "听说隔壁厂涨了800万，我们才涨了300万": what was heard ends where the speaker's own words begin
-    # a retired official's "我们镇" is still what they were told
-    retired = family == "fdi" and RETIRED.search(seg.sentence)
-    # (what was heard goes on through "我们镇…": the township is what it is about, not who speaks)
+    # "听说隔壁厂涨了800万，我们才涨了300万": what was heard ends where the speaker's own words begin,
+    # but not at "我们镇…" (the township is what it is about) nor in a retired official's words
     said_after = re.sub(r"我们(?:镇|乡|街道)|我(?:镇|乡)", "", before[heard[-1].end() :]) if heard else ""
     if heard and (retired or not OWN.search(said_after)):
         out.problems.append(f"「{f.text}」是听说的数字，未记下；请给出核实过的数字")
         out.unsure.append(_asked_field(fam, role))
         return
-    if PLANNED.search(before) and not re.search(r"实际|实绩|实打实", before[PLANNED.search(before).end() :]):
+    plan = PLANNED.search(before)
+    if plan and not re.search(r"实际|实绩|实打实", before[plan.end() :]):
         out.problems.append(f"「{f.text}」是计划或预计的数字，未记下；请给出实际数字")
         out.unsure.append(_asked_field(fam, role))
         return

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from assistant.dialog import fact_values as values
-from assistant.dialog.cues import APPROX_BEFORE, APPROX_DATE_AFTER, DATE, DATE_CUES, LUNAR_DATE
+from assistant.dialog.cues import APPROX_BEFORE, APPROX_DATE_AFTER, DATE, DATE_CUES, LUNAR_DATE, OWN_SPEAKER
 from calculators.errors import InputError
 from calculators.fields import parse_field
 from calculators.numbers import parse_number
@@ -450,12 +450,18 @@ def _stated_in_question(before: str, after: str, speaker: bool = False) -> bool:
     return yes_no is None or bool(_CAN.search(after[: yes_no.end()]))
 
 
-_DEADLINE = date(2024, 2, 17)  # 第4条: 2024年2月17日（正月初八）前
-_SPEAKER = re.compile(r"我们|我司|我公司|本公司|我厂|咱们|咱|本企业|我家|我哋|厂里|公司是|我是")
 _DEADLINE_BEFORE = re.compile(
     r"(?:截止|截至|不晚于|最晚|期限|截止到|限期)(?:日期|时间|日子|日|期)?[^,，。\d]{0,3}$"
 )
 _ASKED_BEFORE = re.compile(r"(?:是否|是不是|是否是|是否为|难道是)(?:在|为)?$")
+
+
+def _rule_deadline(value: object, said: str) -> bool:
+    """Whether a 复工 date is 第4条's own deadline (parameters.yaml) said with no speaker's words."""
+    from calculators.base import param_date
+
+    speaker = OWN_SPEAKER.search(said) or "我是" in said
+    return not speaker and value == param_date("m4_resumption_deadline")
 
 
 def take_dates(
@@ -505,11 +511,9 @@ def take_dates(
                 continue
             try:
                 value = parse_field(name, iso or d.group())
-                if name == "resumed_on" and value == _DEADLINE and not _SPEAKER.search(sentence or segment):
+                if name == "resumed_on" and _rule_deadline(value, sentence or segment):
                     # "供热 复工 2月17日": the notice's own deadline, with no one saying it is theirs
-                    out.problems.append(
-                        f"「{d.group()}」是第4条的截止日（2月17日）；请说明贵企业哪天达到复工复产标准"
-                    )
+                    out.problems.append(f"「{d.group()}」是第4条的截止日；请说明贵企业哪天达到复工复产标准")
                     out.unsure.append(name)
                     continue
                 if name == "resumed_on" and value.year != 2024:
