@@ -209,6 +209,8 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
         if not ids:
             self.last_out_of_scope = True
             return self._ask_again(Reply(messages=[answers.out_of_scope(self.notice)]))
+        if len(result.unit_clauses) > 1 and not users and not taken.taken:
+            return self._unit_duties(result.unit_names, result.unit_clauses)
         if self.profile is not None:
             self.profile = None
         self.pending = None
@@ -225,6 +227,18 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
                 )
             )
         return r
+
+    def _unit_duties(self, names: list[str], ids: list[str]) -> Reply:
+        """ "工信局负责哪几条": the unit's clauses listed, none opened (no one clause is meant)."""
+        if self.profile is not None:
+            self.profile = None
+        self.pending = None
+        self.offered = ids
+        message = (
+            f"{'、'.join(names)}是以下{len(ids)}条的责任单位（按通知顺序）。输入序号或“第N条”查看全文和测算。"
+        )
+        offers = [Offer(number=i, id=c, title=self.titles[c]) for i, c in enumerate(ids, 1)]
+        return self._ask_again(Reply(messages=[message], offered=offers))
 
     def _open_ref(self, text: str, r: Reply) -> Reply:
         from assistant.search.clause_ref import parse_clause_ref

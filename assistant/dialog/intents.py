@@ -31,9 +31,10 @@ def command(text: str) -> str | None:
     return None
 
 
-_PICK = re.compile(r"(?:选|选择|看|打开|要)?\s*(?:第\s*)?([1-9])\s*(?:个|项|号)?")
+# Up to 15 offers: a unit's list of clauses (工信局: eleven) is offered whole.
+_PICK = re.compile(r"(?:选|选择|看|打开|要)?\s*(?:第\s*)?(1[0-5]|[1-9])\s*(?:个|项|号)?")
 _PICK_EXPLICIT = re.compile(
-    r"(?:选|选择|看|打开|要)\s*(?:第\s*)?([1-9])\s*(?:个|项|号)?|第\s*([1-9])\s*(?:个|项)"
+    r"(?:选|选择|看|打开|要)\s*(?:第\s*)?(1[0-5]|[1-9])\s*(?:个|项|号)?|第\s*(1[0-5]|[1-9])\s*(?:个|项)"
 )
 
 

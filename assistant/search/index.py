@@ -80,6 +80,9 @@ class SearchResult:
     hits: list[Hit]
     # Why the question was declined, when a signal of scope.yaml decided it (individual, phone …).
     declined: str | None = None
+    # "工信局负责哪几条": every clause the named unit is responsible for, in the notice's order.
+    unit_clauses: list[str] = field(default_factory=list)
+    unit_names: list[str] = field(default_factory=list)  # the units as the question named them
 
 
 def check_query(query: str) -> str:
@@ -154,6 +157,19 @@ class _Index:
             scores = self.bank.get_scores([term]) if term in self.bank.idf else []
             found = self._bank_memo[term] = {j: s for j, s in enumerate(scores) if s}
         return found
+
+    def unit_match(self, term: str, clause: int) -> bool:
+        """Is the term in the clause's responsible units?"""
+        key = f"{term}\0units"
+        found = self._memo.get(key)
+        if found is None:
+            found = (
+                tuple(float(s) for s in self.bm25["units"].get_scores([term]))
+                if term in self.vocabulary
+                else ()
+            )
+            self._memo[key] = found
+        return bool(found) and found[clause] > 0
 
     def matches(self, term: str, clause: int) -> bool:
         """Does the clause's text or one of its bank entries have the term?"""
@@ -392,6 +408,30 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
     return [t + BANK_WEIGHT * b for t, b in zip(scores, best, strict=True)]
 
 
+def _unit_listing(groups: list[QueryGroup], index: _Index) -> tuple[list[int], list[str]]:
+    """The clauses of the responsible units a question names with nothing else of substance
+    ("工信局负责哪几条", "统计局管哪些事"), in the notice's order; empty for any other question.
+
+    An official lists a unit's duties clause by clause. BM25 would put first the clause with the
+    shortest list of units, an accident: 工信局 is on eleven clauses.
+    """
+    generic = _generic()
+    found: set[int] = set()
+    names: list[str] = []
+    for g in groups:
+        terms = _effective_terms(g, index)
+        on = {i for t in terms for i in range(len(index.clauses)) if index.unit_match(t, i)}
+        # The preamble's "unit" is the issuer (将乐县人民政府办公室), no one's duty: its words
+        # (将乐, 人民政府) neither list it nor stop a list.
+        issuer = {i for i in on if index.clauses[i].id == "preamble"}
+        if on - issuer:
+            found |= on - issuer
+            names.append(g.surface)
+        elif not issuer and not all(t in generic for t in terms):
+            return [], []  # 在用电奖励里负责什么: the clause is named, the ranking decides
+    return sorted(found), names
+
+
 def search(query: str, top: int = 3) -> SearchResult:
     """Rank the clauses for a question; ``hits`` is empty when the notice does not cover it.
 
@@ -409,7 +449,8 @@ def search(query: str, top: int = 3) -> SearchResult:
         groups += fixed
     if declined in _OUTWEIGHED and _notice_words(groups, index) >= _OUTWEIGHED[declined]:
         declined = None  # an aside ("正月里下雪") or a term of another field beside the notice's own
-    scores = _scores(groups, index, unit_question=bool(said.intersection(vocabulary().unit_cues)))
+    unit_question = bool(said.intersection(vocabulary().unit_cues))
+    scores = _scores(groups, index, unit_question=unit_question)
     rule = rule_figure_scores(text, [c.id for c in index.clauses], RULE_FIGURE_WEIGHT)
     if any(scores):  # a figure alone never makes a question about the notice
         scores = [a + b for a, b in zip(scores, rule, strict=True)]
@@ -423,8 +464,12 @@ def search(query: str, top: int = 3) -> SearchResult:
         # Once the question is in scope, every clause sharing a word with it is a candidate:
         # after 稳用电奖励 come its siblings 稳用气/稳用热奖励, alternatives the person may mean.
         ranked = [i for i in order if scores[i] > 0]
+    listing, unit_names = _unit_listing(groups, index) if ranked and unit_question else ([], [])
+    if listing:
+        ranked = listing
     ref = parse_clause_ref(text)
     if ref is not None:
+        listing = []
         pos = next(i for i, c in enumerate(index.clauses) if c.id == ref)
         ranked = [pos, *(i for i in ranked if i != pos)]
     generic = _generic()
@@ -448,5 +493,10 @@ def search(query: str, top: int = 3) -> SearchResult:
     # ``query`` is the question as normalised (what the person asked); ``tokens`` are read from
     # it after typo correction (统记员 → 统计员).
     return SearchResult(
-        query=asked, tokens=[g.surface for g in groups], hits=hits, declined=None if hits else declined
+        query=asked,
+        tokens=[g.surface for g in groups],
+        hits=hits,
+        declined=None if hits else declined,
+        unit_clauses=[index.clauses[i].id for i in listing],
+        unit_names=unit_names if listing else [],
     )
