@@ -186,6 +186,19 @@ def test_out_of_scope():
 
 
 @pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("统计局电话多少", "没有电话"),
+        ("我家里用电多能补贴吗", "个人或家庭"),
+        ("出口退税怎么办理", "别的领域"),
+    ],
+)
+def test_a_decline_says_why_when_a_signal_decided_it(question, why):
+    text = render_plain(DialogEngine(as_of=IN_FORCE_DAY).reply(question))
+    assert "本通知未涉及这个问题：" in text and why in text and "第1条" in text
+
+
+@pytest.mark.parametrize(
     ("follow_up", "expected"),
     [
         ("要什么材料", "以企业实际开具发票销售额为参考依据"),

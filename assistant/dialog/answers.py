@@ -66,10 +66,12 @@ def clause_list(notice: Notice) -> str:
     return "\n".join(lines)
 
 
-def out_of_scope(notice: Notice) -> str:
+def out_of_scope(notice: Notice, reason: str | None = None) -> str:
+    """The decline, with why when a signal of corpus/scope.yaml decided it (个人用电, 电话 …)."""
     topics = "、".join(f"{c.title}（第{c.id}条）" for c in notice.clauses if c.computable)
+    why = f"：{reason}" if reason else ""
     return (
-        f"本通知未涉及这个问题。本通知（{notice.metadata.number}）涉及的内容有：{topics}等。"
+        f"本通知未涉及这个问题{why}。本通知（{notice.metadata.number}）涉及的内容有：{topics}等。"
         "输入“目录”查看全部条款。"
     )
 

@@ -186,6 +186,7 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
 
     def _search(self, text: str, follow: str | None) -> Reply:
         from assistant.search.index import QueryError, search  # jieba loads on the first question
+        from assistant.search.vocabulary import vocabulary
 
         try:
             result = search(text, top=3)
@@ -208,7 +209,9 @@ class DialogEngine(Reading, ProfileInterview, TrainingQuiz):
             ids = [owner, *(i for i in ids if i != owner)][:3]
         if not ids:
             self.last_out_of_scope = True
-            return self._ask_again(Reply(messages=[answers.out_of_scope(self.notice)]))
+            signal = vocabulary().scope.get(result.declined or "")
+            message = answers.out_of_scope(self.notice, signal.reason if signal else None)
+            return self._ask_again(Reply(messages=[message]))
         if len(result.unit_clauses) > 1 and not users and not taken.taken:
             return self._unit_duties(result.unit_names, result.unit_clauses)
         if self.profile is not None:
