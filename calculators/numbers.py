@@ -50,7 +50,8 @@ def parse_number(text: str) -> Decimal | None:
     way Chinese is read: a small multiplier (十百千) scales the figure before it inside a
     section, a large one (万亿) scales the whole section before it. A single digit ending
     the number right after 百千万亿 is one step below that unit, as people say it: 一千二 is
-    1200, 两百五 250, 一万二 12000, 3千5 3500; 二十三 stays 23 and 一千零二 stays 1002.
+    1200, 两百五 250, 一万二 12000, 3千5 3500, and so before 万亿 (一千二万 is 1200万); 二十三 stays 23
+    and 一千零二 stays 1002.
     """
     text = text.replace("，", ",").replace("_", "")
     if not text:
@@ -80,7 +81,10 @@ def parse_number(text: str) -> Decimal | None:
     last_large: int | None = None
     last_small: int | None = None  # 千 > 百 > 十 inside one section
     seen = False  # a figure or a small multiplier came before
+    elided = 1  # the waiting figure's worth: 10 or 100 when it came right after 百/千 (一千二万)
+    prev: str | None = None
     for tok in tokens:
+        after, prev = prev, tok
         seen = seen or tok not in _LARGE
         if tok in _SMALL:
             size = _SMALL[tok]
@@ -90,7 +94,8 @@ def parse_number(text: str) -> Decimal | None:
             current, last_small = None, size
         elif tok in _LARGE:
             size = _LARGE[tok]
-            value = section + (current or 0)
+            # 一千二万 is 1200万 as 一千二 is 1200; 一千零二万 stays 1002万
+            value = section + (current or 0) * elided
             if not seen:
                 return None  # "万" alone
             if last_large is not None and size == last_large:
@@ -100,7 +105,7 @@ def parse_number(text: str) -> Decimal | None:
             else:
                 total += value * size
             last_large = size
-            section, current, last_small = Decimal(0), None, None
+            section, current, last_small, elided = Decimal(0), None, None, 1
         else:
             if tok in _DIGITS:
                 figure = Decimal(_DIGITS[tok])
@@ -114,6 +119,8 @@ def parse_number(text: str) -> Decimal | None:
             if current is not None:
                 return None  # two figures in a row ("一二", "3 5"): ambiguous
             current = figure
+            step = _SMALL.get(after or "", 1)
+            elided = step // 10 if step >= 100 and len(tok) == 1 else 1
     return total + section + (current or 0) * tail
 
 

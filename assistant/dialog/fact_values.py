@@ -276,11 +276,33 @@ def existing(segment: str, sentence: str, negated: bool) -> object:
 _LIBRARY = re.compile(r"(?:入|进|纳入)(?:了|的)?(?:统计)?(?:的)?库|入统|在(?:统计)?库")
 
 
+# A hotline's keywords put the year after the cue, as a keyword of its own: "入统计库 2023年一季度"
+# (the space is gone by now). Nothing after but the end or the next fact: "入库2023年销售…" is prose.
+_KEYWORD_YEAR_AFTER = re.compile(
+    r"[\s:：]*(?P<year>2023年?|23年|二〇二三年|去年|上年|2024年?|24年|今年|本年)(?:的)?"
+    r"(?P<quarter>一季度|第一季度|1季度|q1)?(?=$|[\s,，。;；、]|未|没|不|无|已)"
+)
+
+
+def _keyword_year_after(segment: str, sentence: str, cue: re.Pattern[str]) -> re.Match[str] | None:
+    """The year keyword right after the cue, in its segment or (a space ends a segment) the sentence."""
+    m = cue.search(segment)
+    if m is None:
+        return None
+    if m.end() < len(segment.rstrip()):
+        return _KEYWORD_YEAR_AFTER.match(segment, m.end())
+    at = sentence.find(segment)
+    return _KEYWORD_YEAR_AFTER.match(sentence, at + len(segment.rstrip())) if at >= 0 else None
+
+
 def new_entry(segment: str, sentence: str, negated: bool) -> object:
     """入统计库 this year (or with no year) is a new entry; one of an earlier year is not sure: 当年新入库
     is the year of entry, and the notice's years differ (第6条 2023年一季度入库, 第7条 入库当年)."""
     if negated or _governing_year(segment, sentence, _LIBRARY) == "before":
         return None
+    after = _keyword_year_after(segment, sentence, _LIBRARY)
+    if after and _year_of(after.group("year")) == "before":
+        return None  # "入统计库 2023年一季度": entered in 2023
     return "new_entry"
 
 
@@ -295,6 +317,13 @@ def in_2023q1(segment: str, sentence: str, negated: bool) -> object:
     quarter = re.search(r"一季度|第一季度|1季度|q1|(?<![\d十])[1-3一二三]月", segment)
     if year == "before" and re.search(r"2023|23年|二〇二三|二零二三|二三年|去年", segment) and quarter:
         return not negated
+    after = _keyword_year_after(segment, sentence, _LIBRARY)
+    if year is None and after and after.group("quarter"):  # "入统计库 2023年一季度" (hotline order)
+        said = _year_of(after.group("year"))
+        if said == "before" and re.match(r"2023|23年|二〇二三|去年|上年", after.group("year")):
+            return not negated
+        if said == "now":
+            return None if negated else False
     return None
 
 

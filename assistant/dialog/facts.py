@@ -219,6 +219,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     (
         re.compile(
             r"新入库|今年入库|刚入库|新进库|进的统计库|进统计库|入统计库|新入规|刚入规|新(?:入|进)(?:的|了)库"
+            # "4月入库的新企业"
+            r"|(?:入|进)(?:的)?(?:统计)?库的新(?:企业|公司|厂)"
             r"|(?:今年|2024年?)[^,，。]{0,4}(?:才|刚)(?:入库|进库)"
             # "今年二月入的库", "2024年1月份进的库": a month of this year
             r"|(?:今年|2024年?)(?:的)?[一二三四五六七八九十\d]{1,2}月(?:份)?(?:才|刚|就)?(?:入|进)(?:了|的)?(?:统计)?库"
@@ -432,9 +434,15 @@ def _stated(before: str, after: str, segment: str, sentence: str) -> bool:
     return bool(_ASSERT.search(before) or _CONTRAST.search(after) or not _TOPIC_AFTER.match(after))
 
 
+# Who says it is theirs, in a question: 我们…, and one person's 我是水南的… / 我开了个水泥厂.
+_OWN_IN_QUESTION = re.compile(
+    r"我们|我司|我公司|本公司|我厂|咱们|咱|我家|本企业|我是|我(?:开|办)(?:了)?(?:个|一个|一家|家)"
+)
+
+
 def _stated_in_question(before: str, after: str, speaker: bool = False) -> bool:
     """ "我们是规上企业能拿多少" states 规上; "我们是新投产企业吗" asks it."""
-    if not re.search(r"我们|我司|我公司|本公司|我厂|咱们|咱|我家|本企业", before):
+    if not _OWN_IN_QUESTION.search(before):
         # without 我们, only one who gave their own figures and asks what they can get:
         # "…，规上工业企业能奖励多少" (but "规上企业有什么奖励" may ask about the category)
         if not speaker or not re.match(
