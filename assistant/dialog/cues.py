@@ -106,6 +106,10 @@ HEARSAY = re.compile(
 RETIRED = re.compile(
     r"老干部|退休|退下来|退了休|离休|以前在(?:镇|乡)|(?:现在|已经|早就)退了|以前的[^,，。]{0,4}干部"
 )
+# A relative: what is said of them is not the speaker's ("我女儿是统计员"), and a township's 外资
+# they tell ("我儿子在乡里管招商，他说他们乡…") is heard, as a retired official's is.
+KIN = re.compile(r"女儿|儿子|闺女|亲戚|朋友|兄弟|姐妹|哥哥|弟弟|姐姐|妹妹|老公|老婆|爱人|父母|爸|妈|舅|叔|姨")
+KIN_TELLS = re.compile(r"(?:" + KIN.pattern + r")[^。!！?？]{0,20}?(?:说|讲)")
 # Money in another currency: "不过是港币" — neither 元 nor 美元.
 FOREIGN_CURRENCY = re.compile(r"港币|港元|港纸|hkd|欧元|日元|韩元|台币|新台币|英镑|卢布|泰铢")
 INCREASE_AFTER = re.compile(r"多了|多出|来的|来自")
@@ -202,7 +206,8 @@ OTHER_OWNER = re.compile(
     r"(?:(?:我们|本|全|该)(?:镇|乡)|全县|全市|全省|乡镇|乡里|镇里|镇上|园区|开发区|工业园|县里|市里|省里|全区)"
     # a place's enterprises ("全县规上企业", "镇上的企业"): the noun is the place's, not the speaker's
     r"(?:上|里)?(?:的)?(?:所有|全部|各|那些)?(?:的)?(?:规上|规模以上|限上|工业|制造业)?(?:企业|公司|工厂|厂家|厂子|厂)?"
-    r"|别的企业|其他企业|人家|他们|别人|客户"
+    # "他们厂", "人家公司": the noun swallowed, so that 厂 does not read as the speaker's own
+    r"|别的企业|其他企业|(?:人家|他们|她们|别人)(?:的)?(?:企业|公司|工厂|厂里|厂子|厂家|厂|单位)?|客户"
     # another enterprise, its noun swallowed so that 厂/公司 does not read as the speaker's own
     # ("隔壁老王厂里": the neighbour's name and noun swallowed too)
     r"|(?:隔壁|隔篱|别家|同行|邻居|对面|附近|旁边|周边|周围)(?:[\u4e00-\u9fff]{0,3}?(?:的)?(?:企业|公司|厂里|工厂|厂家|厂|家))?"

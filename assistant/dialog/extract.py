@@ -30,6 +30,7 @@ from assistant.dialog.cues import (
     HEARSAY,
     HYPOTHETICAL,
     INCREASE_AFTER,
+    KIN_TELLS,
     LUNAR_DATE,
     MONTH_CONTEXT,
     MONTH_CUE,
@@ -398,6 +399,11 @@ def _read_figure(
         return None, None
     subj = subject_of(before[cursor:])
     follow = re.match(r"的?(?:" + SUBJECT_RE.pattern + ")", after)
+    if follow is None and f.quantity is not None and f.quantity.unit == "人":
+        # "就我一个人做统计报表": people named by what they do
+        follow = re.match(
+            r"(?:在|专门|专职)?(?:做|管|负责|搞|干|跑)(?:的)?(?:" + SUBJECT_RE.pattern + ")", after
+        )
     # "5万方天然气", "3个统计员", "800万的销售额" — unless the word begins the next figure's part
     # ("今年150万度统计员两个": 统计员 goes with 两个).
     nxt = find_quantities(after[follow.end() :][:6]) if follow else []
@@ -525,10 +531,16 @@ _GROWTH_AMOUNT = re.compile(r"(?:增长|增加)额|增量")
 
 
 def _own_words(text: str, f: Found) -> str:
-    """The words that can date a figure: all before it, and its own item after it (up to the next 、).
-    A period said later ("…105万美元、今年到现在出口了160万美元") dates the later figure only."""
+    """The words that can date a figure: all before it, and its own item after it (up to the next 、
+    or the next year said). A period said later ("…105万美元、今年到现在出口了160万美元", "去年出口了
+    150万美金今年到现在出了280万") dates the later figure only."""
     end = text.find("、", f.end)
-    return text[: end if end >= 0 else len(text)]
+    year = _NEXT_YEAR.search(text, f.end)
+    ends = [e for e in (end, year.start() if year else -1) if e >= 0]
+    return text[: min(ends)] if ends else text
+
+
+_NEXT_YEAR = re.compile(r"今年|去年|上年|本年|前年|20\d\d年|(?<!\d)\d\d年")
 
 
 # "从三月报到了十月", "由四月报到十二月": the months reported, first and last included
@@ -582,7 +594,7 @@ def _store(
         out.problems.append(f"「{f.text}」是您说报错了的数字，未采用")
         return
     heard = list(HEARSAY.finditer(before))
-    retired = family == "fdi" and bool(RETIRED.search(seg.sentence))
+    retired = family == "fdi" and bool(RETIRED.search(seg.sentence) or KIN_TELLS.search(seg.sentence))
     if not heard and family == "fdi":
         # a township's 外资 told to a retired official, or retold from enterprises ("企业说我们镇总共…";
         # a hotline's "企业反映 用气…" is the enterprise's own report, for any other figure)
@@ -626,6 +638,8 @@ def _store(
             return  # "统计员3" without 人/名/个: too loose to store from a question
         if family == "staff" and re.search(r"(?:另|另外|其中|其余|剩下)$", before):
             return  # "另一个是出纳", "其中一个是兼职": one of them named, not how many
+        if family == "staff" and re.search(r"(?:没有|没|无|并无|不到|不足)$", before):
+            return  # "没有一个人专门搞统计": not one, and "不到3个" is no count
         if family == "staff" and q.value == 1 and BY_ONESELF.search(before):
             if not ONLY_ONE.search(before):
                 return

@@ -218,6 +218,9 @@ def commissioned_counted(segment: str, sentence: str, negated: bool) -> object:
 # The month of entry said after the first quarter ("三月新建投产，四月先入规"): not 一季度纳统
 _ENTERED_AFTER_Q1 = re.compile(
     r"(?<![\d一二三四五六七八九十])(?:[4-9]|1[0-2]|[四五六七八九]|十[一二]?)月份?[^,，。]{0,3}(?:入规|纳统|入库|进规|上规)"
+    # "预计二季度纳统", "打算下半年入规": a later quarter, or an entry still planned
+    r"|(?:[二三四234]季度|下半年|年底|年内|下个?月|(?:预计|打算|准备|计划|争取|将要|即将|快要))"
+    r"[^,，。]{0,6}(?:入规|纳统|入库|进规|上规)"
 )
 
 

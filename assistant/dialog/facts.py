@@ -15,7 +15,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from assistant.dialog import fact_values as values
-from assistant.dialog.cues import APPROX_BEFORE, APPROX_DATE_AFTER, DATE, DATE_CUES, LUNAR_DATE, OWN_SPEAKER
+from assistant.dialog.cues import (
+    APPROX_BEFORE,
+    APPROX_DATE_AFTER,
+    DATE,
+    DATE_CUES,
+    KIN,
+    LUNAR_DATE,
+    OWN_SPEAKER,
+)
 from calculators.errors import InputError
 from calculators.fields import parse_field
 from calculators.numbers import parse_number
@@ -31,7 +39,7 @@ class Taken:
     derived: bool = False  # worked out from two stated figures, not said by the person
 
 
-_YES_NO = re.compile(r"吗|么|嘛|是否|能否|可否|属不属于|可不可以|([\u4e00-\u9fff])[不没]\1")
+_YES_NO = re.compile(r"吗|(?<![这那怎什多])么|嘛|是否|能否|可否|属不属于|可不可以|([\u4e00-\u9fff])[不没]\1")
 _WH = re.compile(r"什么|多少|怎么|如何|哪|咋|几|啥|谁")
 _CAN = re.compile(r"能|可以|拿|奖|补|享受|申请|领|给|有")
 _ASSERT = re.compile(
@@ -47,6 +55,10 @@ _ALREADY_THEN = re.compile(
 )
 _COMPARED = re.compile(r"(?:比|较|与|和|跟|同)(?:去年|上年)(?:同期)?|(?:去年|上年)同期")
 _PAST_YEAR = re.compile(r"去年|上年|2023|23年|以前|之前|原来|原先|前些年|前几年|早些年|过去")
+_YEAR_OF_FIGURE = re.compile(
+    r"(?:去年|上年|2023年?|23年|今年|本年|2024年?|24年)(?:的)?(?:一季度|第一季度|1季度|同期|全年)?(?:的)?"
+    r"(?:销售|开票|卖了|卖|营收|营业额|收入|用电|用气|用了|用热|出口|外资|产值)"
+)
 _PAST_2023 = re.compile(r"2023|23年|去年|上年|前年|2022|2021")
 _NON_INDUSTRY = re.compile(
     r"批发|零售|商贸|贸易公司|做贸易|服务业|服务类|餐饮|住宿|物流|限上|建筑业|房地产|软件|商业|事务所"
@@ -244,7 +256,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     ),
     (
         re.compile(
-            r"(?:入|进)(?:了|的)?统计(?:的)?库|入统|(?<=季度)(?:入|进)库|季度(?:就|才|已经|已|便)(?:入|进)(?:了)?库"
+            r"(?:入|进)(?:了|的)?统计(?:的)?库|入统|(?<=季度|q1|Q1)(?:入|进)库|季度(?:就|才|已经|已|便)(?:入|进)(?:了)?库"
             r"|季度(?:就|已经|已|肯定|确实|一直|也|都)?在(?:统计)?库|季度(?:未|没|没有|还没|尚未)(?:入|进)(?:统计)?库"
         ),
         "in_statistics_2023q1",
@@ -306,8 +318,11 @@ def take_facts(
         # "比去年同期多了650万、规上工业": a comparison with last year says nothing of last year's
         # state, and a year in another listed item ("规上工业、…2023年3500万") is that item's
         end = segment.find("、", m.end())
-        item = segment[segment.rfind("、", 0, m.start()) + 1 : end if end >= 0 else len(segment)]
-        last_year = bool(_PAST_YEAR.search(_COMPARED.sub("", item)))
+        start = segment.rfind("、", 0, m.start()) + 1
+        item = segment[start : end if end >= 0 else len(segment)]
+        # …and a year that opens a figure after the cue ("规上的工业企业去年一季度卖了1500万") is the figure's
+        opened = _YEAR_OF_FIGURE.search(item, m.end() - start)
+        last_year = bool(_PAST_YEAR.search(_COMPARED.sub("", item[: opened.start()] if opened else item)))
         before, after = segment[: m.start()], segment[m.end() :]
         # a cue that opens with its year opens a clause: "不是工业今年刚进的…库" (不是 is of 工业)
         negated = _negated(before) and not (
@@ -354,11 +369,13 @@ def take_facts(
                 put("above_scale_industrial", True, m.group())
         elif not negated:
             put(name, value, m.group())
-    if not question and "出口" not in sentence:
+    if "出口" not in sentence:
         found = _COMMERCE.search(segment) or _SERVICES.search(segment)
         before = segment[: found.start()] if found else ""
+        if found and question and not _stated_in_question(before, segment[found.end() :], speaker):
+            found = None  # "商贸企业有什么奖励" asks of the category; "我们是商贸企业能拿多少" says it
         # "我儿子开的超市": a relative's or another's business is not the speaker's sector
-        if found and not _negated(before) and not _OTHERS.search(before) and not _KIN.search(before):
+        if found and not _negated(before) and not _OTHERS.search(before) and not KIN.search(before):
             sector = "commerce" if _COMMERCE.search(segment) else "services"
             put("sector", sector, segment)
             put("above_scale_industrial", False, segment)
@@ -389,11 +406,6 @@ _OTHERS = re.compile(
     r"|(?<![我咱们])(?:有一家|有家|一家)[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂)|(?<![我咱们])(?:有一家|有家|一家)[\u4e00-\u9fff]{0,6}$"
     # "开发区管委会反映，园区供热公司…" (but "我们是园区的企业" is where the speaker is)
     r"|(?<![是在])园区(?:的|里|里的)?(?:那家)?[\u4e00-\u9fff]{0,4}?(?:企业|公司|厂)|(?<![是在我们])园区(?:的|里|里的)?(?:那家)?$"
-)
-
-
-_KIN = re.compile(
-    r"女儿|儿子|闺女|亲戚|朋友|兄弟|姐妹|哥哥|弟弟|姐姐|妹妹|老公|老婆|爱人|父母|爸|妈|舅|叔|姨"
 )
 
 
@@ -451,8 +463,10 @@ def _stated_in_question(before: str, after: str, speaker: bool = False) -> bool:
             return False
     if _A_NOT_A.search(before):
         return False  # "我们算不算规上企业"
-    if re.search(r"想知道|想问|想了解|问一下|问问|请问|咨询|打听", before):
-        return False  # "我们想知道规上企业有什么奖励": a category asked about
+    asked = list(re.finditer(r"想知道|想问|想了解|问一下|问问|请问|咨询|打听", before))
+    if asked and not _OWN_IN_QUESTION.search(before[asked[-1].end() :]):
+        # "我们想知道规上企业有什么奖励": a category asked about ("…问一下我们去年已经进了统计库" says it)
+        return False
     yes_no = _YES_NO.search(after)
     # "我们是规上企业能不能拿奖": the A-not-A asks about getting (能不能), not about the fact
     return yes_no is None or bool(_CAN.search(after[: yes_no.end()]))
