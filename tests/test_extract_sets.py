@@ -197,6 +197,10 @@ LATER_EXTRACT_FLOORS = {
     # 110 / 6 / 0
     "fresh20_extract.jsonl": 109,
     "fresh21_extract.jsonl": 124,
+    # fresh22 (115) and fresh24 (110), blind, this session: first look 105 / 9 / 1 and 99 / 8 / 3
+    # (fresh24 scored after fresh22's fixes); fixed by method
+    "fresh22_extract.jsonl": 109,
+    "fresh24_extract.jsonl": 107,
     "fresh7_extract.jsonl": 113,
     "fresh8_extract.jsonl": 112,
     "fresh9_extract.jsonl": 127,

@@ -408,6 +408,11 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
     return [t + BANK_WEIGHT * b for t, b in zip(scores, best, strict=True)]
 
 
+# How a unit's name ends (工信局, 供电公司, 招商服务中心, 开发区管委会, 乡镇政府): 统计 in "统计奖励"
+# reaches 统计局 through a synonym but names a subject, not a unit.
+_UNIT_NAME = re.compile(r"(?:局|公司|中心|管委会|委|政府|单位|开发区|办|所|乡|镇|国网)$")
+
+
 def _unit_listing(groups: list[QueryGroup], index: _Index) -> tuple[list[int], list[str]]:
     """The clauses of the responsible units a question names with nothing else of substance
     ("工信局负责哪几条", "统计局管哪些事"), in the notice's order; empty for any other question.
@@ -424,10 +429,12 @@ def _unit_listing(groups: list[QueryGroup], index: _Index) -> tuple[list[int], l
         # The preamble's "unit" is the issuer (将乐县人民政府办公室), no one's duty: its words
         # (将乐, 人民政府) neither list it nor stop a list.
         issuer = {i for i in on if index.clauses[i].id == "preamble"}
-        if on - issuer:
+        if on - issuer and _UNIT_NAME.search(g.surface):
             found |= on - issuer
             names.append(g.surface)
-        elif not issuer and not all(t in generic for t in terms):
+        elif on and on <= issuer:
+            continue
+        elif not all(t in generic for t in terms):
             return [], []  # 在用电奖励里负责什么: the clause is named, the ranking decides
     return sorted(found), names
 
