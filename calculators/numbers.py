@@ -99,8 +99,10 @@ def parse_number(text: str) -> Decimal | None:
             if not seen:
                 return None  # "万" alone
             if last_large is not None and size == last_large:
-                return None  # "一万一万": the same large unit twice
-            if last_large is not None and size > last_large:
+                if last_small is None or current is not None or size != _LARGE["万"] or total >= size * size:
+                    return None  # "一万一万": the same large unit twice
+                total = (total + value) * size  # "两万三千万": 23000 万, as people say 2.3亿
+            elif last_large is not None and size > last_large:
                 total = (total + value) * size  # 万亿 or 亿 after 万: scale everything so far
             else:
                 total += value * size

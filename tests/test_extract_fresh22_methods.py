@@ -1,6 +1,7 @@
 """Reading methods added for issue 9 after the first looks of fresh22 and fresh24 (blind, this session).
 Sentences written for these tests, not taken from a question set:
 - 一千二万 is 1200万: the digit after 百/千 steps down before 万 too (一千零二万 stays 1002万);
+- 两万三千万 is 23000万 (2.3亿): a 万 section ending in 千/百 may itself be counted in 万 (fresh23);
 - a hotline's year after its keyword (入统计库 2023年一季度, 2023Q1入库) dates the entry;
 - 我是…/我开了个… in a question says the enterprise is the speaker's; so does 我们 said again after
   "老板让我问一下";
@@ -39,6 +40,16 @@ def _read(text: str) -> dict:
 )
 def test_a_step_down_digit_before_wan(text, value):
     assert parse_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize(("text", "value"), [("两万三千万", 230_000_000), ("1万2千万", 120_000_000)])
+def test_a_wan_section_of_wan(text, value):
+    assert parse_number(text) == Decimal(value)  # 23000 万, said for 2.3亿
+
+
+@pytest.mark.parametrize("text", ["一万一万", "三万五万", "一万五千一万", "一亿两万三千万", "一万万"])
+def test_the_same_large_unit_twice_is_still_refused(text):
+    assert parse_number(text) is None
 
 
 def test_step_down_reaches_the_reader():
