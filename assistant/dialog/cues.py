@@ -128,7 +128,12 @@ TO = r"(?:涨|增|增长|增加|提高|提升|升|上升|降|下降|减少|减|�
 # "她一个人忙不过来": 一个人 right after a person is "by herself", how busy, not how many;
 # "就我一个人", "只有小林一个人" say there is one.
 BY_ONESELF = re.compile(r"(?:我|你|他|她|自己|[小老阿][\u4e00-\u9fff])$")
-ONLY_ONE = re.compile(r"(?:就|只|只有|仅|仅有|光)(?:我|他|她|自己|[小老阿][\u4e00-\u9fff])?$")
+# ("就我老婆一个人", "只有我侄女一个人": a relative named after 我 is the one person too)
+ONLY_ONE = re.compile(
+    r"(?:就|只|只有|仅|仅有|光)(?:我|他|她)?(?:自己|[小老阿][\u4e00-\u9fff]|"
+    + KIN.pattern
+    + r"|侄女|侄子|外甥女|外甥)?$"
+)
 ROLE = re.compile(
     rf"(?P<to>{TO})|(?P<from>从|由)|(?P<decline>{DECLINE})|(?P<increase>{INCREASE})"
     rf"|(?P<other_year>{OTHER_YEAR})|(?P<past>{PAST})|(?P<present>{PRESENT})"

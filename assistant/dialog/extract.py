@@ -262,7 +262,8 @@ _DOUBT = re.compile(
     r"|(?:还|都)?(?:没|没有|未)(?:对账|对过账|核对|核实|核过|对过)"
 )
 # The doubt speaks of every figure before it: "这些数都是听老板讲的，不知准不准".
-_DOUBT_ALL = re.compile(r"这些|这几个|那些|这俩|这两个|都是")
+# A bare 数 opening its own part speaks of them all too: "…，去年同期2500万，数是老板讲的，不知准不准".
+_DOUBT_ALL = re.compile(r"这些|这几个|那些|这俩|这两个|都是|[,，。;；\s](?:数|数字|数据)(?:都)?(?:是|係)")
 _UNIT_WORDS = {"千瓦时": re.compile(r"度|千瓦时|kwh|kw·h"), "立方米": re.compile(r"方|立方|m3|m³")}
 
 
@@ -482,7 +483,13 @@ def _located(words: str) -> bool:
     """ "我们是/在园区…": a place said to be where the speaker is — unless another owner says it
     ("隔壁是开发区的厂")."""
     m = _LOCATED.search(words)
-    return bool(m) and not OTHER_OWNER.search(words[: m.start()])
+    if not m:
+        return False
+    # a supplier named by its place ("县里燃气公司供的，在园区里用") owns nothing of the speaker's
+    return not any(not _SUPPLIER.match(words, o.end()) for o in OTHER_OWNER.finditer(words[: m.start()]))
+
+
+_SUPPLIER = re.compile(r"的?(?:燃气|天然气|供气|供电|电力|供热|供汽|自来水)(?:公司|站|局|所)")
 
 
 # "有一家企业已经和我们签了协议": 我们 as the object (the unit speaking) is not the enterprise's own words

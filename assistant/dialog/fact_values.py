@@ -342,8 +342,10 @@ def entry_month(segment: str, sentence: str, negated: bool) -> object:
     )
     if m is None:  # "入库是十一月", "入库月份：3月", "新入库 5月": the month after the entry
         m = _MONTH_AFTER_ENTRY.search(segment)
-    if m is None and re.search(r"(?:当|同)月", segment):  # 当月: the month said before
-        m = next(reversed(list(_ANY_MONTH.finditer(_earlier_part(segment, sentence)))), None)
+    same = re.search(r"(?:当|同)月", segment)
+    if m is None and same:  # 当月: the month said before, in this part or an earlier one
+        earlier = _earlier_part(segment, sentence) + segment[: same.start()]
+        m = next(reversed(list(_ANY_MONTH.finditer(earlier))), None)
     if negated or m is None or _governing_year(segment, sentence, _ENTRY) == "before":
         return None
     month = parse_number(m.group(1))

@@ -380,6 +380,11 @@ def _snippet(text: str, terms: list[str]) -> str:
     return "".join(out).replace("\n", " ")
 
 
+# "我们服装厂…": the speaker's kind of plant (××厂 → 制造业 in synonyms.yaml) says who asks, as
+# 企业 does, so it weighs as a generic word and does not outvote what is asked (培育库).
+_KIND_OF_PLANT = re.compile(r"[\u4e00-\u9fff]{1,4}厂")
+
+
 def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False) -> list[float]:
     """Each clause's score: its text's BM25 plus BANK_WEIGHT × its best bank entry's BM25."""
     generic = _generic()
@@ -388,7 +393,9 @@ def _scores(groups: list[QueryGroup], index: _Index, unit_question: bool = False
     for g in groups:
         # One thing said counts once: a word and its synonyms do not add up.
         terms = _effective_terms(g, index)
-        weight = GENERIC_WEIGHT if all(t in generic for t in terms) else 1.0
+        weight = (
+            GENERIC_WEIGHT if all(t in generic for t in terms) or _KIND_OF_PLANT.fullmatch(g.surface) else 1.0
+        )
         vectors = [index.term_scores(t, unit_question) for t in terms]
         if len(g.surface) >= DISTINCT_LEN and any(sum(1 for x in v if x > 0) == 1 for v in vectors):
             weight *= DISTINCT_WEIGHT  # a long term only one clause has (出口代理协议) names that clause
