@@ -200,8 +200,10 @@ LATER_EXTRACT_FLOORS = {
     # fresh22 (115) and fresh24 (110), blind, this session: first look 105 / 9 / 1 and 99 / 8 / 3
     # (fresh24 scored after fresh22's fixes); fixed by method
     "fresh22_extract.jsonl": 109,
-    "fresh23_extract.jsonl": 9,  # partial (10 lines): first look 9 / 1 / 0
+    "fresh23_extract.jsonl": 10,  # partial (10 lines): first look 9 / 1 / 0
     "fresh24_extract.jsonl": 107,
+    # fresh26 (112), blind, after fresh22's to fresh24's fixes: first look 104 / 7 / 1; fixed by method
+    "fresh26_extract.jsonl": 108,
     "fresh7_extract.jsonl": 113,
     "fresh8_extract.jsonl": 112,
     "fresh9_extract.jsonl": 127,
